@@ -1,0 +1,12 @@
+package io.rolehop.application.port.in;
+
+import io.rolehop.domain.TemporaryCredentials;
+
+/**
+ * Temporary credentials for a session, for {@code credential_process} and {@code exec}: cached ones while they stay
+ * valid beyond the refresh margin, otherwise freshly derived through the chain. Writes no AWS file.
+ */
+public interface GenerateCredentialsUseCase {
+
+    TemporaryCredentials generate(String session);
+}

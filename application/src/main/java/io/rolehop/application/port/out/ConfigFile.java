@@ -1,0 +1,30 @@
+package io.rolehop.application.port.out;
+
+import io.rolehop.domain.NamedProfile;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The AWS shared config file ({@code AWS_CONFIG_FILE}, else {@code ~/.aws/config}), whose sections are
+ * {@code [default]} and {@code [profile NAME]}.
+ *
+ * <p>Same rules as {@link CredentialsFile}: only owned sections are written or removed, ownership is recorded in the
+ * file, everything else (including nested sub-sections such as {@code s3 =} followed by indented keys) survives
+ * intact, a foreign section is replaced only with {@code force} and a backup, an unparseable file is never rewritten,
+ * writes are atomic under a cross-process lock. A foreign section that already holds exactly the requested settings
+ * is left alone and is not a conflict.
+ */
+public interface ConfigFile {
+
+    /** Checks, without writing, that {@link #write} of these settings could succeed. */
+    void checkWritable(NamedProfile profile, Map<String, String> settings, boolean force);
+
+    /** Makes the profile's section hold exactly {@code settings} (key to value, in the given order). */
+    void write(NamedProfile profile, Map<String, String> settings, boolean force);
+
+    /** Removes the profile's section if rolehop owns it. Returns whether anything was removed. */
+    boolean remove(NamedProfile profile);
+
+    /** Where the file is. */
+    Path location();
+}

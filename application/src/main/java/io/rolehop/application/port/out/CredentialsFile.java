@@ -1,0 +1,37 @@
+package io.rolehop.application.port.out;
+
+import io.rolehop.domain.NamedProfile;
+import io.rolehop.domain.TemporaryCredentials;
+import java.nio.file.Path;
+
+/**
+ * The AWS shared credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/credentials}).
+ *
+ * <p>Implementations write and remove only the sections rolehop owns, and record that ownership in the file so it
+ * survives restarts. Everything else (other sections, comments, order) is kept byte for byte. A section rolehop does
+ * not own is replaced only when {@code force} is given, and then backed up first. A file that cannot be parsed is
+ * never rewritten. Writes go to a temporary file renamed over the original under a cross-process lock; a new file is
+ * created with mode 0600. Failures raise {@link io.rolehop.application.OperationFailedException} (or
+ * {@link io.rolehop.application.ProfileConflictException}) with the file's path and, for parse errors, the line.
+ */
+public interface CredentialsFile {
+
+    /**
+     * Checks, without writing, that {@link #write} of this profile could succeed.
+     *
+     * @throws io.rolehop.application.ProfileConflictException if a foreign section stands there and not {@code force}
+     */
+    void checkWritable(NamedProfile profile, boolean force);
+
+    /** Writes the three keys of {@code credentials} as the section of {@code profile}, replacing an owned one. */
+    void write(NamedProfile profile, TemporaryCredentials credentials, boolean force);
+
+    /** Removes the section of {@code profile} if rolehop owns it. Returns whether anything was removed. */
+    boolean remove(NamedProfile profile);
+
+    /** Whether rolehop owns a section for {@code profile} in the file now. */
+    boolean owns(NamedProfile profile);
+
+    /** Where the file is. */
+    Path location();
+}

@@ -1,0 +1,187 @@
+package io.rolehop.application.service;
+
+import io.rolehop.application.ApplicationException;
+import io.rolehop.application.InteractionRequiredException;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.out.CredentialsCache;
+import io.rolehop.application.port.out.MfaCodeProvider;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecurityTokenService;
+import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.application.spi.CredentialsContext;
+import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.domain.AwsCredentials;
+import io.rolehop.domain.DomainException;
+import io.rolehop.domain.LongTermCredentials;
+import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionId;
+import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.Workspace;
+import io.rolehop.domain.WorkspaceRuleException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a session's credentials through its chain, root first, reusing each hop's cached credentials while they
+ * stay valid beyond the refresh margin and asking the access method (and so STS) only for the hops where they do not.
+ */
+public final class ChainCredentialsResolver {
+    /** Cache-key suffix of the session token an IAM user's long-term keys are exchanged for before handing out. */
+    static final String HANDOUT_SUFFIX = ".handout";
+    static final Duration HANDOUT_DURATION = Duration.ofHours(1);
+
+    private final AccessMethods methods;
+    private final SecurityTokenService sts;
+    private final SecretStore secrets;
+    private final CredentialsCache cache;
+    private final MfaCodeProvider mfa;
+    private final Clock clock;
+
+    public ChainCredentialsResolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
+            CredentialsCache cache, MfaCodeProvider mfa, Clock clock) {
+        this.methods = Objects.requireNonNull(methods, "methods");
+        this.sts = Objects.requireNonNull(sts, "sts");
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.cache = Objects.requireNonNull(cache, "cache");
+        this.mfa = Objects.requireNonNull(mfa, "mfa");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The temporary credentials to hand to tools for {@code session}, from cache when they still serve. */
+    public TemporaryCredentials handOut(Workspace workspace, Session session) {
+        Optional<TemporaryCredentials> cached = cachedHandOut(workspace, session);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        AwsCredentials credentials = resolve(workspace, session, new LinkedHashSet<>());
+        if (credentials instanceof TemporaryCredentials temporary) {
+            return temporary;
+        }
+        // Long-term keys are never handed to tools: exchange them for a session token.
+        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(
+                (LongTermCredentials) credentials, session.region(), HANDOUT_DURATION, Optional.empty()));
+        cache.put(session.id().value() + HANDOUT_SUFFIX, token);
+        return token;
+    }
+
+    /** The credentials last handed out for {@code session}, if they are cached and still serve. */
+    public Optional<TemporaryCredentials> cachedHandOut(Workspace workspace, Session session) {
+        Duration margin = workspace.refreshMargin();
+        for (String key : new String[] {session.id().value(), session.id().value() + HANDOUT_SUFFIX}) {
+            Optional<TemporaryCredentials> hit = cache.get(key).filter(c -> c.validBeyond(clock.instant(), margin));
+            if (hit.isPresent()) {
+                return hit;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Forgets the cached credentials of {@code session}. */
+    public void forget(SessionId session) {
+        cache.evict(session.value());
+        cache.evict(session.value() + HANDOUT_SUFFIX);
+    }
+
+    /** Forgets the cached credentials of {@code session} and of every session assumed from it. */
+    public void forgetWithDependents(Workspace workspace, SessionId session) {
+        forget(session);
+        workspace.dependents(session).forEach(d -> forget(d.id()));
+    }
+
+    private AwsCredentials resolve(Workspace workspace, Session session, Set<SessionId> visiting) {
+        if (!visiting.add(session.id())) {
+            throw new WorkspaceRuleException("the assumer chain of '" + session.alias() + "' has a cycle");
+        }
+        Optional<TemporaryCredentials> cached = cache.get(session.id().value())
+                .filter(c -> c.validBeyond(clock.instant(), workspace.refreshMargin()));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        AccessMethod method = methods.get(session.method());
+        AwsCredentials credentials;
+        try {
+            credentials = method.credentials(new Context(workspace, session, method, visiting));
+        } catch (ApplicationException | DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new OperationFailedException("access method '" + method.id() + "' failed for session '"
+                    + session.alias() + "': " + e.getClass().getSimpleName(), e);
+        }
+        Objects.requireNonNull(credentials, "access method returned null credentials");
+        if (credentials instanceof TemporaryCredentials temporary) {
+            cache.put(session.id().value(), temporary);
+        }
+        return credentials;
+    }
+
+    private final class Context implements CredentialsContext {
+        private final Workspace workspace;
+        private final Session session;
+        private final AccessMethod method;
+        private final Set<SessionId> visiting;
+
+        Context(Workspace workspace, Session session, AccessMethod method, Set<SessionId> visiting) {
+            this.workspace = workspace;
+            this.session = session;
+            this.method = method;
+            this.visiting = visiting;
+        }
+
+        @Override
+        public Session session() {
+            return session;
+        }
+
+        @Override
+        public Optional<String> field(String name) {
+            boolean secret = method.fields().stream()
+                    .anyMatch(f -> f.name().equals(name) && f.isStoredAsSecret());
+            return secret ? secrets.get(SecretKeys.field(session.id(), name)) : session.attribute(name);
+        }
+
+        @Override
+        public AwsCredentials assumerCredentials() {
+            SessionId assumer = session.assumer().orElseThrow(() -> new UsageException(
+                    "session '" + session.alias() + "' has no assumer; set one with 'rolehop session edit "
+                            + session.alias() + " --assumer ALIAS'"));
+            return resolve(workspace, workspace.get(assumer), visiting);
+        }
+
+        @Override
+        public SecurityTokenService sts() {
+            return sts;
+        }
+
+        @Override
+        public String mfaCode(String deviceSerial) {
+            return mfa.code(session.alias().value(), deviceSerial, session.attribute("mfa-command"))
+                    .orElseThrow(() -> new InteractionRequiredException("session '" + session.alias()
+                            + "' needs an MFA code for " + deviceSerial + " and there is no terminal to ask on;"
+                            + " pass --mfa-code CODE or set ROLEHOP_MFA_COMMAND to a command that prints one"));
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public Duration refreshMargin() {
+            return workspace.refreshMargin();
+        }
+    }
+
+    static boolean isSecret(AccessMethod method, String field) {
+        return method.fields().stream().anyMatch(f -> f.name().equals(field) && f.isStoredAsSecret());
+    }
+
+    static Optional<FieldSpec> spec(AccessMethod method, String field) {
+        return method.fields().stream().filter(f -> f.name().equals(field)).findFirst();
+    }
+}

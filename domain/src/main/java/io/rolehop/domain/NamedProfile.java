@@ -1,0 +1,38 @@
+package io.rolehop.domain;
+
+import java.util.regex.Pattern;
+
+/**
+ * A named profile of the AWS shared files: 1 to 64 characters of letters, digits and {@code ._-@+=}, starting with a
+ * letter or digit. The restriction keeps a name from ever injecting INI syntax into the files.
+ */
+public record NamedProfile(String name) {
+    public static final NamedProfile DEFAULT = new NamedProfile("default");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,63}");
+
+    public NamedProfile {
+        Text.require(name, "profile name");
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidValueException("invalid profile name '" + Text.printable(name)
+                    + "'; use 1 to 64 characters: a letter or digit first, then letters, digits and ._-@+=");
+        }
+    }
+
+    public static NamedProfile of(String name) {
+        return new NamedProfile(name);
+    }
+
+    public boolean isDefault() {
+        return "default".equals(name);
+    }
+
+    /** The section header of this profile in the AWS config file: {@code default} or {@code profile NAME}. */
+    public String configSectionName() {
+        return isDefault() ? "default" : "profile " + name;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,93 @@
+package io.rolehop.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A session of the workspace: who it is (id, alias), how it gets credentials (access method and its non-secret
+ * attributes, optional assumer), where they go (named profile, region), and its state (status, expiry of the
+ * credentials last handed out). Immutable: the {@code with...} methods return changed copies.
+ */
+public record Session(
+        SessionId id,
+        Alias alias,
+        AccessMethodId method,
+        NamedProfile profile,
+        Region region,
+        SessionStatus status,
+        Optional<SessionId> assumer,
+        Map<String, String> attributes,
+        Optional<Instant> expiration) {
+
+    public Session {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(alias, "alias");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(assumer, "assumer");
+        Objects.requireNonNull(expiration, "expiration");
+        attributes = Map.copyOf(new TreeMap<>(Objects.requireNonNull(attributes, "attributes")));
+        if (assumer.filter(id::equals).isPresent()) {
+            throw new WorkspaceRuleException("session '" + alias + "' cannot be its own assumer");
+        }
+    }
+
+    /** A new, inactive session. */
+    public static Session create(
+            Alias alias,
+            AccessMethodId method,
+            NamedProfile profile,
+            Region region,
+            Optional<SessionId> assumer,
+            Map<String, String> attributes) {
+        return new Session(SessionId.random(), alias, method, profile, region, SessionStatus.INACTIVE, assumer,
+                attributes, Optional.empty());
+    }
+
+    public Optional<String> attribute(String name) {
+        return Optional.ofNullable(attributes.get(name));
+    }
+
+    public boolean isActive() {
+        return status == SessionStatus.ACTIVE;
+    }
+
+    public Session withAlias(Alias value) {
+        return new Session(id, value, method, profile, region, status, assumer, attributes, expiration);
+    }
+
+    public Session withProfile(NamedProfile value) {
+        return new Session(id, alias, method, value, region, status, assumer, attributes, expiration);
+    }
+
+    public Session withRegion(Region value) {
+        return new Session(id, alias, method, profile, value, status, assumer, attributes, expiration);
+    }
+
+    public Session withAssumer(Optional<SessionId> value) {
+        return new Session(id, alias, method, profile, region, status, value, attributes, expiration);
+    }
+
+    public Session withAttributes(Map<String, String> value) {
+        return new Session(id, alias, method, profile, region, status, assumer, value, expiration);
+    }
+
+    public Session activated(Instant until) {
+        return new Session(id, alias, method, profile, region, SessionStatus.ACTIVE, assumer, attributes,
+                Optional.of(until));
+    }
+
+    public Session pending() {
+        return new Session(id, alias, method, profile, region, SessionStatus.PENDING, assumer, attributes, expiration);
+    }
+
+    public Session deactivated() {
+        return new Session(id, alias, method, profile, region, SessionStatus.INACTIVE, assumer, attributes,
+                Optional.empty());
+    }
+}

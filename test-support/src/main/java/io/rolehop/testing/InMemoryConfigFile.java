@@ -1,0 +1,51 @@
+package io.rolehop.testing;
+
+import io.rolehop.application.ProfileConflictException;
+import io.rolehop.application.port.out.ConfigFile;
+import io.rolehop.domain.NamedProfile;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A config file in memory with the ownership rules of the real one. */
+public final class InMemoryConfigFile implements ConfigFile {
+    private final Map<String, Map<String, String>> owned = new TreeMap<>();
+    private final Map<String, Map<String, String>> foreign = new TreeMap<>();
+
+    public synchronized void addForeign(String profile, Map<String, String> settings) {
+        foreign.put(profile, new LinkedHashMap<>(settings));
+    }
+
+    @Override
+    public synchronized void checkWritable(NamedProfile profile, Map<String, String> settings, boolean force) {
+        Map<String, String> theirs = foreign.get(profile.name());
+        if (theirs != null && !theirs.equals(settings) && !force) {
+            throw new ProfileConflictException("config profile '" + profile + "' is not managed by rolehop; use --force");
+        }
+    }
+
+    @Override
+    public synchronized void write(NamedProfile profile, Map<String, String> settings, boolean force) {
+        checkWritable(profile, settings, force);
+        if (foreign.containsKey(profile.name()) && foreign.get(profile.name()).equals(settings)) {
+            return;
+        }
+        foreign.remove(profile.name());
+        owned.put(profile.name(), new LinkedHashMap<>(settings));
+    }
+
+    @Override
+    public synchronized boolean remove(NamedProfile profile) {
+        return owned.remove(profile.name()) != null;
+    }
+
+    @Override
+    public Path location() {
+        return Path.of("in-memory-config");
+    }
+
+    public synchronized Map<String, Map<String, String>> sections() {
+        return Map.copyOf(owned);
+    }
+}

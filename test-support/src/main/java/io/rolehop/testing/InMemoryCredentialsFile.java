@@ -1,0 +1,65 @@
+package io.rolehop.testing;
+
+import io.rolehop.application.ProfileConflictException;
+import io.rolehop.application.port.out.CredentialsFile;
+import io.rolehop.domain.NamedProfile;
+import io.rolehop.domain.TemporaryCredentials;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** A credentials file in memory with the ownership rules of the real one. */
+public final class InMemoryCredentialsFile implements CredentialsFile {
+    private final Map<String, TemporaryCredentials> owned = new TreeMap<>();
+    private final Set<String> foreign = new HashSet<>();
+    private int writes;
+
+    /** Puts a section rolehop does not own, as a user's own profile would be. */
+    public synchronized void addForeign(String profile) {
+        foreign.add(profile);
+    }
+
+    @Override
+    public synchronized void checkWritable(NamedProfile profile, boolean force) {
+        if (foreign.contains(profile.name()) && !force) {
+            throw new ProfileConflictException("profile '" + profile + "' is not managed by rolehop; use --force");
+        }
+    }
+
+    @Override
+    public synchronized void write(NamedProfile profile, TemporaryCredentials credentials, boolean force) {
+        checkWritable(profile, force);
+        foreign.remove(profile.name());
+        owned.put(profile.name(), credentials);
+        writes++;
+    }
+
+    @Override
+    public synchronized boolean remove(NamedProfile profile) {
+        return owned.remove(profile.name()) != null;
+    }
+
+    @Override
+    public synchronized boolean owns(NamedProfile profile) {
+        return owned.containsKey(profile.name());
+    }
+
+    @Override
+    public Path location() {
+        return Path.of("in-memory-credentials");
+    }
+
+    public synchronized Map<String, TemporaryCredentials> sections() {
+        return Map.copyOf(owned);
+    }
+
+    public synchronized boolean hasForeign(String profile) {
+        return foreign.contains(profile);
+    }
+
+    public synchronized int writes() {
+        return writes;
+    }
+}

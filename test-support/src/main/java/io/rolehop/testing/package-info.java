@@ -1,0 +1,2 @@
+/** Test fixtures shared by rolehop's modules. */
+package io.rolehop.testing;

@@ -1,0 +1,7 @@
+/** Test fixtures: fakes of the ports, a moto_server extension, botocore and AWS CLI helpers. Never shipped. */
+module io.rolehop.testing {
+    requires transitive io.rolehop.application;
+    requires transitive org.junit.jupiter.api;
+
+    exports io.rolehop.testing;
+}

@@ -7,8 +7,9 @@ import java.util.regex.Pattern;
  * letter or digit. The restriction keeps a name from ever injecting INI syntax into the files.
  */
 public record NamedProfile(String name) {
-    public static final NamedProfile DEFAULT = new NamedProfile("default");
+    // Before DEFAULT: static initialisers run in order, and DEFAULT's constructor needs the pattern.
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@+=-]{0,63}");
+    public static final NamedProfile DEFAULT = new NamedProfile("default");
 
     public NamedProfile {
         Text.require(name, "profile name");

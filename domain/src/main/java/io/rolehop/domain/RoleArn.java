@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 public record RoleArn(String value) {
     private static final Pattern ARN =
-            Pattern.compile("arn:([a-z-]+):iam::([^:]*):role(/(?:[\\x21-\\x7E]*/)?)?([^/]*)");
+            Pattern.compile("arn:([a-z-]+):iam::([^:]*):role(/(?:[\\x21-\\x7E]+/)?)?([^/]*)");
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
     private static final String HINT = "; expected arn:aws:iam::123456789012:role/NAME";
 

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * A session of the workspace: who it is (id, alias), how it gets credentials (access method and its non-secret
  * attributes, optional assumer), where they go (named profile, region), and its state (status, expiry of the
- * credentials last handed out). Immutable: the {@code with...} methods return changed copies.
+ * credentials last handed out, how they are handed out). Immutable: the {@code with...} methods return changed copies.
  */
 public record Session(
         SessionId id,
@@ -20,7 +20,8 @@ public record Session(
         SessionStatus status,
         Optional<SessionId> assumer,
         Map<String, String> attributes,
-        Optional<Instant> expiration) {
+        Optional<Instant> expiration,
+        DeliveryMode mode) {
 
     public Session {
         Objects.requireNonNull(id, "id");
@@ -31,6 +32,7 @@ public record Session(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(assumer, "assumer");
         Objects.requireNonNull(expiration, "expiration");
+        Objects.requireNonNull(mode, "mode");
         attributes = Map.copyOf(new TreeMap<>(Objects.requireNonNull(attributes, "attributes")));
         if (assumer.filter(id::equals).isPresent()) {
             throw new WorkspaceRuleException("session '" + alias + "' cannot be its own assumer");
@@ -46,7 +48,7 @@ public record Session(
             Optional<SessionId> assumer,
             Map<String, String> attributes) {
         return new Session(SessionId.random(), alias, method, profile, region, SessionStatus.INACTIVE, assumer,
-                attributes, Optional.empty());
+                attributes, Optional.empty(), DeliveryMode.FILE);
     }
 
     public Optional<String> attribute(String name) {
@@ -58,36 +60,37 @@ public record Session(
     }
 
     public Session withAlias(Alias value) {
-        return new Session(id, value, method, profile, region, status, assumer, attributes, expiration);
+        return new Session(id, value, method, profile, region, status, assumer, attributes, expiration, mode);
     }
 
     public Session withProfile(NamedProfile value) {
-        return new Session(id, alias, method, value, region, status, assumer, attributes, expiration);
+        return new Session(id, alias, method, value, region, status, assumer, attributes, expiration, mode);
     }
 
     public Session withRegion(Region value) {
-        return new Session(id, alias, method, profile, value, status, assumer, attributes, expiration);
+        return new Session(id, alias, method, profile, value, status, assumer, attributes, expiration, mode);
     }
 
     public Session withAssumer(Optional<SessionId> value) {
-        return new Session(id, alias, method, profile, region, status, value, attributes, expiration);
+        return new Session(id, alias, method, profile, region, status, value, attributes, expiration, mode);
     }
 
     public Session withAttributes(Map<String, String> value) {
-        return new Session(id, alias, method, profile, region, status, assumer, value, expiration);
+        return new Session(id, alias, method, profile, region, status, assumer, value, expiration, mode);
     }
 
-    public Session activated(Instant until) {
+    /** Active until {@code until}, handing credentials out by {@code how}. */
+    public Session activated(Instant until, DeliveryMode how) {
         return new Session(id, alias, method, profile, region, SessionStatus.ACTIVE, assumer, attributes,
-                Optional.of(until));
+                Optional.of(until), how);
     }
 
     public Session pending() {
-        return new Session(id, alias, method, profile, region, SessionStatus.PENDING, assumer, attributes, expiration);
+        return new Session(id, alias, method, profile, region, SessionStatus.PENDING, assumer, attributes, expiration, mode);
     }
 
     public Session deactivated() {
         return new Session(id, alias, method, profile, region, SessionStatus.INACTIVE, assumer, attributes,
-                Optional.empty());
+                Optional.empty(), mode);
     }
 }

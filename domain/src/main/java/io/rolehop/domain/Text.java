@@ -6,13 +6,17 @@ public final class Text {
 
     private Text() {}
 
-    /** The value with control characters escaped and shortened, fit to quote in a one-line message. */
+    /**
+     * The value with control, line-breaking and format characters escaped Java-style, cut after 80 characters with
+     * "...": fit to quote in a one-line message.
+     */
     public static String printable(String value) {
         if (value == null) {
             return "null";
         }
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < value.length() && out.length() < MAX_QUOTED; i++) {
+        int i = 0;
+        for (; i < value.length() && out.length() < MAX_QUOTED; i++) {
             char c = value.charAt(i);
             if (c == '\n') {
                 out.append("\\n");
@@ -20,16 +24,23 @@ public final class Text {
                 out.append("\\r");
             } else if (c == '\t') {
                 out.append("\\t");
-            } else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c) || isInvisibleLayout(c)) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
         }
-        if (out.length() >= MAX_QUOTED && value.length() > MAX_QUOTED) {
+        if (i < value.length()) {
+            // Escapes lengthen the output: what was cut is judged by the input left over, not by lengths.
             out.append("...");
         }
         return out.toString();
+    }
+
+    /** Line and paragraph separators and format characters (bidi overrides, zero-width): they break or hide text. */
+    private static boolean isInvisibleLayout(char c) {
+        int type = Character.getType(c);
+        return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT;
     }
 
     static String require(String value, String what) {

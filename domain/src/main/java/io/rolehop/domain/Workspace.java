@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 public final class Workspace {
     public static final Region INITIAL_DEFAULT_REGION = Region.of("us-east-1");
     public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(15);
+    /** The setting holding the refresh margin in whole seconds, 0 to 43200. */
+    public static final String REFRESH_MARGIN_SETTING = "refresh-margin-seconds";
+    private static final long MAX_REFRESH_MARGIN_SECONDS = 43_200;
 
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
     private final Set<NamedProfile> profiles = new TreeSet<>(Comparator.comparing(NamedProfile::name));
@@ -42,7 +45,7 @@ public final class Workspace {
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
         this.profiles.add(NamedProfile.DEFAULT);
         this.profiles.addAll(profiles);
-        this.settings.putAll(settings);
+        settings.forEach(this::putSetting);
         Map<SessionId, Session> pending = new LinkedHashMap<>();
         for (Session s : sessions) {
             if (pending.put(s.id(), s) != null) {
@@ -65,12 +68,9 @@ public final class Workspace {
                         + " or is part of a cycle");
             }
         }
-        Map<NamedProfile, Session> active = new TreeMap<>(Comparator.comparing(NamedProfile::name));
-        for (Session s : this.sessions.values()) {
-            if (s.isActive() && active.put(s.profile(), s) != null) {
-                throw new WorkspaceRuleException("two sessions are active on profile '" + s.profile() + "'");
-            }
-        }
+        // Every rule holds; keep the stored order, which is the order the sessions were added in.
+        this.sessions.clear();
+        sessions.forEach(s -> this.sessions.put(s.id(), s));
     }
 
     // ---- queries ----
@@ -173,16 +173,20 @@ public final class Workspace {
         return Optional.ofNullable(settings.get(key));
     }
 
-    /** The margin before expiry at which cached credentials stop being served (setting {@code refresh-margin}). */
+    /**
+     * The margin before expiry at which cached credentials stop being served (setting
+     * {@value #REFRESH_MARGIN_SETTING}).
+     */
     public Duration refreshMargin() {
-        return setting("refresh-margin-seconds").map(v -> Duration.ofSeconds(Long.parseLong(v)))
+        return setting(REFRESH_MARGIN_SETTING).map(v -> Duration.ofSeconds(Long.parseLong(v)))
                 .orElse(DEFAULT_REFRESH_MARGIN);
     }
 
     // ---- commands ----
 
     /**
-     * Adds a new session. Its alias must be free and its assumer, if any, must exist. Its profile becomes known.
+     * Adds a new session. Its alias must be free, its assumer, if any, must exist, and if it is active no other
+     * session may be active on its profile. Its profile becomes known.
      */
     public void add(Session session) {
         Objects.requireNonNull(session, "session");
@@ -191,6 +195,7 @@ public final class Workspace {
         }
         requireFreeAlias(session.alias(), session.id());
         session.assumer().ifPresent(this::requireAssumer);
+        requireProfileFreeFor(session);
         sessions.put(session.id(), session);
         profiles.add(session.profile());
     }
@@ -210,12 +215,7 @@ public final class Workspace {
                         + "': it already depends on it, and the chain would be a cycle; pick another assumer");
             }
         }
-        if (edited.isActive()) {
-            activeOn(edited.profile()).filter(other -> !other.id().equals(edited.id())).ifPresent(other -> {
-                throw new WorkspaceRuleException("profile '" + edited.profile() + "' is in use by active session '"
-                        + other.alias() + "'; stop it first");
-            });
-        }
+        requireProfileFreeFor(edited);
         sessions.put(edited.id(), edited);
         profiles.add(edited.profile());
     }
@@ -243,18 +243,24 @@ public final class Workspace {
     /**
      * Marks a session active until {@code expiration}, stopping any other session active on the same profile.
      *
-     * @return the sessions that were stopped to keep one active session per profile
+     * @return the sessions that were stopped to keep one active session per profile, as they are now (inactive)
      */
     public List<Session> activate(SessionId id, java.time.Instant expiration) {
+        return activate(id, expiration, get(id).mode());
+    }
+
+    /** Like {@link #activate(SessionId, java.time.Instant)}, handing credentials out by {@code mode}. */
+    public List<Session> activate(SessionId id, java.time.Instant expiration, DeliveryMode mode) {
         Session session = get(id);
         List<Session> stopped = new ArrayList<>();
         for (Session other : List.copyOf(sessions.values())) {
             if (!other.id().equals(id) && other.isActive() && other.profile().equals(session.profile())) {
-                sessions.put(other.id(), other.deactivated());
-                stopped.add(other);
+                Session deactivated = other.deactivated();
+                sessions.put(other.id(), deactivated);
+                stopped.add(deactivated);
             }
         }
-        sessions.put(id, session.activated(expiration));
+        sessions.put(id, session.activated(expiration, mode));
         return stopped;
     }
 
@@ -266,8 +272,16 @@ public final class Workspace {
         this.defaultRegion = Objects.requireNonNull(region, "region");
     }
 
+    /** Sets a setting; the value of {@value #REFRESH_MARGIN_SETTING} must be whole seconds from 0 to 43200. */
     public void putSetting(String key, String value) {
-        settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (key.equals(REFRESH_MARGIN_SETTING)
+                && (!value.matches("[0-9]{1,5}") || Long.parseLong(value) > MAX_REFRESH_MARGIN_SECONDS)) {
+            throw new InvalidValueException("invalid " + REFRESH_MARGIN_SETTING + " '" + Text.printable(value)
+                    + "'; give a whole number of seconds from 0 to " + MAX_REFRESH_MARGIN_SECONDS);
+        }
+        settings.put(key, value);
     }
 
     public void removeSetting(String key) {
@@ -327,6 +341,15 @@ public final class Workspace {
             if (s.alias().equals(alias) && !s.id().equals(owner)) {
                 throw new WorkspaceRuleException("a session with alias '" + alias + "' already exists; pick another alias");
             }
+        }
+    }
+
+    private void requireProfileFreeFor(Session session) {
+        if (session.isActive()) {
+            activeOn(session.profile()).filter(other -> !other.id().equals(session.id())).ifPresent(other -> {
+                throw new WorkspaceRuleException("profile '" + session.profile() + "' is in use by active session '"
+                        + other.alias() + "'; stop it first");
+            });
         }
     }
 

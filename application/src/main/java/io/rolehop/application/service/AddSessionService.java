@@ -8,6 +8,7 @@ import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,7 +26,8 @@ public final class AddSessionService implements AddSessionUseCase {
     @Override
     public Session add(AddSessionCommand command) {
         AccessMethod method = methods.get(command.method());
-        SessionFields.check(method, command.fields(), true);
+        Map<String, String> fields = SessionFields.withDefaults(method, command.fields());
+        SessionFields.check(method, fields, true);
         return store.update(workspace -> {
             Optional<Session> assumer = command.assumer().map(workspace::get);
             if (method.requiresAssumer() && assumer.isEmpty()) {
@@ -36,16 +38,16 @@ public final class AddSessionService implements AddSessionUseCase {
                 throw new UsageException("a " + method.displayName() + " session is a chain root and takes no --assumer");
             }
             Optional<Boolean> assumerIsChained = assumer.map(a -> methods.get(a.method()).requiresAssumer());
-            SessionFields.checkTogether(method, command.fields(), assumerIsChained);
+            SessionFields.checkTogether(method, fields, assumerIsChained);
             Session session = Session.create(
                     command.alias(),
                     command.method(),
                     command.profile().orElse(NamedProfile.DEFAULT),
                     command.region().orElse(workspace.defaultRegion()),
                     assumer.map(Session::id),
-                    SessionFields.publicValues(method, command.fields()));
+                    SessionFields.publicValues(method, fields));
             workspace.add(session);
-            SessionFields.storeSecrets(method, session, command.fields(), secrets);
+            SessionFields.storeSecrets(method, session, fields, secrets);
             return session;
         });
     }

@@ -113,7 +113,11 @@ public final class ChainCredentialsResolver {
             throw new OperationFailedException("access method '" + method.id() + "' failed for session '"
                     + session.alias() + "': " + e.getClass().getSimpleName(), e);
         }
-        Objects.requireNonNull(credentials, "access method returned null credentials");
+        if (credentials == null) {
+            // The SPI forbids null; a plugin breaking that is a failure of the method, not of rolehop.
+            throw new OperationFailedException("access method '" + method.id()
+                    + "' returned no credentials for session '" + session.alias() + "'");
+        }
         if (credentials instanceof TemporaryCredentials temporary) {
             cache.put(session.id().value(), temporary);
         }

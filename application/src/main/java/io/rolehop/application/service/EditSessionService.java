@@ -7,6 +7,7 @@ import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionId;
 import io.rolehop.domain.TemporaryCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,28 +76,46 @@ public final class EditSessionService implements EditSessionUseCase {
                     all.put(name, value);
                 }
             });
-            Optional<Boolean> assumerIsChained =
-                    edited.assumer().map(id -> methods.get(workspace.get(id).method()).requiresAssumer());
-            SessionFields.checkTogether(method, all, assumerIsChained);
-
             boolean credentialsChange = !command.fields().isEmpty() || !edited.assumer().equals(before.assumer())
                     || !edited.region().equals(before.region());
             boolean profileChange = !edited.profile().equals(before.profile());
             boolean reapply = before.isActive() && (credentialsChange || profileChange);
+            // Graph rules (alias, assumer, cycle) first: a cycle is the problem to report, not what follows from it.
             workspace.replace(reapply ? edited.pending() : edited);
+            Optional<Boolean> assumerIsChained =
+                    edited.assumer().map(id -> methods.get(workspace.get(id).method()).requiresAssumer());
+            SessionFields.checkTogether(method, all, assumerIsChained);
+
+            SessionId id = edited.id();
+            Map<String, Optional<String>> previousSecrets = new LinkedHashMap<>();
+            command.fields().keySet().stream().filter(name -> ChainCredentialsResolver.isSecret(method, name))
+                    .forEach(name -> previousSecrets.put(name, secrets.get(SecretKeys.field(id, name))));
             SessionFields.storeSecrets(method, edited, command.fields(), secrets);
-            if (credentialsChange) {
-                resolver.forgetWithDependents(workspace, edited.id());
-            }
-            if (reapply) {
-                TemporaryCredentials credentials = resolver.handOut(workspace, workspace.get(edited.id()));
-                applier.apply(edited, credentials, command.force());
-                if (profileChange) {
-                    applier.remove(before.profile());
+            try {
+                if (credentialsChange) {
+                    resolver.forgetWithDependents(workspace, id);
                 }
-                workspace.activate(edited.id(), credentials.expiration());
+                if (reapply) {
+                    TemporaryCredentials credentials = resolver.handOut(workspace, workspace.get(id));
+                    applier.apply(edited, credentials, edited.mode(), command.force());
+                    if (profileChange) {
+                        applier.remove(before.profile());
+                    }
+                    workspace.activate(id, credentials.expiration());
+                }
+            } catch (RuntimeException e) {
+                // The workspace is not saved: put the secrets back, and forget credentials derived from the
+                // abandoned settings, so that secret store and cache agree with the workspace again.
+                previousSecrets.forEach((name, value) -> {
+                    String key = SecretKeys.field(id, name);
+                    value.ifPresentOrElse(v -> secrets.put(key, v), () -> secrets.delete(key));
+                });
+                if (credentialsChange) {
+                    resolver.forgetWithDependents(workspace, id);
+                }
+                throw e;
             }
-            return workspace.get(edited.id());
+            return workspace.get(id);
         });
     }
 }

@@ -2,6 +2,7 @@ package io.rolehop.application.service;
 
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsFile;
+import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.TemporaryCredentials;
@@ -9,28 +10,52 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** Writes a session's credentials and region to its named profile, and removes them again. */
+/**
+ * Hands a session's credentials to tools through its named profile: keys in the credentials file plus the region in
+ * the config file ({@link DeliveryMode#FILE}), or a {@code credential_process} line and the region in the config file
+ * ({@link DeliveryMode#CREDENTIAL_PROCESS}); and takes them away again.
+ */
 public final class ProfileApplier {
     private final CredentialsFile credentialsFile;
     private final ConfigFile configFile;
+    private final String launcher;
 
+    /** With {@code rolehop} found on the PATH of the tools that run {@code credential_process}. */
     public ProfileApplier(CredentialsFile credentialsFile, ConfigFile configFile) {
+        this(credentialsFile, configFile, "rolehop");
+    }
+
+    /** @param launcher the absolute path of the {@code rolehop} launcher, written into credential_process lines */
+    public ProfileApplier(CredentialsFile credentialsFile, ConfigFile configFile, String launcher) {
         this.credentialsFile = Objects.requireNonNull(credentialsFile, "credentialsFile");
         this.configFile = Objects.requireNonNull(configFile, "configFile");
+        this.launcher = Objects.requireNonNull(launcher, "launcher");
+    }
+
+    /** Writes in file mode. */
+    public void apply(Session session, TemporaryCredentials credentials, boolean force) {
+        apply(session, credentials, DeliveryMode.FILE, force);
     }
 
     /** Checks both files first, so that a conflict in either leaves both untouched, then writes them. */
-    public void apply(Session session, TemporaryCredentials credentials, boolean force) {
-        Map<String, String> config = configFor(session);
-        credentialsFile.checkWritable(session.profile(), force);
+    public void apply(Session session, TemporaryCredentials credentials, DeliveryMode mode, boolean force) {
+        Map<String, String> config = configFor(session, mode);
+        if (mode == DeliveryMode.FILE) {
+            credentialsFile.checkWritable(session.profile(), force);
+        }
         configFile.checkWritable(session.profile(), config, force);
         configFile.write(session.profile(), config, force);
-        credentialsFile.write(session.profile(), credentials, force);
+        if (mode == DeliveryMode.FILE) {
+            credentialsFile.write(session.profile(), credentials, force);
+        } else {
+            // Keys written earlier for this profile would win over credential_process in the AWS CLI: remove them.
+            credentialsFile.remove(session.profile());
+        }
     }
 
-    /** Whether the session's credentials are in place in the credentials file. */
+    /** Whether the session's credentials are in place for its mode. */
     public boolean isApplied(Session session) {
-        return credentialsFile.owns(session.profile());
+        return session.mode() == DeliveryMode.CREDENTIAL_PROCESS || credentialsFile.owns(session.profile());
     }
 
     public void remove(NamedProfile profile) {
@@ -38,9 +63,24 @@ public final class ProfileApplier {
         configFile.remove(profile);
     }
 
-    private static Map<String, String> configFor(Session session) {
+    /** The {@code credential_process} command for a session, quoted as botocore splits it (shell-like). */
+    public String credentialProcess(Session session) {
+        return quote(launcher) + " session generate " + session.id().value();
+    }
+
+    private Map<String, String> configFor(Session session, DeliveryMode mode) {
         Map<String, String> config = new LinkedHashMap<>();
+        if (mode == DeliveryMode.CREDENTIAL_PROCESS) {
+            config.put("credential_process", credentialProcess(session));
+        }
         config.put("region", session.region().code());
         return config;
+    }
+
+    private static String quote(String path) {
+        if (path.matches("[A-Za-z0-9_./+=:@-]+")) {
+            return path;
+        }
+        return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -46,7 +46,7 @@ public final class ProfilesService implements ProfilesUseCase {
             if (active.isPresent()) {
                 Session moved = workspace.get(active.get().id());
                 TemporaryCredentials credentials = resolver.handOut(workspace, moved);
-                applier.apply(moved, credentials, false);
+                applier.apply(moved, credentials, moved.mode(), false);
                 applier.remove(from);
                 workspace.activate(moved.id(), credentials.expiration());
             }

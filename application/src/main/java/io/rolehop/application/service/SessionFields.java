@@ -39,6 +39,17 @@ final class SessionFields {
         }
     }
 
+    /** The values with each field's default filled in where no value (or an empty one) was given. */
+    static Map<String, String> withDefaults(AccessMethod method, Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>(values);
+        for (FieldSpec spec : method.fields()) {
+            if (spec.defaultValue().isPresent() && out.getOrDefault(spec.name(), "").isEmpty()) {
+                out.put(spec.name(), spec.defaultValue().get());
+            }
+        }
+        return out;
+    }
+
     static void checkTogether(AccessMethod method, Map<String, String> values, Optional<Boolean> assumerIsChained) {
         method.validate(values, assumerIsChained).ifPresent(problem -> {
             throw new InvalidValueException(problem);

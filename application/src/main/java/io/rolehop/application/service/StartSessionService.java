@@ -4,12 +4,18 @@ import io.rolehop.application.port.in.StartResult;
 import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.Workspace;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 public final class StartSessionService implements StartSessionUseCase {
+    /** Workspace setting naming the mode used when {@code --mode} is not given. */
+    public static final String DEFAULT_MODE_SETTING = "default-mode";
+
     private final WorkspaceStore store;
     private final ChainCredentialsResolver resolver;
     private final ProfileApplier applier;
@@ -24,14 +30,23 @@ public final class StartSessionService implements StartSessionUseCase {
     public StartResult start(StartSessionCommand command) {
         return store.update(workspace -> {
             Session session = workspace.get(command.session());
-            if (session.isActive() && resolver.cachedHandOut(workspace, session).isPresent()
-                    && applier.isApplied(session)) {
+            DeliveryMode mode = command.mode().orElseGet(() -> defaultMode(workspace));
+            if (session.isActive() && session.mode() == mode && applier.isApplied(session)
+                    && resolver.cachedHandOut(workspace, session).filter(c -> mode == DeliveryMode.CREDENTIAL_PROCESS
+                            || session.expiration().equals(Optional.of(c.expiration()))).isPresent()) {
+                // In file mode the cached credentials must be the ones in the profile: 'generate' or a refresh
+                // through another session may have cached newer ones while the profile's are about to expire.
                 return new StartResult(session, false, List.of());
             }
+            // Resolve first even in credential_process mode: a broken chain fails here, not in the user's tools.
             TemporaryCredentials credentials = resolver.handOut(workspace, session);
-            applier.apply(session, credentials, command.force());
-            List<Session> stopped = workspace.activate(session.id(), credentials.expiration());
+            applier.apply(session, credentials, mode, command.force());
+            List<Session> stopped = workspace.activate(session.id(), credentials.expiration(), mode);
             return new StartResult(workspace.get(session.id()), true, stopped);
         });
+    }
+
+    static DeliveryMode defaultMode(Workspace workspace) {
+        return workspace.setting(DEFAULT_MODE_SETTING).map(DeliveryMode::parse).orElse(DeliveryMode.FILE);
     }
 }

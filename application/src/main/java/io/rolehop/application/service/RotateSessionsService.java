@@ -1,0 +1,79 @@
+package io.rolehop.application.service;
+
+import io.rolehop.application.ApplicationException;
+import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.domain.DeliveryMode;
+import io.rolehop.domain.DomainException;
+import io.rolehop.domain.Session;
+import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.Workspace;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+public final class RotateSessionsService implements RotateSessionsUseCase {
+    private final WorkspaceStore store;
+    private final ChainCredentialsResolver resolver;
+    private final ProfileApplier applier;
+    private final Clock clock;
+
+    public RotateSessionsService(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier,
+            Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.applier = Objects.requireNonNull(applier, "applier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public List<Rotation> rotate() {
+        return store.update(workspace -> {
+            List<Rotation> done = new ArrayList<>();
+            Instant now = clock.instant();
+            for (Session session : due(workspace, now)) {
+                try {
+                    TemporaryCredentials credentials = resolver.handOut(workspace, session);
+                    applier.apply(session, credentials, DeliveryMode.FILE, false);
+                    workspace.activate(session.id(), credentials.expiration(), DeliveryMode.FILE);
+                    done.add(new Rotation(session.alias().value(), Outcome.REFRESHED,
+                            Optional.of(credentials.expiration()), "new credentials written to profile "
+                                    + session.profile()));
+                } catch (ApplicationException | DomainException e) {
+                    boolean expired = session.expiration().map(exp -> !exp.isAfter(now)).orElse(true);
+                    if (expired) {
+                        applier.remove(session.profile());
+                        workspace.deactivate(session.id());
+                        resolver.forget(session.id());
+                        done.add(new Rotation(session.alias().value(), Outcome.FAILED_STOPPED, Optional.empty(),
+                                e.getMessage() + "; its expired credentials were removed and the session stopped"));
+                    } else {
+                        done.add(new Rotation(session.alias().value(), Outcome.FAILED_KEPT, session.expiration(),
+                                e.getMessage() + "; the previous credentials stay in place until "
+                                        + session.expiration().map(Instant::toString).orElse("?")));
+                    }
+                }
+            }
+            return done;
+        });
+    }
+
+    @Override
+    public Optional<Instant> nextRefresh() {
+        Workspace workspace = store.load();
+        return workspace.active().stream()
+                .filter(s -> s.mode() == DeliveryMode.FILE)
+                .map(s -> s.expiration().orElse(clock.instant()).minus(workspace.refreshMargin()))
+                .min(Instant::compareTo);
+    }
+
+    private static List<Session> due(Workspace workspace, Instant now) {
+        return workspace.active().stream()
+                .filter(s -> s.mode() == DeliveryMode.FILE)
+                .filter(s -> s.expiration().map(exp -> !exp.isAfter(now.plus(workspace.refreshMargin()))).orElse(true))
+                .toList();
+    }
+}

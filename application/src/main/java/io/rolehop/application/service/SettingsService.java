@@ -1,0 +1,71 @@
+package io.rolehop.application.service;
+
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.domain.DeliveryMode;
+import io.rolehop.domain.InvalidValueException;
+import io.rolehop.domain.Text;
+import io.rolehop.domain.Workspace;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+public final class SettingsService implements SettingsUseCase {
+    private static final String MARGIN = "refresh-margin-seconds";
+    private static final Map<String, Function<String, String>> KNOWN = Map.of(
+            StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
+            MARGIN, SettingsService::margin);
+
+    private final WorkspaceStore store;
+
+    public SettingsService(WorkspaceStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public Map<String, String> list() {
+        Workspace workspace = store.load();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(StartSessionService.DEFAULT_MODE_SETTING, StartSessionService.defaultMode(workspace).label());
+        out.put(MARGIN, Long.toString(workspace.refreshMargin().toSeconds()));
+        return out;
+    }
+
+    @Override
+    public void set(String key, String value) {
+        String normalised = validator(key).apply(value);
+        store.update(workspace -> {
+            workspace.putSetting(key, normalised);
+            return null;
+        });
+    }
+
+    @Override
+    public void unset(String key) {
+        validator(key);
+        store.update(workspace -> {
+            workspace.removeSetting(key);
+            return null;
+        });
+    }
+
+    private static Function<String, String> validator(String key) {
+        Function<String, String> validator = KNOWN.get(key);
+        if (validator == null) {
+            throw new UsageException("unknown setting '" + Text.printable(key) + "'; known settings: "
+                    + String.join(", ", new java.util.TreeSet<>(KNOWN.keySet())));
+        }
+        return validator;
+    }
+
+    private static String margin(String value) {
+        String v = value == null ? "" : value.strip();
+        if (!v.matches("[0-9]{1,6}") || Long.parseLong(v) < 60 || Long.parseLong(v) > 43_200) {
+            throw new InvalidValueException("invalid refresh-margin-seconds '" + Text.printable(value)
+                    + "'; give a whole number of seconds from 60 to 43200");
+        }
+        return Long.toString(Long.parseLong(v));
+    }
+}

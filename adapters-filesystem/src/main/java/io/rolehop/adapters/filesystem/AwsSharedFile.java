@@ -1,0 +1,282 @@
+package io.rolehop.adapters.filesystem;
+
+import io.rolehop.adapters.filesystem.IniDocument.Problem;
+import io.rolehop.adapters.filesystem.IniDocument.Section;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.ProfileConflictException;
+import io.rolehop.domain.NamedProfile;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.ini4j.Config;
+import org.ini4j.Ini;
+import org.ini4j.InvalidFileFormatException;
+
+/**
+ * What the credentials and config files share: read and validate (botocore's rules, then ini4j), decide whether a
+ * profile's section may be written, edit only that section's lines, check that nothing else changed, back up, and
+ * replace the file atomically under its lock.
+ */
+final class AwsSharedFile {
+    private static final Pattern INI4J_LINE = Pattern.compile("at line: (\\d+)");
+    private static final DateTimeFormatter BACKUP_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    static final String BACKUP_MARK = "rolehop-backup-";
+    static final String LOCK_SUFFIX = ".rolehop-lock";
+
+    private final Path location;
+    private final Duration lockTimeout;
+
+    /** Where a profile lives in the file: the header rolehop writes, and which existing headers botocore maps to it. */
+    record Target(NamedProfile profile, String header, Predicate<String> matches) {}
+
+    private enum Action { NOTHING, APPEND, REPLACE_OWNED, REPLACE_FOREIGN }
+
+    private record Decision(Action action, Optional<Section> section) {}
+
+    private record Loaded(byte[] bytes, String text, IniDocument document) {}
+
+    AwsSharedFile(Path location, Duration lockTimeout) {
+        this.location = Objects.requireNonNull(location, "location");
+        this.lockTimeout = CrossProcessLock.requirePositive(lockTimeout);
+    }
+
+    Path location() {
+        return location;
+    }
+
+    void check(Target target, Map<String, String> settings, boolean force, boolean sameForeignIsFine) {
+        Optional<Loaded> current = load();
+        decide(current.map(Loaded::document).orElse(IniDocument.parse("")), target, settings, force,
+                sameForeignIsFine);
+        Path file = AtomicFiles.writeTarget(location);
+        Path directory = file.getParent();
+        if ((Files.exists(file) && !Files.isWritable(file))
+                || (Files.isDirectory(directory) && !Files.isWritable(directory))) {
+            throw new OperationFailedException("cannot write " + location + ": permission denied");
+        }
+    }
+
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    void write(Target target, Map<String, String> settings, boolean force, boolean sameForeignIsFine) {
+        try (CrossProcessLock.Held held = lock()) {
+            Optional<Loaded> current = load();
+            IniDocument before = current.map(Loaded::document).orElse(IniDocument.parse(""));
+            Decision decision = decide(before, target, settings, force, sameForeignIsFine);
+            List<String> block = before.block(target.header(), settings);
+            String updated;
+            switch (decision.action()) {
+                case NOTHING:
+                    return;
+                case APPEND:
+                    updated = before.append(block);
+                    break;
+                default:
+                    updated = before.replace(decision.section().orElseThrow(), block);
+                    break;
+            }
+            verify(before, decision.section(), IniDocument.parse(updated), target, Optional.of(settings));
+            if (current.isPresent() && current.get().text().equals(updated)) {
+                return;
+            }
+            if (decision.action() == Action.REPLACE_FOREIGN) {
+                AtomicFiles.writeBackup(location, BACKUP_MARK + BACKUP_STAMP.format(Instant.now()),
+                        current.orElseThrow().bytes());
+            }
+            AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
+        }
+    }
+
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    boolean remove(Target target) {
+        if (!Files.exists(location)) {
+            // Nothing to remove, and no reason to create a directory and a lock file to say so.
+            return false;
+        }
+        try (CrossProcessLock.Held held = lock()) {
+            Optional<Loaded> current = load();
+            if (current.isEmpty()) {
+                return false;
+            }
+            IniDocument before = current.get().document();
+            Optional<Section> owned = before.sections().stream()
+                    .filter(s -> s.owned() && target.matches().test(s.name())).findFirst();
+            if (owned.isEmpty()) {
+                return false;
+            }
+            String updated = before.remove(owned.get());
+            verify(before, owned, IniDocument.parse(updated), target, Optional.empty());
+            AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
+            return true;
+        }
+    }
+
+    /** Answers from the file as it is; a syntax error elsewhere in the file does not hide an owned section. */
+    boolean owns(Target target) {
+        Optional<byte[]> bytes = AtomicFiles.readIfExists(location);
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        IniDocument document = IniDocument.parse(new String(bytes.get(), StandardCharsets.UTF_8));
+        return document.sections().stream().anyMatch(s -> s.owned() && target.matches().test(s.name()));
+    }
+
+    /** What a write must do, or the conflict that stops it. */
+    private Decision decide(IniDocument document, Target target, Map<String, String> settings, boolean force,
+            boolean sameForeignIsFine) {
+        List<Section> matching = document.sections().stream().filter(s -> target.matches().test(s.name())).toList();
+        if (matching.size() > 1) {
+            throw new OperationFailedException(location + " has " + matching.size() + " sections for profile '"
+                    + target.profile() + "' (lines " + matching.stream().map(s -> String.valueOf(s.lineNumber()))
+                            .collect(Collectors.joining(", "))
+                    + "); the AWS CLI uses only one of them: keep one by hand and try again");
+        }
+        if (matching.isEmpty()) {
+            return new Decision(Action.APPEND, Optional.empty());
+        }
+        Section section = matching.get(0);
+        if (section.owned()) {
+            return new Decision(Action.REPLACE_OWNED, Optional.of(section));
+        }
+        if (sameForeignIsFine && section.values().equals(lowerCaseKeys(settings))) {
+            return new Decision(Action.NOTHING, Optional.of(section));
+        }
+        if (!force) {
+            throw new ProfileConflictException("profile '" + target.profile() + "' in " + location + " (line "
+                    + section.lineNumber() + ") is not managed by rolehop; --force replaces it after a backup of the"
+                    + " file");
+        }
+        return new Decision(Action.REPLACE_FOREIGN, Optional.of(section));
+    }
+
+    /**
+     * Parses the edited text again and checks that every section other than the profile's reads exactly as before,
+     * and the profile's reads as intended: the guarantee that an edit never changes what botocore sees elsewhere.
+     */
+    private void verify(IniDocument before, Optional<Section> replaced, IniDocument after, Target target,
+            Optional<Map<String, String>> expected) {
+        List<Map.Entry<String, Map<String, String>>> kept = new ArrayList<>();
+        for (Section s : before.sections()) {
+            if (replaced.isEmpty() || s.header() != replaced.get().header()) {
+                kept.add(Map.entry(s.name(), s.values()));
+            }
+        }
+        List<Map.Entry<String, Map<String, String>>> now = new ArrayList<>();
+        int written = 0;
+        for (Section s : after.sections()) {
+            if (expected.isPresent() && s.owned() && s.name().equals(target.header())
+                    && s.values().equals(lowerCaseKeys(expected.get()))) {
+                written++;
+            } else {
+                now.add(Map.entry(s.name(), s.values()));
+            }
+        }
+        boolean ok = after.problem().isEmpty() && kept.equals(now) && written == (expected.isPresent() ? 1 : 0);
+        if (!ok) {
+            int line = replaced.map(Section::lineNumber).orElse(before.sections().isEmpty() ? 1
+                    : before.sections().get(before.sections().size() - 1).lineNumber());
+            throw new OperationFailedException("cannot edit profile '" + target.profile() + "' in " + location
+                    + " without changing how the AWS CLI reads other lines (near line " + line
+                    + ", probably indentation); edit that part of the file by hand and try again");
+        }
+    }
+
+    /** The file's bytes and parsed lines, or empty if it does not exist; an unparseable file is an error. */
+    private Optional<Loaded> load() {
+        Optional<byte[]> bytes = AtomicFiles.readIfExists(location);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        String text = decode(bytes.get());
+        IniDocument document = IniDocument.parse(text);
+        document.problem().ifPresent(p -> {
+            throw unparseable(p);
+        });
+        ini4jRejects(text).ifPresent(line -> {
+            throw unparseable(new Problem(line, "not readable as an INI file"));
+        });
+        return Optional.of(new Loaded(bytes.get(), text, document));
+    }
+
+    private String decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw unparseable(new Problem(line, "not valid UTF-8 text"));
+        }
+        decoder.flush(out);
+        return out.flip().toString();
+    }
+
+    private OperationFailedException unparseable(Problem problem) {
+        // The line's text is never quoted: it may hold a secret key.
+        return new OperationFailedException(location + " line " + problem.lineNumber() + ": " + problem.reason()
+                + "; rolehop does not rewrite a file the AWS CLI cannot read: fix that line and try again");
+    }
+
+    /** ini4j's opinion, as a second reader: the line it rejects, if any. */
+    private static Optional<Integer> ini4jRejects(String text) {
+        Config config = new Config();
+        config.setEmptyOption(true);
+        config.setEscape(false);
+        config.setMultiSection(true);
+        config.setMultiOption(true);
+        config.setGlobalSection(false);
+        config.setTree(false);
+        Ini ini = new Ini();
+        ini.setConfig(config);
+        try {
+            ini.load(new StringReader(text));
+            return Optional.empty();
+        } catch (InvalidFileFormatException e) {
+            // Its message quotes the line, which may hold a secret: keep only the number.
+            Matcher m = INI4J_LINE.matcher(String.valueOf(e.getMessage()));
+            return Optional.of(m.find() ? Integer.parseInt(m.group(1)) : 1);
+        } catch (IOException e) {
+            return Optional.of(1);
+        }
+    }
+
+    private CrossProcessLock.Held lock() {
+        Path target = AtomicFiles.writeTarget(location);
+        Path lockFile = target.resolveSibling("." + target.getFileName() + LOCK_SUFFIX);
+        return new CrossProcessLock(lockFile, location, lockTimeout).acquire();
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> settings) {
+        Map<String, String> out = new LinkedHashMap<>();
+        settings.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
+        return out;
+    }
+}

@@ -1,0 +1,316 @@
+package io.rolehop.adapters.filesystem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.rolehop.application.InteractionRequiredException;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.domain.Text;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Secrets in one encrypted file ({@code $ROLEHOP_HOME/secrets.vault}): the whole key-to-value map is one AES-256-GCM
+ * blob, keyed by PBKDF2-HMAC-SHA256 of a passphrase. Mode 0600, replaced atomically under a lock.
+ *
+ * <p>File format, version 1 (integers big-endian): the 7 ASCII bytes {@code RHVAULT}; a format version byte (1); a
+ * key-derivation id byte (1 = PBKDF2WithHmacSHA256); the iteration count (4 bytes); the salt length (1 byte, 16) and
+ * the salt; the IV length (1 byte, 12) and the IV; then the ciphertext of the UTF-8 JSON object of all secrets,
+ * followed by the 16-byte GCM tag. Everything before the ciphertext is authenticated as additional data. The salt is
+ * chosen when the file is created and kept; the IV is new on every write.
+ */
+public final class EncryptedFileSecretStore implements SecretStore {
+    static final byte[] MAGIC = "RHVAULT".getBytes(StandardCharsets.US_ASCII);
+    static final int FORMAT_VERSION = 1;
+    static final int KDF_PBKDF2_HMAC_SHA256 = 1;
+    /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; the file records it, so it can grow without breaking old files. */
+    static final int ITERATIONS = 600_000;
+    static final int MIN_ITERATIONS = 210_000;
+    private static final int MAX_ITERATIONS = 100_000_000;
+    private static final int SALT_BYTES = 16;
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,256}");
+
+    private final Path location;
+    private final PassphraseSource passphraseSource;
+    private final Duration lockTimeout;
+    private final SecureRandom random = new SecureRandom();
+    private final ObjectMapper json = JsonMapper.builder().build();
+    private DerivedKey cachedKey;
+
+    private record DerivedKey(byte[] salt, int iterations, SecretKey key) {}
+
+    private record Vault(byte[] salt, int iterations, TreeMap<String, String> secrets) {}
+
+    /**
+     * The vault at {@code location}; {@code passphrase} is asked the first time the vault must be opened or created.
+     */
+    public EncryptedFileSecretStore(Path location, PassphraseSource passphrase) {
+        this(location, passphrase, CrossProcessLock.DEFAULT_TIMEOUT);
+    }
+
+    /** Like {@link #EncryptedFileSecretStore(Path, PassphraseSource)}, waiting at most {@code lockTimeout}. */
+    public EncryptedFileSecretStore(Path location, PassphraseSource passphrase, Duration lockTimeout) {
+        this.location = Objects.requireNonNull(location, "location");
+        this.passphraseSource = Objects.requireNonNull(passphrase, "passphrase");
+        this.lockTimeout = CrossProcessLock.requirePositive(lockTimeout);
+    }
+
+    @Override
+    public synchronized Optional<String> get(String key) {
+        requireKey(key);
+        return read().map(v -> v.secrets().get(key));
+    }
+
+    @Override
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    public synchronized void put(String key, String value) {
+        requireKey(key);
+        Objects.requireNonNull(value, "value");
+        // Open (or prepare) the vault before locking: a passphrase prompt must not keep other processes waiting.
+        Vault fresh = read().isPresent() ? null : newVault();
+        try (CrossProcessLock.Held held = lock()) {
+            Vault vault = read().orElseGet(() -> fresh != null ? fresh : newVault());
+            vault.secrets().put(key, value);
+            write(vault);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    public synchronized boolean delete(String key) {
+        requireKey(key);
+        if (read().filter(v -> v.secrets().containsKey(key)).isEmpty()) {
+            return false;
+        }
+        try (CrossProcessLock.Held held = lock()) {
+            Optional<Vault> vault = read();
+            if (vault.isEmpty() || vault.get().secrets().remove(key) == null) {
+                return false;
+            }
+            write(vault.get());
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized List<String> keys(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        return read().map(v -> v.secrets().keySet().stream().filter(k -> k.startsWith(prefix)).toList())
+                .orElse(List.of());
+    }
+
+    @Override
+    public String name() {
+        return "encrypted-file";
+    }
+
+    /** Where the vault is. */
+    public Path location() {
+        return location;
+    }
+
+    private static void requireKey(String key) {
+        Objects.requireNonNull(key, "key");
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("invalid secret key '" + Text.printable(key)
+                    + "': use 1 to 256 printable ASCII characters without white space");
+        }
+    }
+
+    /** A new, empty vault with a fresh salt, its key derived. */
+    private Vault newVault() {
+        byte[] salt = new byte[SALT_BYTES];
+        random.nextBytes(salt);
+        keyFor(salt, ITERATIONS);
+        return new Vault(salt, ITERATIONS, new TreeMap<>());
+    }
+
+    // ---- the file ----
+
+    private Optional<Vault> read() {
+        Optional<byte[]> bytes = AtomicFiles.readIfExists(location);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes.get());
+        byte[] salt;
+        byte[] iv;
+        int iterations;
+        int headerLength;
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw damaged(null);
+            }
+            int version = Byte.toUnsignedInt(in.get());
+            if (version > FORMAT_VERSION) {
+                throw new OperationFailedException("the secret store " + location + " was written by a newer rolehop"
+                        + " (format " + version + ", this one reads up to " + FORMAT_VERSION + "); upgrade rolehop");
+            }
+            if (version != FORMAT_VERSION || Byte.toUnsignedInt(in.get()) != KDF_PBKDF2_HMAC_SHA256) {
+                throw damaged(null);
+            }
+            iterations = in.getInt();
+            salt = new byte[Byte.toUnsignedInt(in.get())];
+            in.get(salt);
+            iv = new byte[Byte.toUnsignedInt(in.get())];
+            in.get(iv);
+            headerLength = in.position();
+        } catch (BufferUnderflowException e) {
+            throw damaged(e);
+        }
+        // A forged header must not make us derive a weak key, nor spin for hours.
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || salt.length != SALT_BYTES
+                || iv.length != IV_BYTES || in.remaining() < TAG_BITS / 8) {
+            throw damaged(null);
+        }
+        SecretKey key = keyFor(salt, iterations);
+        byte[] plain = null;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(bytes.get(), 0, headerLength);
+            plain = cipher.doFinal(bytes.get(), headerLength, bytes.get().length - headerLength);
+            return Optional.of(new Vault(salt, iterations, decodeSecrets(plain)));
+        } catch (AEADBadTagException e) {
+            throw damaged(e);
+        } catch (GeneralSecurityException e) {
+            throw cryptoUnavailable(e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    private void write(Vault vault) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        ByteBuffer header = ByteBuffer.allocate(MAGIC.length + 2 + 4 + 1 + SALT_BYTES + 1 + IV_BYTES);
+        header.put(MAGIC).put((byte) FORMAT_VERSION).put((byte) KDF_PBKDF2_HMAC_SHA256).putInt(vault.iterations())
+                .put((byte) SALT_BYTES).put(vault.salt()).put((byte) IV_BYTES).put(iv);
+        SecretKey key = keyFor(vault.salt(), vault.iterations());
+        byte[] plain = encodeSecrets(vault.secrets());
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(header.array());
+            byte[] sealed = cipher.doFinal(plain);
+            byte[] file = new byte[header.capacity() + sealed.length];
+            System.arraycopy(header.array(), 0, file, 0, header.capacity());
+            System.arraycopy(sealed, 0, file, header.capacity(), sealed.length);
+            AtomicFiles.replace(location, file, AtomicFiles.Mode.PRIVATE);
+        } catch (GeneralSecurityException e) {
+            throw cryptoUnavailable(e);
+        } finally {
+            Arrays.fill(plain, (byte) 0);
+        }
+    }
+
+    private byte[] encodeSecrets(Map<String, String> secrets) {
+        ObjectNode root = json.createObjectNode();
+        secrets.forEach(root::put);
+        try {
+            return json.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot encode the secret store " + location, e);
+        }
+    }
+
+    private TreeMap<String, String> decodeSecrets(byte[] plain) {
+        TreeMap<String, String> secrets = new TreeMap<>();
+        try {
+            JsonNode root = json.readTree(plain);
+            if (root == null || !root.isObject()) {
+                throw damaged(null);
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isTextual()) {
+                    throw damaged(null);
+                }
+                secrets.put(e.getKey(), e.getValue().textValue());
+            }
+        } catch (IOException e) {
+            // Never chain Jackson's exception: its message may quote the decrypted text.
+            throw damaged(null);
+        }
+        return secrets;
+    }
+
+    // ---- the key ----
+
+    /** The key for this salt, derived once; the passphrase is asked only when no key for it was derived yet. */
+    private SecretKey keyFor(byte[] salt, int iterations) {
+        if (cachedKey != null && cachedKey.iterations() == iterations && Arrays.equals(cachedKey.salt(), salt)) {
+            return cachedKey.key();
+        }
+        Optional<char[]> given = Objects.requireNonNull(passphraseSource.passphrase(), "passphrase()");
+        char[] passphrase = given.orElseThrow(() -> new InteractionRequiredException("the secret store " + location
+                + " needs its passphrase: set ROLEHOP_VAULT_PASSPHRASE or run rolehop from a terminal"));
+        PBEKeySpec spec = null;
+        byte[] raw = null;
+        try {
+            if (passphrase.length == 0) {
+                throw new UsageException("the passphrase of the secret store " + location + " must not be empty");
+            }
+            spec = new PBEKeySpec(passphrase, salt, iterations, 256);
+            raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            SecretKey key = new SecretKeySpec(raw, "AES");
+            cachedKey = new DerivedKey(salt.clone(), iterations, key);
+            return key;
+        } catch (GeneralSecurityException e) {
+            throw cryptoUnavailable(e);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+            if (spec != null) {
+                spec.clearPassword();
+            }
+            if (raw != null) {
+                Arrays.fill(raw, (byte) 0);
+            }
+        }
+    }
+
+    private CrossProcessLock.Held lock() {
+        Path target = AtomicFiles.writeTarget(location);
+        return new CrossProcessLock(target.resolveSibling(target.getFileName() + ".lock"), location, lockTimeout).acquire();
+    }
+
+    private OperationFailedException damaged(Exception cause) {
+        return new OperationFailedException("cannot open the secret store " + location
+                + ": wrong passphrase or damaged file", cause);
+    }
+
+    private OperationFailedException cryptoUnavailable(GeneralSecurityException e) {
+        return new OperationFailedException("cannot use AES-GCM with PBKDF2WithHmacSHA256 on this Java runtime for "
+                + location + ": " + e.getClass().getSimpleName(), e);
+    }
+}

@@ -1,0 +1,326 @@
+package io.rolehop.adapters.filesystem;
+
+import io.rolehop.domain.Text;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An AWS shared file as lines, classified exactly as botocore's parser (Python's {@code RawConfigParser} in strict
+ * mode, then botocore's nested sub-section rule) classifies them, so that an edit can touch a few lines and keep
+ * every other byte. Immutable; the edit methods return the new text.
+ */
+final class IniDocument {
+    static final String OWNERSHIP_MARKER = "# managed by rolehop";
+
+    // Python's configparser: SECTCRE is matched at the start of the stripped line, OPTCRE likewise.
+    private static final Pattern SECTION = Pattern.compile("\\[(.+)\\]", Pattern.DOTALL);
+    private static final Pattern OPTION = Pattern.compile("(.*?)\\s*([=:])\\s*(.*)", Pattern.DOTALL);
+    // configparser keeps the [DEFAULT] section apart: its keys apply to every other section.
+    static final String PYTHON_DEFAULT_SECTION = "DEFAULT";
+
+    enum Kind { BLANK, COMMENT, HEADER, OPTION, CONTINUATION, INVALID }
+
+    /** One line: its text without the terminator, the terminator ("" on a last line without one), its kind. */
+    record Line(String text, String terminator, Kind kind, String name, String value) {}
+
+    /** Where and why the file is not what botocore accepts. Never holds the line's text (it may be a secret). */
+    record Problem(int lineNumber, String reason) {}
+
+    /**
+     * A section: header at index {@code header}; its own lines end at {@code lastContent} (the last setting line,
+     * or the ownership marker); {@code end} is the index of the next header or the line count.
+     */
+    record Section(String name, int header, int lastContent, int end, boolean owned, Map<String, String> values) {
+        int lineNumber() {
+            return header + 1;
+        }
+    }
+
+    private final List<Line> lines;
+    private final List<Section> sections;
+    private final Optional<Problem> problem;
+    private final String newline;
+
+    private IniDocument(List<Line> lines, List<Section> sections, Optional<Problem> problem, String newline) {
+        this.lines = lines;
+        this.sections = sections;
+        this.problem = problem;
+        this.newline = newline;
+    }
+
+    static IniDocument parse(String text) {
+        List<String[]> raw = split(text);
+        List<Line> lines = new ArrayList<>(raw.size());
+        Problem problem = null;
+        String newline = raw.stream().map(r -> r[1]).filter(t -> !t.isEmpty()).findFirst().orElse("\n");
+
+        // The state of configparser's _read loop.
+        boolean inSection = false;
+        String sectionName = null;
+        String optionName = null;
+        boolean optionValueEmpty = false;
+        int indentLevel = 0;
+        Set<String> sectionsSeen = new HashSet<>();
+        Set<String> optionsSeen = new HashSet<>();
+
+        for (int i = 0; i < raw.size(); i++) {
+            String text0 = raw.get(i)[0];
+            String terminator = raw.get(i)[1];
+            int lineNumber = i + 1;
+            String stripped = pyStrip(text0);
+            Kind kind;
+            String name = null;
+            String value = null;
+            if (stripped.startsWith("#") || stripped.startsWith(";")) {
+                kind = Kind.COMMENT;
+            } else if (stripped.isEmpty()) {
+                kind = Kind.BLANK;
+            } else {
+                int indent = indentOf(text0);
+                if (inSection && optionName != null && !optionName.isEmpty() && indent > indentLevel) {
+                    kind = Kind.CONTINUATION;
+                    value = stripped;
+                    if (optionValueEmpty && !stripped.contains("=") && problem == null) {
+                        problem = new Problem(lineNumber, "a nested setting under '" + Text.printable(optionName)
+                                + "' is not 'key = value'");
+                    }
+                } else {
+                    indentLevel = indent;
+                    Matcher header = SECTION.matcher(stripped);
+                    if (header.lookingAt()) {
+                        kind = Kind.HEADER;
+                        name = header.group(1);
+                        if (!name.equals(PYTHON_DEFAULT_SECTION) && !sectionsSeen.add(name) && problem == null) {
+                            problem = new Problem(lineNumber, "section [" + Text.printable(name)
+                                    + "] appears a second time");
+                        }
+                        inSection = true;
+                        sectionName = name;
+                        optionName = null;
+                    } else if (!inSection) {
+                        kind = Kind.INVALID;
+                        if (problem == null) {
+                            problem = new Problem(lineNumber, "a setting or text before the first [section] header");
+                        }
+                    } else {
+                        Matcher option = OPTION.matcher(stripped);
+                        if (option.matches()) {
+                            kind = Kind.OPTION;
+                            name = pyRstrip(option.group(1)).toLowerCase(java.util.Locale.ROOT);
+                            value = pyStrip(option.group(3));
+                            if (name.isEmpty() && problem == null) {
+                                problem = new Problem(lineNumber, "a setting with no name before '"
+                                        + option.group(2) + "'");
+                            } else if (!optionsSeen.add(sectionName + "\u0000" + name) && problem == null) {
+                                problem = new Problem(lineNumber, "setting '" + Text.printable(name)
+                                        + "' appears a second time in section [" + Text.printable(sectionName) + "]");
+                            }
+                            optionName = name;
+                            optionValueEmpty = value.isEmpty();
+                        } else {
+                            kind = Kind.INVALID;
+                            if (problem == null) {
+                                problem = new Problem(lineNumber, "neither a comment, a [section] header, a"
+                                        + " 'key = value' setting nor an indented continuation");
+                            }
+                        }
+                    }
+                }
+            }
+            lines.add(new Line(text0, terminator, kind, name, value));
+        }
+        return new IniDocument(List.copyOf(lines), sectionsOf(lines), Optional.ofNullable(problem), newline);
+    }
+
+    /** Splits like Python's universal newlines (\r\n, \n, \r), keeping each terminator. */
+    private static List<String[]> split(String text) {
+        List<String[]> out = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                int end = (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') ? i + 2 : i + 1;
+                out.add(new String[] {text.substring(start, i), text.substring(i, end)});
+                start = end;
+                i = end;
+            } else {
+                i++;
+            }
+        }
+        if (start < text.length()) {
+            out.add(new String[] {text.substring(start), ""});
+        }
+        return out;
+    }
+
+    private static List<Section> sectionsOf(List<Line> lines) {
+        List<Section> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() != Kind.HEADER) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.size() && lines.get(end).kind() != Kind.HEADER) {
+                end++;
+            }
+            boolean owned = i + 1 < end && lines.get(i + 1).kind() == Kind.COMMENT
+                    && pyStrip(lines.get(i + 1).text()).equals(OWNERSHIP_MARKER);
+            int lastContent = owned ? i + 1 : i;
+            Map<String, List<String>> parts = new LinkedHashMap<>();
+            String current = null;
+            for (int j = i + 1; j < end; j++) {
+                Line line = lines.get(j);
+                switch (line.kind()) {
+                    case OPTION -> {
+                        current = line.name();
+                        parts.put(current, new ArrayList<>(List.of(line.value())));
+                        lastContent = j;
+                    }
+                    case CONTINUATION -> {
+                        if (current != null) {
+                            parts.get(current).add(line.value());
+                        }
+                        lastContent = j;
+                    }
+                    case BLANK -> {
+                        // configparser keeps blank lines inside a value, then strips them from its end.
+                        if (current != null) {
+                            parts.get(current).add("");
+                        }
+                    }
+                    default -> {
+                        // Comments are not part of any value.
+                    }
+                }
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            parts.forEach((k, v) -> values.put(k, pyRstrip(String.join("\n", v))));
+            out.add(new Section(lines.get(i).name(), i, lastContent, end, owned, Map.copyOf(values)));
+        }
+        return List.copyOf(out);
+    }
+
+    Optional<Problem> problem() {
+        return problem;
+    }
+
+    List<Section> sections() {
+        return sections;
+    }
+
+    /** The line ending the file already uses (its first one), or \n. */
+    String newline() {
+        return newline;
+    }
+
+    String render() {
+        StringBuilder out = new StringBuilder();
+        for (Line line : lines) {
+            out.append(line.text()).append(line.terminator());
+        }
+        return out.toString();
+    }
+
+    /** The lines of an owned section: header, ownership marker, settings. */
+    List<String> block(String sectionName, Map<String, String> settings) {
+        List<String> block = new ArrayList<>();
+        block.add("[" + sectionName + "]");
+        block.add(OWNERSHIP_MARKER);
+        settings.forEach((k, v) -> block.add(k + " = " + v));
+        return block;
+    }
+
+    /** The text with {@code section}'s own lines (header to last setting) replaced by {@code block}. */
+    String replace(Section section, List<String> block) {
+        StringBuilder out = new StringBuilder();
+        appendLines(out, 0, section.header());
+        for (String b : block) {
+            out.append(b).append(newline);
+        }
+        appendLines(out, section.lastContent() + 1, lines.size());
+        return out.toString();
+    }
+
+    /** The text with {@code block} added at the end, after a blank line when the file has content. */
+    String append(List<String> block) {
+        StringBuilder out = new StringBuilder(render());
+        if (!lines.isEmpty()) {
+            Line last = lines.get(lines.size() - 1);
+            if (last.terminator().isEmpty()) {
+                out.append(newline);
+            }
+            if (last.kind() != Kind.BLANK) {
+                out.append(newline);
+            }
+        }
+        for (String b : block) {
+            out.append(b).append(newline);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The text without {@code section}'s own lines and the blank line that separated it: the one before it, or else
+     * the one after it. Comments and blank lines between its last setting and the next header stay.
+     */
+    String remove(Section section) {
+        int from = section.header();
+        int to = section.lastContent() + 1;
+        if (from > 0 && lines.get(from - 1).kind() == Kind.BLANK) {
+            from--;
+        } else if (to < lines.size() && lines.get(to).kind() == Kind.BLANK) {
+            to++;
+        }
+        StringBuilder out = new StringBuilder();
+        appendLines(out, 0, from);
+        appendLines(out, to, lines.size());
+        return out.toString();
+    }
+
+    private void appendLines(StringBuilder out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out.append(lines.get(i).text()).append(lines.get(i).terminator());
+        }
+    }
+
+    /** Python's {@code str.strip()}: Unicode white space at both ends. */
+    static String pyStrip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isPySpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPySpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static String pyRstrip(String s) {
+        int end = s.length();
+        while (end > 0 && isPySpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static int indentOf(String s) {
+        int i = 0;
+        while (i < s.length() && isPySpace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isPySpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || (c >= '\u001c' && c <= '\u001f');
+    }
+}

@@ -1,0 +1,166 @@
+package io.rolehop.adapters.aws;
+
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.out.MfaToken;
+import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.application.spi.CredentialsContext;
+import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.application.spi.FieldSpec.Sensitivity;
+import io.rolehop.application.spi.FieldValidator;
+import io.rolehop.domain.AwsCredentials;
+import io.rolehop.domain.LongTermCredentials;
+import io.rolehop.domain.Session;
+import io.rolehop.domain.Text;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * "AWS IAM User": the long-term access key of an IAM user, optionally with an MFA device.
+ *
+ * <p>Without MFA the method returns the keys themselves; rolehop exchanges them for a session token before handing
+ * anything to tools, and a role assumed directly with them may last up to twelve hours. With an MFA device it asks
+ * for one code and calls {@code GetSessionToken}; rolehop caches the result, so a whole chain built on this user
+ * prompts once per {@code mfa-session-duration}.
+ */
+public final class AwsIamUserAccessMethod implements AccessMethod {
+    /** The method's id. */
+    public static final String ID = "aws-iam-user";
+    static final String ACCESS_KEY_ID = "access-key-id";
+    static final String SECRET_ACCESS_KEY = "secret-access-key";
+    static final String MFA_DEVICE = "mfa-device";
+    static final String MFA_SESSION_DURATION = "mfa-session-duration";
+    static final int MFA_SESSION_MINIMUM = 900;
+    static final int MFA_SESSION_MAXIMUM = 129_600;
+    static final int MFA_SESSION_DEFAULT = 43_200;
+
+    private static final Pattern ACCESS_KEY_ID_PATTERN = Pattern.compile("[A-Z0-9]{16,128}");
+    private static final Pattern MFA_ARN = Pattern.compile(
+            "arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:mfa/[\\w+=,.@-]+(/[\\w+=,.@-]+)*");
+    private static final Pattern MFA_SERIAL = Pattern.compile("[\\w+=/:,.@-]{9,256}");
+
+    private static final List<FieldSpec> FIELDS = List.of(
+            FieldSpec.required(ACCESS_KEY_ID, "the access key id of the IAM user, e.g. AKIAIOSFODNN7EXAMPLE",
+                    AwsIamUserAccessMethod::accessKeyIdProblem).withSensitivity(Sensitivity.CONFIDENTIAL),
+            FieldSpec.required(SECRET_ACCESS_KEY, "the secret access key of the IAM user (read from stdin or asked"
+                    + " without echo)", AwsIamUserAccessMethod::secretProblem).withSensitivity(Sensitivity.SECRET),
+            FieldSpec.optional(MFA_DEVICE, "the ARN of the user's MFA device (arn:aws:iam::ACCOUNT:mfa/NAME) or a"
+                    + " hardware token's serial number", AwsIamUserAccessMethod::mfaDeviceProblem),
+            FieldSpec.optional(MFA_SESSION_DURATION, "seconds an MFA session lasts before the next code is asked"
+                    + " for, " + MFA_SESSION_MINIMUM + " to " + MFA_SESSION_MAXIMUM,
+                    FieldValidator.parsing(AwsIamUserAccessMethod::parseMfaSessionDuration))
+                    .withDefault(String.valueOf(MFA_SESSION_DEFAULT)));
+
+    /** Stateless; ServiceLoader creates it. */
+    public AwsIamUserAccessMethod() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "AWS IAM User";
+    }
+
+    @Override
+    public String description() {
+        return "The access key of an IAM user, kept in the secret store; with an MFA device, one code opens a"
+                + " session token that the whole chain above it reuses.";
+    }
+
+    @Override
+    public List<FieldSpec> fields() {
+        return FIELDS;
+    }
+
+    @Override
+    public boolean requiresAssumer() {
+        return false;
+    }
+
+    @Override
+    public AwsCredentials credentials(CredentialsContext context) {
+        Session session = context.session();
+        String alias = Sessions.shellWord(session.alias());
+        String accessKeyId = context.field(ACCESS_KEY_ID).orElseThrow(() -> new OperationFailedException(
+                "the access key id of session '" + session.alias() + "' is missing from the secret store; set it"
+                        + " again with 'rolehop session edit " + alias + " --access-key-id ID'"));
+        String secret = context.field(SECRET_ACCESS_KEY).orElseThrow(() -> new OperationFailedException(
+                "the secret access key of session '" + session.alias() + "' is missing from the secret store; set"
+                        + " it again with 'rolehop session edit " + alias + " --secret-access-key-stdin'"));
+        LongTermCredentials keys = new LongTermCredentials(accessKeyId, secret);
+        Optional<String> device = context.field(MFA_DEVICE).map(String::strip).filter(d -> !d.isEmpty());
+        if (device.isEmpty()) {
+            return keys;
+        }
+        Duration lifetime = Duration.ofSeconds(context.field(MFA_SESSION_DURATION)
+                .map(value -> {
+                    try {
+                        return parseMfaSessionDuration(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new UsageException("session '" + session.alias() + "': " + e.getMessage()
+                                + "; correct it with 'rolehop session edit " + alias + " --" + MFA_SESSION_DURATION
+                                + " SECONDS'");
+                    }
+                })
+                .orElse(MFA_SESSION_DEFAULT));
+        MfaToken token = new MfaToken(device.get(), context.mfaCode(device.get()).strip());
+        return context.sts().getSessionToken(new SessionTokenRequest(keys, session.region(), lifetime,
+                Optional.of(token)));
+    }
+
+    private static Optional<String> accessKeyIdProblem(String value) {
+        if (ACCESS_KEY_ID_PATTERN.matcher(value).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of("invalid access key id '" + Text.printable(value)
+                + "'; expected 16 to 128 upper-case letters and digits, such as AKIAIOSFODNN7EXAMPLE");
+    }
+
+    /** Never quotes the value: it is a secret. */
+    private static Optional<String> secretProblem(String value) {
+        if (value.isEmpty()) {
+            return Optional.of("the secret access key must not be empty");
+        }
+        boolean blankOrControl = value.codePoints().anyMatch(c -> Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.isISOControl(c));
+        return blankOrControl
+                ? Optional.of("the secret access key contains white space or a control character; paste it without"
+                        + " surrounding spaces or line breaks")
+                : Optional.empty();
+    }
+
+    private static Optional<String> mfaDeviceProblem(String value) {
+        boolean valid = value.startsWith("arn:") ? MFA_ARN.matcher(value).matches()
+                : MFA_SERIAL.matcher(value).matches();
+        if (valid) {
+            return Optional.empty();
+        }
+        return Optional.of("invalid MFA device '" + Text.printable(value) + "'; expected the device ARN,"
+                + " arn:aws:iam::123456789012:mfa/NAME, or a hardware token's serial number (9 to 256 characters of"
+                + " letters, digits and +=/:,.@_-)");
+    }
+
+    private static int parseMfaSessionDuration(String value) {
+        String trimmed = value.strip();
+        if (trimmed.matches("[0-9]{1,9}")) {
+            int seconds = Integer.parseInt(trimmed);
+            if (seconds >= MFA_SESSION_MINIMUM && seconds <= MFA_SESSION_MAXIMUM) {
+                return seconds;
+            }
+        }
+        throw new IllegalArgumentException("invalid MFA session duration '" + Text.printable(value)
+                + "'; give a whole number of seconds from " + MFA_SESSION_MINIMUM + " to " + MFA_SESSION_MAXIMUM
+                + " (36 hours)");
+    }
+
+    @Override
+    public String toString() {
+        return ID;
+    }
+}

@@ -1,0 +1,274 @@
+package io.rolehop.adapters.aws;
+
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.out.AssumeRoleRequest;
+import io.rolehop.application.port.out.MfaToken;
+import io.rolehop.application.port.out.SecurityTokenService;
+import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.port.out.StsException;
+import io.rolehop.domain.AwsCredentials;
+import io.rolehop.domain.Region;
+import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.Text;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
+
+/**
+ * {@link SecurityTokenService} on the AWS SDK for Java v2.
+ *
+ * <p>The endpoint is {@code AWS_ENDPOINT_URL_STS}, else {@code AWS_ENDPOINT_URL}, else the regional endpoint of the
+ * request's region ({@code https://sts.REGION.amazonaws.com}, {@code .amazonaws.com.cn} in China); both variables
+ * are ignored when {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is {@code true}, as the AWS CLI does. They are read
+ * from the environment given to the constructor, never from the process. One client is built lazily per region and
+ * endpoint. Each request is signed with the caller credentials it carries; the clients never look for credentials
+ * of their own and never read {@code ~/.aws/config} or {@code ~/.aws/credentials}, which rolehop itself writes under
+ * a lock. Throttling, HTTP 5xx and I/O faults are retried with the SDK's standard backoff, {@value #MAX_ATTEMPTS}
+ * attempts in all.
+ *
+ * <p>Thread-safe. {@link #close()} releases the clients.
+ */
+public final class StsSecurityTokenService implements SecurityTokenService, AutoCloseable {
+    /** How long to wait for a TCP connection to STS. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long to wait for STS to answer once connected. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
+    /** Attempts per call, the first one included. */
+    public static final int MAX_ATTEMPTS = 4;
+
+    private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
+    private static final List<String> PROFILE_FILE_PROPERTIES = List.of("aws.configFile", "aws.sharedCredentialsFile");
+    private static final String NO_SUCH_FILE = Path.of(System.getProperty("java.io.tmpdir"),
+            "rolehop-no-aws-profile-" + UUID.randomUUID(), "none").toString();
+    private static final Supplier<ProfileFile> NO_PROFILES_SUPPLIER = () -> NO_PROFILES;
+    /** Client-level credentials that refuse, so a request without its own caller can never fall back to anything. */
+    private static final AwsCredentialsProvider NO_CLIENT_CREDENTIALS = () -> {
+        throw SdkClientException.create("rolehop signs every STS request with the caller's credentials");
+    };
+
+    private final Map<String, String> environment;
+    private final Duration connectTimeout;
+    private final Duration readTimeout;
+    private final ConcurrentMap<ClientKey, StsClient> clients = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private record ClientKey(String region, URI endpoint) {}
+
+    /**
+     * An STS with the default timeouts.
+     *
+     * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
+     */
+    public StsSecurityTokenService(Map<String, String> environment) {
+        this(environment, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT);
+    }
+
+    /**
+     * An STS with the given timeouts per attempt.
+     *
+     * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
+     */
+    public StsSecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
+        this.readTimeout = requirePositive(readTimeout, "readTimeout");
+    }
+
+    @Override
+    public TemporaryCredentials assumeRole(AssumeRoleRequest request) {
+        Objects.requireNonNull(request, "request");
+        URI endpoint = endpointFor(request.region());
+        StsCall call = StsCall.assumeRole(endpoint, request.caller(), request.roleArn().value(),
+                request.mfa().map(MfaToken::serialNumber));
+        software.amazon.awssdk.services.sts.model.AssumeRoleRequest.Builder sdkRequest =
+                software.amazon.awssdk.services.sts.model.AssumeRoleRequest.builder()
+                        .roleArn(request.roleArn().value())
+                        .roleSessionName(request.roleSessionName().value())
+                        .durationSeconds(request.duration().seconds())
+                        .overrideConfiguration(o -> o.credentialsProvider(signedBy(request.caller())));
+        request.externalId().ifPresent(sdkRequest::externalId);
+        request.sourceIdentity().ifPresent(sdkRequest::sourceIdentity);
+        request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
+        AssumeRoleResponse response;
+        try {
+            response = client(request.region(), endpoint).assumeRole(sdkRequest.build());
+        } catch (SdkException e) {
+            throw StsErrors.translate(e, call);
+        }
+        return toDomain(response.credentials(), call);
+    }
+
+    @Override
+    public TemporaryCredentials getSessionToken(SessionTokenRequest request) {
+        Objects.requireNonNull(request, "request");
+        URI endpoint = endpointFor(request.region());
+        StsCall call = StsCall.getSessionToken(endpoint, request.caller(), request.mfa().map(MfaToken::serialNumber));
+        software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.Builder sdkRequest =
+                software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.builder()
+                        .durationSeconds(Math.toIntExact(request.duration().toSeconds()))
+                        .overrideConfiguration(o -> o.credentialsProvider(signedBy(request.caller())));
+        request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
+        GetSessionTokenResponse response;
+        try {
+            response = client(request.region(), endpoint).getSessionToken(sdkRequest.build());
+        } catch (SdkException e) {
+            throw StsErrors.translate(e, call);
+        }
+        return toDomain(response.credentials(), call);
+    }
+
+    /**
+     * The STS endpoint used for {@code region}.
+     *
+     * @throws UsageException when an endpoint variable holds no http(s) URL
+     */
+    public URI endpointFor(Region region) {
+        Objects.requireNonNull(region, "region");
+        boolean ignoreConfigured = "true".equalsIgnoreCase(
+                environment.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").strip());
+        if (!ignoreConfigured) {
+            for (String variable : new String[] {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
+                String value = environment.get(variable);
+                if (value != null && !value.isBlank()) {
+                    return parseEndpoint(variable, value.strip());
+                }
+            }
+        }
+        return URI.create("https://sts." + region.code() + "." + region.partition().dnsSuffix());
+    }
+
+    private static URI parseEndpoint(String variable, String value) {
+        try {
+            URI uri = new URI(value);
+            String scheme = Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // Reported below, with the variable's name.
+        }
+        throw new UsageException(variable + " is '" + Text.printable(value)
+                + "', which is not an http(s) URL such as https://sts.eu-west-1.amazonaws.com; correct or unset it");
+    }
+
+    private StsClient client(Region region, URI endpoint) {
+        if (closed) {
+            throw new IllegalStateException("this StsSecurityTokenService is closed");
+        }
+        return clients.computeIfAbsent(new ClientKey(region.code(), endpoint), this::build);
+    }
+
+    private StsClient build(ClientKey key) {
+        synchronized (PROFILE_FILE_PROPERTIES) {
+            Map<String, String> saved = new HashMap<>();
+            PROFILE_FILE_PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
+            // SDK 2.40 primes its global defaults with ProfileFile.defaultProfileFile() while building a client, even
+            // when the override configuration supplies a profile file, so a half-edited or malformed ~/.aws/config
+            // would break the build. Pointing the SDK's own location properties at a file that does not exist, for
+            // the duration of the build only, makes that read find nothing.
+            PROFILE_FILE_PROPERTIES.forEach(p -> System.setProperty(p, NO_SUCH_FILE));
+            try {
+                return buildClient(key);
+            } finally {
+                saved.forEach((p, v) -> {
+                    if (v == null) {
+                        System.clearProperty(p);
+                    } else {
+                        System.setProperty(p, v);
+                    }
+                });
+            }
+        }
+    }
+
+    private StsClient buildClient(ClientKey key) {
+        return StsClient.builder()
+                .region(software.amazon.awssdk.regions.Region.of(key.region()))
+                .endpointOverride(key.endpoint())
+                // The endpoint is always explicit: FIPS or dual-stack settings from elsewhere must not reshape it.
+                .fipsEnabled(false)
+                .dualstackEnabled(false)
+                .credentialsProvider(NO_CLIENT_CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(connectTimeout)
+                        .socketTimeout(readTimeout))
+                .overrideConfiguration(o -> o
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(MAX_ATTEMPTS)
+                                .build())
+                        // The SDK would otherwise read ~/.aws/config for defaults mode, retry mode and the like,
+                        // racing rolehop's own locked writes of that file.
+                        .defaultProfileFileSupplier(NO_PROFILES_SUPPLIER)
+                        .defaultProfileName("default"))
+                .build();
+    }
+
+    private static AwsCredentialsProvider signedBy(AwsCredentials caller) {
+        if (caller instanceof TemporaryCredentials temporary) {
+            return StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                    temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken()));
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(caller.accessKeyId(),
+                caller.secretAccessKey()));
+    }
+
+    private static TemporaryCredentials toDomain(Credentials credentials, StsCall call) {
+        if (credentials == null || credentials.accessKeyId() == null || credentials.secretAccessKey() == null
+                || credentials.sessionToken() == null || credentials.expiration() == null) {
+            throw new StsException(StsException.Reason.OTHER, "STS at " + call.endpoint() + " answered "
+                    + call.operation() + " without complete credentials; check that the endpoint is really STS");
+        }
+        return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken(), credentials.expiration());
+    }
+
+    private static Duration requirePositive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+        return value;
+    }
+
+    /** How many clients were built so far: one per region and endpoint. */
+    int clientCount() {
+        return clients.size();
+    }
+
+    /** Closes every client built so far; later calls fail. */
+    @Override
+    public void close() {
+        closed = true;
+        clients.values().forEach(StsClient::close);
+        clients.clear();
+    }
+
+    @Override
+    public String toString() {
+        return "StsSecurityTokenService[clients=" + clients.keySet() + "]";
+    }
+}

@@ -1,0 +1,33 @@
+package io.rolehop.cli;
+
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.env.CliEnvironment;
+import com.google.inject.Module;
+import io.rolehop.cli.command.Commands;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Runs one rolehop command line in the given environment and returns its exit code. */
+public final class Rolehop {
+    private final CliEnvironment environment;
+    private final List<Module> overrides;
+
+    public Rolehop(CliEnvironment environment) {
+        this(environment, List.of());
+    }
+
+    /** With Guice modules that override production bindings (tests swap the clock, say). */
+    public Rolehop(CliEnvironment environment, List<Module> overrides) {
+        this.environment = environment;
+        this.overrides = List.copyOf(overrides);
+    }
+
+    public int run(String... args) {
+        CliContext context = new CliContext(environment, overrides);
+        CommandLine commandLine = Commands.build(context);
+        commandLine.setOut(new PrintWriter(environment.out(), true));
+        commandLine.setErr(new PrintWriter(environment.err(), true));
+        return commandLine.execute(args);
+    }
+}

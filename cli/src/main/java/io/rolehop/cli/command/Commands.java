@@ -1,0 +1,34 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.cli.wiring.CliContext;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+
+/** Builds the command tree of {@code rolehop}. */
+public final class Commands {
+    private Commands() {}
+
+    public static CommandLine build(CliContext context) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+                    if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+                        return type.cast(constructor.newInstance(context));
+                    }
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine commandLine = new CommandLine(new RootCommand(context), factory);
+        CommandLine session = commandLine.getSubcommands().get("session");
+        CommandLine add = session.getSubcommands().get("add");
+        SessionAddCommand.addMethodSubcommands(add, context);
+        SessionEditCommand.addMethodFields(session.getSubcommands().get("edit").getCommandSpec(), context);
+        ErrorHandler errors = new ErrorHandler(context);
+        commandLine.setExecutionExceptionHandler(errors);
+        commandLine.setParameterExceptionHandler(errors);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        return commandLine;
+    }
+}

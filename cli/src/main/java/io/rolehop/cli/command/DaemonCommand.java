@@ -1,0 +1,153 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.ApplicationException;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.in.RotateSessionsUseCase.Outcome;
+import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.domain.DomainException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Keeps active file-mode sessions fresh: sleeps until the earliest refresh time (waking early when the workspace
+ * changes), rotates, logs one line per rotation, backs off after failures, stops cleanly on SIGINT or SIGTERM.
+ */
+@Command(name = "daemon", description = "Keep active sessions' credentials fresh until stopped (one per workspace).")
+final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
+    private static final Duration IDLE_WAIT = Duration.ofHours(1);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+
+    private final CliContext context;
+
+    @Option(names = "--max-rotations", hidden = true, description = "Stop after this many rotation rounds (tests).")
+    int maxRounds = -1;
+
+    DaemonCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Path home = context.environment().rolehopHome();
+        Files.createDirectories(home);
+        Path lockFile = home.resolve("daemon.lock");
+        try (FileChannel channel = openLock(lockFile); FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new OperationFailedException("a rolehop daemon already runs for the workspace in " + home
+                        + "; stop it first (its lock is " + lockFile + ")");
+            }
+            return loop(home);
+        }
+    }
+
+    private int loop(Path home) throws IOException {
+        PrintStream log = context.environment().out();
+        Clock clock = context.environment().clock();
+        RotateSessionsUseCase rotate = context.get(RotateSessionsUseCase.class);
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            main.interrupt();
+            try {
+                stopped.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rolehop-daemon-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        log.println(clock.instant() + " daemon started for " + home);
+        int failures = 0;
+        int rounds = 0;
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            home.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!stopping.get() && (maxRounds < 0 || rounds < maxRounds)) {
+                List<Rotation> done;
+                try {
+                    done = rotate.rotate();
+                } catch (ApplicationException | DomainException e) {
+                    done = List.of(new Rotation("*", Outcome.FAILED_KEPT, Optional.empty(), e.getMessage()));
+                }
+                rounds++;
+                done.forEach(r -> log.println(clock.instant() + " " + RotateCommand.describe(r)));
+                boolean failed = done.stream().anyMatch(r -> r.outcome() == Outcome.FAILED_KEPT);
+                failures = failed ? failures + 1 : 0;
+                Duration wait = nextWait(rotate, clock, failures);
+                if (maxRounds >= 0 && rounds >= maxRounds) {
+                    break;
+                }
+                try {
+                    // Wake at the refresh time, or earlier when the workspace changes (a session started).
+                    var key = watcher.poll(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                } catch (InterruptedException | ClosedWatchServiceException e) {
+                    if (stopping.get()) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            log.println(clock.instant() + " daemon stopped");
+            log.flush();
+            stopped.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Already stopping through the hook.
+            }
+        }
+        return 0;
+    }
+
+    private static Duration nextWait(RotateSessionsUseCase rotate, Clock clock, int failures) {
+        if (failures > 0) {
+            long factor = 1L << Math.min(failures - 1, 10);
+            Duration backoff = FIRST_BACKOFF.multipliedBy(factor);
+            return backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff;
+        }
+        Optional<Instant> next = rotate.nextRefresh();
+        if (next.isEmpty()) {
+            return IDLE_WAIT;
+        }
+        Duration until = Duration.between(clock.instant(), next.get());
+        return until.isNegative() ? Duration.ofSeconds(1) : until;
+    }
+
+    private static FileChannel openLock(Path lockFile) throws IOException {
+        if (!Files.exists(lockFile)) {
+            try {
+                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                // Another daemon created it first: the lock decides.
+            }
+        }
+        return FileChannel.open(lockFile, StandardOpenOption.WRITE);
+    }
+}

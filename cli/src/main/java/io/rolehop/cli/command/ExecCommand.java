@@ -1,0 +1,144 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.GenerateCredentialsUseCase;
+import io.rolehop.application.port.in.ListSessionsUseCase;
+import io.rolehop.application.port.in.SessionView;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.domain.Session;
+import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.UnknownSessionException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exec",
+        description = "Run a command with the session's credentials in its environment (AWS_ACCESS_KEY_ID, ...).",
+        footer = {"", "Example: rolehop exec prod -- aws s3 ls"})
+final class ExecCommand implements Callable<Integer> {
+    /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
+    static final String MARKER = "ROLEHOP_EXEC_SESSION";
+    /** Variables that would make AWS tools pick other credentials than the ones given. */
+    static final List<String> OVERRIDING = List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION",
+            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+
+    private final CliContext context;
+
+    @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
+    String session;
+
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
+    List<String> command;
+
+    @Option(names = "--force", description = "Run even inside another 'rolehop exec'.")
+    boolean force;
+
+    @Option(names = "--mfa-code", paramLabel = "CODE", description = "The current code of the chain root's MFA device.")
+    String mfaCode;
+
+    ExecCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CliEnvironment env = context.environment();
+        Optional<String> outer = env.get(MARKER);
+        if (outer.isPresent() && !force) {
+            throw new UsageException("already inside 'rolehop exec' for session '" + outer.get()
+                    + "'; nesting would hide which credentials apply (use --force to nest anyway)");
+        }
+        context.state().setMfaCode(Optional.ofNullable(mfaCode));
+        Session target = find(session);
+        TemporaryCredentials credentials = context.get(GenerateCredentialsUseCase.class).generate(session);
+
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> childEnv = builder.environment();
+        childEnv.clear();
+        childEnv.putAll(env.env());
+        OVERRIDING.forEach(childEnv::remove);
+        childEnv.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
+        childEnv.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
+        childEnv.put("AWS_SESSION_TOKEN", credentials.sessionToken());
+        childEnv.put("AWS_CREDENTIAL_EXPIRATION", credentials.expiration().toString());
+        childEnv.put("AWS_REGION", target.region().code());
+        childEnv.put("AWS_DEFAULT_REGION", target.region().code());
+        childEnv.put(MARKER, target.alias().value());
+        boolean realStreams = env.in() == System.in;
+        if (realStreams) {
+            builder.inheritIO();
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            env.err().println("rolehop: cannot run '" + command.get(0) + "': " + e.getMessage());
+            return 127;
+        }
+        // The JVM runs its shutdown hooks on SIGINT, SIGTERM and SIGHUP: pass the signal on as SIGTERM.
+        Thread forward = new Thread(() -> {
+            if (process.isAlive()) {
+                process.destroy();
+                try {
+                    process.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "rolehop-exec-signal");
+        Runtime.getRuntime().addShutdownHook(forward);
+        try {
+            if (!realStreams) {
+                Thread in = pump(env.in(), process.getOutputStream(), true);
+                Thread out = pump(process.getInputStream(), env.out(), false);
+                Thread err = pump(process.getErrorStream(), env.err(), false);
+                int code = process.waitFor();
+                out.join();
+                err.join();
+                in.interrupt();
+                return code;
+            }
+            return process.waitFor();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(forward);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it ends the child.
+            }
+        }
+    }
+
+    private Session find(String aliasOrId) {
+        return context.get(ListSessionsUseCase.class).list().stream().map(SessionView::session)
+                .filter(s -> s.alias().value().equals(aliasOrId) || s.id().value().equals(aliasOrId))
+                .findFirst().orElseThrow(() -> new UnknownSessionException(aliasOrId));
+    }
+
+    private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {
+        Thread thread = new Thread(() -> {
+            try {
+                from.transferTo(to);
+                to.flush();
+                if (closeAfter) {
+                    to.close();
+                }
+            } catch (IOException e) {
+                // The other side went away: nothing more to copy.
+            }
+        }, "rolehop-exec-pipe");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,57 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.output.Output;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "rotate",
+        description = "Refresh, once, every active session (file mode) whose credentials expire within the refresh margin.")
+final class RotateCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Mixin
+    OutputOption output;
+
+    RotateCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        List<Rotation> rotations = context.get(RotateSessionsUseCase.class).rotate();
+        Output out = new Output(context.environment().out());
+        if (output.json()) {
+            out.json(rotations.stream().map(RotateCommand::json).toList());
+        } else if (rotations.isEmpty()) {
+            out.line("nothing to rotate: no active file-mode session expires within the refresh margin");
+        } else {
+            rotations.forEach(r -> out.line(describe(r)));
+        }
+        return rotations.stream().anyMatch(r -> r.outcome() != RotateSessionsUseCase.Outcome.REFRESHED) ? 1 : 0;
+    }
+
+    static String describe(Rotation r) {
+        return switch (r.outcome()) {
+            case REFRESHED -> "refreshed '" + r.alias() + "' until " + r.expiration().map(Instant::toString).orElse("?");
+            case FAILED_KEPT -> "could not refresh '" + r.alias() + "': " + r.detail();
+            case FAILED_STOPPED -> "stopped '" + r.alias() + "': " + r.detail();
+        };
+    }
+
+    private static Map<String, Object> json(Rotation r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("alias", r.alias());
+        m.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        m.put("expiration", r.expiration().map(Instant::toString).orElse(null));
+        m.put("detail", r.detail());
+        return m;
+    }
+}

@@ -1,0 +1,140 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.port.in.AddSessionCommand;
+import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.SessionView;
+import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.output.Output;
+import io.rolehop.cli.output.OutputFormat;
+import io.rolehop.cli.plugin.AccessMethodLoader;
+import io.rolehop.domain.AccessMethodId;
+import io.rolehop.domain.Alias;
+import io.rolehop.domain.NamedProfile;
+import io.rolehop.domain.Region;
+import io.rolehop.domain.Session;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * {@code session add METHOD}: one subcommand per access method found, its options built from the method's fields.
+ */
+@Command(name = "add", description = "Add a session. Each access method is a subcommand with options of its own.",
+        synopsisSubcommandLabel = "METHOD")
+final class SessionAddCommand {
+
+    static void addMethodSubcommands(CommandLine add, CliContext context) {
+        for (AccessMethodLoader.Found found : context.accessMethods()) {
+            AccessMethod method = found.method();
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(new AddMethod(context, method));
+            ((AddMethod) spec.userObject()).spec = spec;
+            spec.name(method.id());
+            spec.usageMessage().description(method.displayName() + ": " + method.description());
+            spec.addOption(OptionSpec.builder("--alias").paramLabel("ALIAS").required(true).type(String.class)
+                    .description("Unique name of the session.").build());
+            spec.addOption(OptionSpec.builder("--profile").paramLabel("PROFILE").type(String.class)
+                    .description("Named profile its credentials go to (default: default).").build());
+            spec.addOption(OptionSpec.builder("--region").paramLabel("REGION").type(String.class)
+                    .description("Region (default: the workspace default region).").build());
+            if (method.requiresAssumer()) {
+                spec.addOption(OptionSpec.builder("--assumer").paramLabel("SESSION").required(true).type(String.class)
+                        .description("Alias or id of the session whose credentials assume this one.").build());
+            }
+            for (FieldSpec field : method.fields()) {
+                addFieldOptions(spec, field, false);
+            }
+            spec.addOption(OptionSpec.builder("-o", "--output").paramLabel("FORMAT").type(OutputFormat.class)
+                    .defaultValue("table").description("table or json.").build());
+            spec.mixinStandardHelpOptions(true);
+            add.addSubcommand(method.id(), spec);
+        }
+    }
+
+    /** Adds {@code --NAME} (or {@code --NAME-stdin} for secrets, plus a refusing {@code --NAME}). */
+    static void addFieldOptions(CommandSpec spec, FieldSpec field, boolean forEdit) {
+        if (spec.findOption("--" + field.name()) != null) {
+            return;
+        }
+        String help = field.help() + field.defaultValue().map(d -> " (default: " + d + ")").orElse("")
+                + (field.required() && !forEdit ? " Required." : "");
+        if (field.sensitivity() == FieldSpec.Sensitivity.SECRET) {
+            spec.addOption(OptionSpec.builder("--" + field.name() + "-stdin").arity("0").type(boolean.class)
+                    .description("Read " + field.name() + " from the first line of standard input"
+                            + (forEdit ? "." : "; otherwise it is asked without echo."))
+                    .build());
+            spec.addOption(OptionSpec.builder("--" + field.name()).paramLabel("NEVER").type(String.class).hidden(true)
+                    .build());
+        } else {
+            spec.addOption(OptionSpec.builder("--" + field.name()).paramLabel(field.name().toUpperCase(java.util.Locale.ROOT))
+                    .type(String.class).description(help).build());
+        }
+    }
+
+    /** Collects field values from parsed options; secrets from stdin or a prompt (when {@code promptMissing}). */
+    static Map<String, String> fieldValues(CommandSpec spec, Iterable<FieldSpec> fields, SecretInput secrets,
+            boolean promptMissing) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (FieldSpec field : fields) {
+            if (field.sensitivity() == FieldSpec.Sensitivity.SECRET) {
+                OptionSpec plain = spec.findOption("--" + field.name());
+                if (plain != null && plain.getValue() != null) {
+                    throw SecretInput.plainFlagRefused(field);
+                }
+                OptionSpec stdin = spec.findOption("--" + field.name() + "-stdin");
+                if (stdin != null && Boolean.TRUE.equals(stdin.getValue())) {
+                    values.put(field.name(), secrets.fromStdin(field));
+                } else if (promptMissing && field.required()) {
+                    values.put(field.name(), secrets.prompt(field));
+                }
+            } else {
+                OptionSpec option = spec.findOption("--" + field.name());
+                if (option != null && option.getValue() != null) {
+                    values.put(field.name(), option.getValue());
+                }
+            }
+        }
+        return values;
+    }
+
+    static final class AddMethod implements Callable<Integer> {
+        private final CliContext context;
+        private final AccessMethod method;
+        CommandSpec spec;
+
+        AddMethod(CliContext context, AccessMethod method) {
+            this.context = context;
+            this.method = method;
+        }
+
+        @Override
+        public Integer call() {
+            Alias alias = Alias.of(spec.findOption("--alias").getValue());
+            Optional<NamedProfile> profile = value("--profile").map(NamedProfile::of);
+            Optional<Region> region = value("--region").map(Region::of);
+            Optional<String> assumer = value("--assumer");
+            Map<String, String> fields = fieldValues(spec, method.fields(), new SecretInput(context), true);
+            Session session = context.get(AddSessionUseCase.class).add(new AddSessionCommand(
+                    AccessMethodId.of(method.id()), alias, profile, region, assumer, fields));
+            Output out = new Output(context.environment().out());
+            if (spec.findOption("--output").getValue() == OutputFormat.json) {
+                out.json(Views.json(new SessionView(session, method.displayName(), assumer)));
+            } else {
+                out.line("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
+                        + session.profile() + ", region " + session.region() + ")");
+            }
+            return 0;
+        }
+
+        private Optional<String> value(String option) {
+            OptionSpec spec = this.spec.findOption(option);
+            return spec == null ? Optional.empty() : Optional.ofNullable(spec.getValue());
+        }
+    }
+}

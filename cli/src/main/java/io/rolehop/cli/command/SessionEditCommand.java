@@ -1,0 +1,91 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.port.in.EditSessionCommand;
+import io.rolehop.application.port.in.EditSessionUseCase;
+import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.output.Output;
+import io.rolehop.cli.plugin.AccessMethodLoader;
+import io.rolehop.domain.Alias;
+import io.rolehop.domain.NamedProfile;
+import io.rolehop.domain.Region;
+import io.rolehop.domain.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code session edit}: the common options plus every field of every access method; a field the session's method
+ * does not have is refused when the command runs. An empty value clears an optional field.
+ */
+@Command(name = "edit", description = "Change a session. An active session is re-applied with its new settings.")
+final class SessionEditCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SESSION", description = "Alias or id.")
+    String session;
+
+    @Option(names = "--alias", paramLabel = "ALIAS", description = "New alias.")
+    String alias;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", description = "New named profile.")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "REGION", description = "New region.")
+    String region;
+
+    @Option(names = "--assumer", paramLabel = "SESSION", description = "New assumer (alias or id).")
+    String assumer;
+
+    @Option(names = "--force", description = "Replace a profile section rolehop does not own (backed up first).")
+    boolean force;
+
+    SessionEditCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /** Adds an option for every field of every access method to the edit command. */
+    static void addMethodFields(CommandSpec commandSpec, CliContext context) {
+        for (AccessMethodLoader.Found found : context.accessMethods()) {
+            for (FieldSpec field : found.method().fields()) {
+                SessionAddCommand.addFieldOptions(commandSpec, field, true);
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (AccessMethodLoader.Found found : context.accessMethods()) {
+            AccessMethod method = found.method();
+            for (FieldSpec field : method.fields()) {
+                if (fields.stream().noneMatch(f -> f.name().equals(field.name()))) {
+                    fields.add(field);
+                }
+            }
+        }
+        Map<String, String> values = SessionAddCommand.fieldValues(spec, fields, new SecretInput(context), false);
+        Session edited = context.get(EditSessionUseCase.class).edit(new EditSessionCommand(
+                session,
+                Optional.ofNullable(alias).map(Alias::of),
+                Optional.ofNullable(profile).map(NamedProfile::of),
+                Optional.ofNullable(region).map(Region::of),
+                Optional.ofNullable(assumer),
+                values,
+                force));
+        new Output(context.environment().out()).line("edited '" + edited.alias() + "'"
+                + (edited.isActive() ? " (active on profile " + edited.profile() + ")" : ""));
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+package io.rolehop.cli.terminal;
+
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.port.out.MfaCodeProvider;
+import io.rolehop.cli.env.CliEnvironment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * MFA codes, from the first source that has one: {@code --mfa-code}; the session's {@code mfa-command} or
+ * {@code ROLEHOP_MFA_COMMAND}, run with {@code sh -c}, whose standard output is the code; a prompt on the controlling
+ * terminal.
+ */
+public final class ChainedMfaCodeProvider implements MfaCodeProvider {
+    private static final long COMMAND_TIMEOUT_SECONDS = 60;
+
+    private final CliEnvironment env;
+    private final Supplier<Optional<String>> fromCommandLine;
+    private boolean commandLineCodeUsed;
+
+    public ChainedMfaCodeProvider(CliEnvironment env, Supplier<Optional<String>> fromCommandLine) {
+        this.env = env;
+        this.fromCommandLine = fromCommandLine;
+    }
+
+    @Override
+    public synchronized Optional<String> code(String sessionAlias, String deviceSerial, Optional<String> mfaCommand) {
+        Optional<String> given = fromCommandLine.get();
+        if (given.isPresent() && !commandLineCodeUsed) {
+            // A one-time code serves one request; a second device in the same chain needs its own source.
+            commandLineCodeUsed = true;
+            return given.map(String::strip);
+        }
+        Optional<String> command = mfaCommand.or(() -> env.get("ROLEHOP_MFA_COMMAND"));
+        if (command.isPresent()) {
+            return Optional.of(run(command.get(), sessionAlias, deviceSerial));
+        }
+        return env.terminal().flatMap(t -> t.prompt(
+                "MFA code for " + deviceSerial + " (session '" + sessionAlias + "'): ", false)).map(String::strip);
+    }
+
+    private static String run(String command, String sessionAlias, String deviceSerial) {
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command));
+        builder.environment().put("ROLEHOP_MFA_DEVICE", deviceSerial);
+        builder.environment().put("ROLEHOP_SESSION", sessionAlias);
+        builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        try {
+            Process process = builder.start();
+            byte[] out;
+            try (InputStream stdout = process.getInputStream()) {
+                out = stdout.readNBytes(4096);
+            }
+            if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new OperationFailedException("the MFA command did not finish within " + COMMAND_TIMEOUT_SECONDS
+                        + " s; check ROLEHOP_MFA_COMMAND or the session's mfa-command");
+            }
+            if (process.exitValue() != 0) {
+                throw new OperationFailedException("the MFA command exited with status " + process.exitValue()
+                        + "; check ROLEHOP_MFA_COMMAND or the session's mfa-command");
+            }
+            return new String(out, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new OperationFailedException("cannot run the MFA command: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OperationFailedException("interrupted while waiting for the MFA command");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/** The rolehop command line: picocli commands, the Guice composition root and the plugin loader. */
+module io.rolehop.cli {
+    requires io.rolehop.application;
+    requires io.rolehop.adapters.aws;
+    requires io.rolehop.adapters.filesystem;
+    requires com.google.guice;
+    requires info.picocli;
+    requires com.fasterxml.jackson.databind;
+
+    uses io.rolehop.application.spi.AccessMethod;
+
+    opens io.rolehop.cli.command to info.picocli;
+    opens io.rolehop.cli.wiring to com.google.guice;
+}

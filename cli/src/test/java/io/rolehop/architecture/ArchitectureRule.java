@@ -1,0 +1,143 @@
+package io.rolehop.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import io.rolehop.application.spi.AccessMethod;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/** The arrows of DESIGN.md and the coding rules of STYLE.md, as functions of the {@link Rings} they guard. */
+enum ArchitectureRule {
+    DOMAIN_DEPENDS_ONLY_ON_JAVA(rings -> classes()
+            .that().resideInAPackage(rings.domain())
+            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", rings.domain())
+            .because("the domain is pure Java, with no dependency at all (DESIGN.md)")),
+
+    APPLICATION_DEPENDS_ONLY_ON_JAVA_DOMAIN_AND_JAKARTA_INJECT(rings -> classes()
+            .that().resideInAPackage(rings.application())
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", rings.domain(), rings.application(), "jakarta.inject..")
+            .because("the application depends on the domain and at most the jakarta.inject annotations (DESIGN.md)")),
+
+    ADAPTERS_AWS_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
+            .that().resideInAPackage(rings.adaptersAws())
+            .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersFilesystem(), rings.cli())
+            .because("no adapter imports another adapter or the cli (DESIGN.md)")),
+
+    ADAPTERS_FILESYSTEM_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
+            .that().resideInAPackage(rings.adaptersFilesystem())
+            .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersAws(), rings.cli())
+            .because("no adapter imports another adapter or the cli (DESIGN.md)")),
+
+    AWS_SDK_ONLY_IN_ADAPTERS_AWS(rings -> libraryOnlyIn("software.amazon.awssdk..", rings.adaptersAws())
+            .because("the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (DESIGN.md)")),
+
+    INI4J_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("org.ini4j..", rings.adaptersFilesystem())
+            .because("ini4j lives only in adapters-filesystem (DESIGN.md)")),
+
+    JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI(rings ->
+            libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
+                    .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (DESIGN.md)")),
+
+    CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem())
+            .because("the encrypted secret store, and so the crypto, lives only in adapters-filesystem (DESIGN.md)")),
+
+    GUICE_ONLY_IN_CLI(rings -> libraryOnlyIn("com.google.inject..", rings.cli())
+            .because("Guice wires the composition root only; a plugin need not use it (DESIGN.md, STYLE.md)")),
+
+    PICOCLI_ONLY_IN_CLI(rings -> libraryOnlyIn("picocli..", rings.cli())
+            .because("picocli is the cli's business (DESIGN.md)")),
+
+    NO_CONCRETE_ACCESS_METHOD_NAMED_IN_APPLICATION_OR_CLI(rings -> noClasses()
+            .that().resideInAnyPackage(rings.application(), rings.cli())
+            .should().dependOnClassesThat().implement(AccessMethod.class)
+            .because("the built-in access methods are found through the SPI exactly like a plugin's: nothing in"
+                    + " application or cli names a concrete method (DESIGN.md)")),
+
+    ACCESS_METHODS_IMPLEMENTED_ONLY_IN_ADAPTERS_AWS(rings -> classes()
+            .that().implement(AccessMethod.class)
+            .should().resideInAPackage(rings.adaptersAws())
+            .because("the built-in access methods live in adapters-aws; others come from plugins (DESIGN.md)")),
+
+    SERVICE_LOADER_ONLY_IN_CLI_PLUGIN(rings -> noClasses()
+            .that().resideOutsideOfPackage(rings.cliPlugin())
+            .should().dependOnClassesThat().belongToAnyOf(ServiceLoader.class)
+            .because("only the composition root's plugin loader calls ServiceLoader (STYLE.md)")),
+
+    // Maven and JPMS already refuse a cycle between modules; this finds the ones between packages of one module.
+    NO_PACKAGE_CYCLES(rings -> slices()
+            .assignedFrom(new TopPackages(rings))
+            .should().beFreeOfCycles()),
+
+    NO_FIELD_INJECTION(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION),
+
+    STANDARD_STREAMS_ONLY_IN_CLI(rings -> noClasses()
+            .that().resideOutsideOfPackage(rings.cli())
+            .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+            .because("stdout carries credential_process output and --output json: only the cli writes to it")),
+
+    NO_GENERIC_EXCEPTIONS(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS),
+
+    // ArchUnit's own rule only sees a JUL logger stored in a field; a logger fetched and used on the spot is a plain
+    // dependency.
+    NO_JAVA_UTIL_LOGGING(rings -> noClasses()
+            .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
+            .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")),
+
+    NO_JODATIME(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME);
+
+    private final Function<Rings, ArchRule> definition;
+
+    // A function rather than a rule, so that the same rule runs on the real code and on a fixture that breaks it.
+    ArchitectureRule(Function<Rings, ArchRule> definition) {
+        this.definition = definition;
+    }
+
+    /** The rule over the given rings; a rule that selects no class fails, so a mistyped package cannot pass. */
+    ArchRule on(Rings rings) {
+        return definition.apply(rings).allowEmptyShould(false);
+    }
+
+    private static ArchRule libraryOnlyIn(String library, String... rings) {
+        return noClasses()
+                .that().resideOutsideOfPackages(rings)
+                .should().dependOnClassesThat().resideInAPackage(library);
+    }
+
+    /** One slice per package directly under a module's root package, and one for the root package itself. */
+    private static final class TopPackages implements SliceAssignment {
+        private final Rings rings;
+
+        TopPackages(Rings rings) {
+            this.rings = rings;
+        }
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String pkg = javaClass.getPackageName();
+            for (String module : rings.moduleRoots()) {
+                String name = module.substring(rings.root().length() + 1);
+                if (pkg.equals(module)) {
+                    return SliceIdentifier.of(name);
+                }
+                if (pkg.startsWith(module + ".")) {
+                    String top = pkg.substring(module.length() + 1).split("\\.", 2)[0];
+                    return SliceIdentifier.of(name + "." + top);
+                }
+            }
+            return SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the top packages of each module under " + rings.root();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.rolehop.architecture;
+
+import java.util.List;
+
+/** The package of each ring of DESIGN.md under a root: {@code io.rolehop}, or a fixture's that mimics it. */
+record Rings(String root) {
+
+    /** The real rings. */
+    static final Rings ROLEHOP = new Rings("io.rolehop");
+
+    String domain() {
+        return root + ".domain..";
+    }
+
+    String application() {
+        return root + ".application..";
+    }
+
+    String adaptersAws() {
+        return root + ".adapters.aws..";
+    }
+
+    String adaptersFilesystem() {
+        return root + ".adapters.filesystem..";
+    }
+
+    String cli() {
+        return root + ".cli..";
+    }
+
+    /** The plugin loader: the one place that may call {@code ServiceLoader}. */
+    String cliPlugin() {
+        return root + ".cli.plugin..";
+    }
+
+    /** Every ring, as ArchUnit package patterns. */
+    List<String> all() {
+        return List.of(domain(), application(), adaptersAws(), adaptersFilesystem(), cli());
+    }
+
+    /** The root package of each module (a JPMS module is one ring), without the trailing "..". */
+    List<String> moduleRoots() {
+        return all().stream().map(pattern -> pattern.substring(0, pattern.length() - 2)).toList();
+    }
+}

@@ -1,0 +1,90 @@
+package io.rolehop.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the assembled distribution's {@code bin/rolehop} as a user would. */
+public final class Dist {
+    private Dist() {}
+
+    /** The distribution directory the build assembled ({@code cli/target/rolehop}). */
+    public static Path home() {
+        String dist = System.getProperty("rolehop.dist");
+        Path path = dist != null ? Path.of(dist) : Path.of("target", "rolehop");
+        if (!path.resolve("bin/rolehop").toFile().exists()) {
+            throw new IllegalStateException("no distribution at " + path.toAbsolutePath()
+                    + "; build it with ./mvnw -DskipTests package");
+        }
+        return path.toAbsolutePath();
+    }
+
+    public static Path launcher() {
+        return home().resolve("bin/rolehop");
+    }
+
+    /** An environment with its own HOME, ROLEHOP_HOME and AWS files under {@code dir}. */
+    public static Map<String, String> isolatedEnv(Path dir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", dir.resolve("home").toString());
+        env.put("ROLEHOP_HOME", dir.resolve("rolehop").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("aws/credentials").toString());
+        env.put("AWS_CONFIG_FILE", dir.resolve("aws/config").toString());
+        env.put("ROLEHOP_VAULT_PASSPHRASE", "distribution test passphrase");
+        String javaHome = System.getProperty("java.home");
+        env.put("JAVA_HOME", javaHome);
+        return env;
+    }
+
+    public record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    public static Result run(Path workingDirectory, List<String> command, Map<String, String> env) throws IOException {
+        return run(workingDirectory, command, env, "");
+    }
+
+    public static Result run(Path workingDirectory, List<String> command, Map<String, String> env, String stdin)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        CompletableFuture<String> out = read(process.getInputStream());
+        CompletableFuture<String> err = read(process.getErrorStream());
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            return new Result(process.exitValue(), out.get(), err.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<String> read(InputStream stream) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+}

@@ -10,6 +10,4 @@ module io.rolehop.application {
     exports io.rolehop.application.port.out;
     exports io.rolehop.application.spi;
     exports io.rolehop.application.service;
-
-    uses io.rolehop.application.spi.AccessMethod;
 }

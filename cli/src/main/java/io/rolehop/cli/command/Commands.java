@@ -8,6 +8,17 @@ import picocli.CommandLine;
 public final class Commands {
     private Commands() {}
 
+    /** Every command answers {@code -h, --help}, so the hint in each usage error works. */
+    private static void withHelpEverywhere(CommandLine commandLine) {
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            if (sub.getCommandSpec().optionsMap().get("--help") == null && !"help".equals(sub.getCommandName())) {
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+                        .description("Show this help message and exit.").build());
+            }
+            withHelpEverywhere(sub);
+        }
+    }
+
     public static CommandLine build(CliContext context) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
@@ -29,6 +40,10 @@ public final class Commands {
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        withHelpEverywhere(commandLine);
+        if (context.environment().get("NO_COLOR").isPresent()) {
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         return commandLine;
     }
 }

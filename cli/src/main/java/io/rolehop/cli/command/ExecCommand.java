@@ -68,6 +68,8 @@ final class ExecCommand implements Callable<Integer> {
         childEnv.clear();
         childEnv.putAll(env.env());
         OVERRIDING.forEach(childEnv::remove);
+        // The vault passphrase is rolehop's own secret; the command has no business seeing it.
+        childEnv.remove("ROLEHOP_VAULT_PASSPHRASE");
         childEnv.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         childEnv.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         childEnv.put("AWS_SESSION_TOKEN", credentials.sessionToken());

@@ -34,8 +34,13 @@ final class RegionCommand {
             Region current = regions.getDefault();
             Output out = new Output(context.environment().out());
             if (output.json()) {
-                out.json(regions.list().stream().map(r -> Map.of("region", r.code(), "partition", r.partition().id(),
-                        "default", r.equals(current))).toList());
+                out.json(regions.list().stream().map(r -> {
+                    Map<String, Object> json = new java.util.LinkedHashMap<>();
+                    json.put("region", r.code());
+                    json.put("partition", r.partition().id());
+                    json.put("default", r.equals(current));
+                    return json;
+                }).toList());
             } else {
                 out.table(List.of("REGION", "PARTITION", "DEFAULT"), regions.list().stream()
                         .map(r -> List.of(r.code(), r.partition().id(), r.equals(current) ? "*" : "")).toList());

@@ -124,7 +124,10 @@ final class SessionAddCommand {
                     AccessMethodId.of(method.id()), alias, profile, region, assumer, fields));
             Output out = new Output(context.environment().out());
             if (spec.findOption("--output").getValue() == OutputFormat.json) {
-                out.json(Views.json(new SessionView(session, method.displayName(), assumer)));
+                out.json(Views.json(new SessionView(session, method.displayName(),
+                        assumer.map(a -> context.get(io.rolehop.application.port.in.ListSessionsUseCase.class).list()
+                                .stream().filter(v -> v.session().id().equals(session.assumer().orElse(null)))
+                                .map(v -> v.session().alias().value()).findFirst().orElse(a)))));
             } else {
                 out.line("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
                         + session.profile() + ", region " + session.region() + ")");

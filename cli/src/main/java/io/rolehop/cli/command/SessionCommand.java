@@ -144,14 +144,15 @@ final class SessionCommand {
             Session s = result.session();
             Output out = new Output(context.environment().out());
             if (output.json()) {
-                out.json(java.util.Map.of(
-                        "alias", s.alias().value(),
-                        "id", s.id().value(),
-                        "profile", s.profile().name(),
-                        "changed", result.changed(),
-                        "expiration", s.expiration().map(Object::toString).orElse(""),
-                        "mode", s.mode().label(),
-                        "stopped", result.stopped().stream().map(x -> x.alias().value()).toList()));
+                java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+                json.put("alias", s.alias().value());
+                json.put("id", s.id().value());
+                json.put("profile", s.profile().name());
+                json.put("changed", result.changed());
+                json.put("mode", s.mode().label());
+                json.put("expiration", s.expiration().map(Object::toString).orElse(null));
+                json.put("stopped", result.stopped().stream().map(x -> x.alias().value()).toList());
+                out.json(json);
                 return 0;
             }
             for (Session stopped : result.stopped()) {

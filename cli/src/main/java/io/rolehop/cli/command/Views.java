@@ -33,6 +33,14 @@ final class Views {
         return out;
     }
 
+    /** In credential_process mode tools refresh on their own: a recorded expiry would only mislead. */
+    private static String expires(Session s) {
+        if (s.isActive() && s.mode() == io.rolehop.domain.DeliveryMode.CREDENTIAL_PROCESS) {
+            return "on demand";
+        }
+        return s.expiration().map(Instant::toString).orElse("-");
+    }
+
     static Map<String, Object> json(SessionTree tree) {
         Map<String, Object> out = json(tree.session());
         out.put("dependents", tree.dependents().stream().map(Views::json).toList());
@@ -42,7 +50,6 @@ final class Views {
     static List<String> row(SessionView view) {
         Session s = view.session();
         return List.of(s.id().value(), s.alias().value(), s.method().value(), s.profile().name(), s.region().code(),
-                s.status().label(), view.assumerAlias().orElse("-"),
-                s.expiration().map(Instant::toString).orElse("-"));
+                s.status().label(), view.assumerAlias().orElse("-"), expires(s));
     }
 }

@@ -4,7 +4,7 @@
  * signature.
  */
 module io.rolehop.adapters.aws {
-    requires io.rolehop.application;
+    requires transitive io.rolehop.application;
     requires software.amazon.awssdk.services.sts;
     requires software.amazon.awssdk.auth;
     requires software.amazon.awssdk.awscore;

@@ -9,5 +9,6 @@ module io.rolehop.application {
     exports io.rolehop.application.port.in;
     exports io.rolehop.application.port.out;
     exports io.rolehop.application.spi;
-    exports io.rolehop.application.service;
+    // The use-case implementations are for the composition root only; plugins see ports and the SPI.
+    exports io.rolehop.application.service to io.rolehop.cli;
 }

@@ -84,7 +84,7 @@ class ModuleDescriptorTest {
                 exports io.rolehop.application
                 exports io.rolehop.application.port.in
                 exports io.rolehop.application.port.out
-                exports io.rolehop.application.service
+                exports io.rolehop.application.service to io.rolehop.cli
                 exports io.rolehop.application.spi
                 """);
     }
@@ -105,7 +105,7 @@ class ModuleDescriptorTest {
         // built-in methods are provided exactly like a plugin's.
         assertDescribes("io.rolehop.adapters.aws", """
                 module io.rolehop.adapters.aws
-                requires io.rolehop.application
+                requires transitive io.rolehop.application
                 requires software.amazon.awssdk.auth
                 requires software.amazon.awssdk.awscore
                 requires software.amazon.awssdk.core

@@ -42,6 +42,14 @@ public final class Botocore {
             "            'aws_access_key_id': f.access_key if f else None,",
             "            'aws_secret_access_key': f.secret_key if f else None,",
             "            'aws_session_token': f.token if f else None}}",
+            "    elif mode == 'each':",
+            "        results = []",
+            "        for path in sys.argv[2:]:",
+            "            try:",
+            "                results.append({'ok': botocore.configloader.raw_config_parse(path)})",
+            "            except botocore.exceptions.BotoCoreError as e:",
+            "                results.append({'error': '%s: %s' % (type(e).__name__, e)})",
+            "        out = {'ok': results}",
             "    else:",
             "        raise SystemExit('unknown mode ' + mode)",
             "except botocore.exceptions.BotoCoreError as e:",
@@ -87,6 +95,51 @@ public final class Botocore {
         Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
         asMap(result).forEach((name, section) -> sections.put(name, asMap(section)));
         return sections;
+    }
+
+    /** What botocore made of one file: its sections as {@link #rawConfigParse} gives them, or its error. */
+    public record ParseOutcome(Optional<Map<String, Map<String, Object>>> sections, Optional<String> error) {
+        public ParseOutcome {
+            Objects.requireNonNull(sections, "sections");
+            Objects.requireNonNull(error, "error");
+            if (sections.isPresent() == error.isPresent()) {
+                throw new IllegalArgumentException("either sections or an error");
+            }
+        }
+
+        public boolean parsed() {
+            return sections.isPresent();
+        }
+    }
+
+    /**
+     * {@link #rawConfigParse} of many files in one python3 run, for tests that check hundreds of files: each file's
+     * sections or botocore's error, in the order given.
+     *
+     * @throws AssertionError if python3/botocore is missing, or botocore fails otherwise than by refusing a file
+     */
+    public static List<ParseOutcome> rawConfigParseEach(List<Path> files) {
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of("each"));
+        files.forEach(f -> args.add(f.toAbsolutePath().toString()));
+        Object result = run(Map.of(), args.toArray(String[]::new));
+        if (!(result instanceof List<?> list) || list.size() != files.size()) {
+            throw new AssertionError("unexpected answer from botocore: " + result);
+        }
+        List<ParseOutcome> outcomes = new ArrayList<>();
+        for (Object one : list) {
+            Map<String, Object> answer = asMap(one);
+            if (answer.containsKey("error")) {
+                outcomes.add(new ParseOutcome(Optional.empty(), Optional.of(String.valueOf(answer.get("error")))));
+            } else {
+                Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
+                asMap(answer.get("ok")).forEach((name, section) -> sections.put(name, asMap(section)));
+                outcomes.add(new ParseOutcome(Optional.of(sections), Optional.empty()));
+            }
+        }
+        return outcomes;
     }
 
     /** Botocore's error for {@code file}, or empty when botocore parses it. */

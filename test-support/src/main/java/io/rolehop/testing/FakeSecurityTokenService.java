@@ -24,6 +24,7 @@ public final class FakeSecurityTokenService implements SecurityTokenService {
     private final List<AssumeRoleRequest> assumeRoleCalls = new ArrayList<>();
     private final List<SessionTokenRequest> sessionTokenCalls = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
+    private final Set<String> rejectedMfaCodes = new HashSet<>();
     private final Map<String, String> issuedFor = new HashMap<>();
     private int serial;
 
@@ -46,9 +47,18 @@ public final class FakeSecurityTokenService implements SecurityTokenService {
         return issue(request.roleArn().value() + "/" + request.roleSessionName(), request.duration().toDuration());
     }
 
+    /** Makes every GetSessionToken with MFA code {@code code} fail as STS does for a wrong or reused code. */
+    public synchronized void rejectMfaCode(String code) {
+        rejectedMfaCodes.add(code);
+    }
+
     @Override
     public synchronized TemporaryCredentials getSessionToken(SessionTokenRequest request) {
         sessionTokenCalls.add(request);
+        if (request.mfa().filter(m -> rejectedMfaCodes.contains(m.code())).isPresent()) {
+            throw new StsException(StsException.Reason.INVALID_MFA_CODE, "MFA code rejected for device "
+                    + request.mfa().get().serialNumber());
+        }
         return issue("user:" + request.caller().accessKeyId(), request.duration());
     }
 

@@ -311,6 +311,21 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
                 new AwsQuery.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token)).require("Arn");
     }
 
+    /**
+     * Assumes {@code roleArn} as {@code caller} ({@code AssumeRole}, signed here and sent straight to moto, never
+     * through a proxy in front of it): temporary credentials moto accepts on later calls, unlike those of its
+     * {@code GetSessionToken}. Their identity is {@link #assumedRoleArn assumedRoleArn(role, sessionName)}.
+     */
+    public TemporaryCredentials assumeRole(AwsCredentials caller, String roleArn, String sessionName) {
+        Optional<String> token = caller instanceof TemporaryCredentials t ? Optional.of(t.sessionToken())
+                : Optional.empty();
+        AwsQuery.Response r = AwsQuery.call(endpoint(), "sts", STS_VERSION, "AssumeRole", Map.of("RoleArn", roleArn,
+                "RoleSessionName", sessionName, "DurationSeconds", "3600"),
+                new AwsQuery.Signer(caller.accessKeyId(), caller.secretAccessKey(), token));
+        return new TemporaryCredentials(r.require("AccessKeyId"), r.require("SecretAccessKey"),
+                r.require("SessionToken"), java.time.Instant.parse(r.require("Expiration")));
+    }
+
     /** Stops moto and every process it started. */
     @Override
     public synchronized void close() {

@@ -67,7 +67,7 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     private String startedBy;
 
     /** What to do with one request instead of forwarding it as it is. */
-    public abstract static sealed class Fault permits Answer, Delay, Drop {
+    public abstract static sealed class Fault permits Answer, Delay, Drop, Reset {
         Fault() {}
 
         /** HTTP 400 with STS's {@code Throttling} error ("Rate exceeded"), which SDKs retry with backoff. */
@@ -96,6 +96,25 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
             return new Answer(status, body);
         }
 
+        /** HTTP {@code status} with {@code body} as it is (an XML document STS would send). */
+        public static Fault answer(int status, String body) {
+            return new Answer(status, Objects.requireNonNull(body, "body"));
+        }
+
+        /**
+         * A successful {@code GetSessionToken} answer handing out these credentials, for emulators whose own
+         * session tokens they refuse later (moto's are fixed example keys).
+         */
+        public static Fault sessionToken(String accessKeyId, String secretAccessKey, String sessionToken,
+                java.time.Instant expiration) {
+            return answer(200, "<GetSessionTokenResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                    + "<GetSessionTokenResult><Credentials><AccessKeyId>" + xml(accessKeyId) + "</AccessKeyId>"
+                    + "<SecretAccessKey>" + xml(secretAccessKey) + "</SecretAccessKey><SessionToken>"
+                    + xml(sessionToken) + "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials>"
+                    + "</GetSessionTokenResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
+                    + "</RequestId></ResponseMetadata></GetSessionTokenResponse>");
+        }
+
         /** Holds the request for {@code delay}, then forwards it (long after a client with a shorter timeout left). */
         public static Fault delay(Duration delay) {
             return new Delay(delay);
@@ -104,6 +123,11 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
         /** Reads the request and closes the connection without answering. */
         public static Fault closeConnection() {
             return new Drop();
+        }
+
+        /** Reads the request and resets the connection (a TCP RST: {@code SO_LINGER} 0, then close). */
+        public static Fault resetConnection() {
+            return new Reset();
         }
     }
 
@@ -126,6 +150,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     }
 
     private static final class Drop extends Fault {}
+
+    private static final class Reset extends Fault {}
 
     /** A proxy in front of {@code moto}, started by the extension callbacks or {@link #start()}. */
     public StsProxy(MotoServer moto) {
@@ -316,6 +342,10 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
             }
             OutputStream out = client.getOutputStream();
             if (fault instanceof Drop) {
+                return;
+            }
+            if (fault instanceof Reset) {
+                client.setSoLinger(true, 0);
                 return;
             }
             if (fault instanceof Answer answer) {
@@ -517,6 +547,7 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
 
     private static String reason(int status) {
         return switch (status) {
+            case 200 -> "OK";
             case 400 -> "Bad Request";
             case 403 -> "Forbidden";
             case 500 -> "Internal Server Error";

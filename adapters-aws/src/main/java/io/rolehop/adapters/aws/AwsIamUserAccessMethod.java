@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * <p>Without MFA the method returns the keys themselves; rolehop exchanges them for a session token before handing
  * anything to tools, and a role assumed directly with them may last up to twelve hours. With an MFA device it asks
  * for one code and calls {@code GetSessionToken}; rolehop caches the result, so a whole chain built on this user
- * prompts once per {@code mfa-session-duration}.
+ * prompts once per {@code mfa-session-duration}. That session token is cached in the secret store, not in the plain
+ * cache ({@link #cacheInSecretStore()}): whoever holds it can assume every role chained from the user without the
+ * device. The code comes from {@code --mfa-code}, else the session's {@code mfa-command} (or
+ * {@code ROLEHOP_MFA_COMMAND}), whose standard output is the code, else a prompt on the terminal.
  */
 public final class AwsIamUserAccessMethod implements AccessMethod {
     /** The method's id. */
@@ -33,6 +36,8 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     static final String SECRET_ACCESS_KEY = "secret-access-key";
     static final String MFA_DEVICE = "mfa-device";
     static final String MFA_SESSION_DURATION = "mfa-session-duration";
+    static final String MFA_COMMAND = "mfa-command";
+    static final int MFA_COMMAND_MAXIMUM = 1000;
     static final int MFA_SESSION_MINIMUM = 900;
     static final int MFA_SESSION_MAXIMUM = 129_600;
     static final int MFA_SESSION_DEFAULT = 43_200;
@@ -52,7 +57,10 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
             FieldSpec.optional(MFA_SESSION_DURATION, "seconds an MFA session lasts before the next code is asked"
                     + " for, " + MFA_SESSION_MINIMUM + " to " + MFA_SESSION_MAXIMUM,
                     FieldValidator.parsing(AwsIamUserAccessMethod::parseMfaSessionDuration))
-                    .withDefault(String.valueOf(MFA_SESSION_DEFAULT)));
+                    .withDefault(String.valueOf(MFA_SESSION_DEFAULT)),
+            FieldSpec.optional(MFA_COMMAND, "a shell command printing the current MFA code, for hardware tokens,"
+                    + " e.g. 'ykman oath accounts code -s AWS'; run with ROLEHOP_MFA_DEVICE and ROLEHOP_SESSION set",
+                    AwsIamUserAccessMethod::mfaCommandProblem));
 
     /** Stateless; ServiceLoader creates it. */
     public AwsIamUserAccessMethod() {}
@@ -81,6 +89,12 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     @Override
     public boolean requiresAssumer() {
         return false;
+    }
+
+    /** The MFA session token opens every role chained from the user: it goes to the secret store. */
+    @Override
+    public boolean cacheInSecretStore() {
+        return true;
     }
 
     @Override
@@ -144,6 +158,20 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
         return Optional.of("invalid MFA device '" + Text.printable(value) + "'; expected the device ARN,"
                 + " arn:aws:iam::123456789012:mfa/NAME, or a hardware token's serial number (9 to 256 characters of"
                 + " letters, digits and +=/:,.@_-)");
+    }
+
+    /** One line of shell: the command is run with {@code sh -c}, and its stdout is the code. */
+    private static Optional<String> mfaCommandProblem(String value) {
+        if (value.isBlank()) {
+            return Optional.of("the MFA command is empty; give a shell command that prints the current code");
+        }
+        boolean oneLine = value.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t'
+                || c == 0x2028 || c == 0x2029);
+        if (!oneLine || value.length() > MFA_COMMAND_MAXIMUM) {
+            return Optional.of("the MFA command must be one line of at most " + MFA_COMMAND_MAXIMUM
+                    + " characters without control characters, such as 'ykman oath accounts code -s AWS'");
+        }
+        return Optional.empty();
     }
 
     private static int parseMfaSessionDuration(String value) {

@@ -75,7 +75,8 @@ final class StsErrors {
             if (call.mfaSerial().isPresent() && (call.roleArn().isEmpty() || mentionsMfa(said))) {
                 return new StsException(Reason.INVALID_MFA_CODE, "MFA code rejected for device "
                         + call.mfaSerial().get() + " when trying to " + call.subject() + " (STS: " + said
-                        + "); enter the code the device shows now, and check that the device belongs to the user", e);
+                        + "); a code is valid once and only while the device shows it: wait for the next code and"
+                        + " try again, and check that the device belongs to the user", e);
             }
             String hint = call.roleArn().isPresent()
                     ? "; the role's trust policy must name the caller (for a role session, its assumed-role ARN)"

@@ -87,13 +87,34 @@ class AwsIamUserAccessMethodTest {
     @Test
     void declaresItsFieldsInOrderWithWhereTheyAreKept() {
         List<FieldSpec> fields = method.fields();
-        assertEquals(List.of("access-key-id", "secret-access-key", "mfa-device", "mfa-session-duration"),
-                fields.stream().map(FieldSpec::name).toList());
-        assertEquals(List.of(true, true, false, false), fields.stream().map(FieldSpec::required).toList());
-        assertEquals(List.of(Sensitivity.CONFIDENTIAL, Sensitivity.SECRET, Sensitivity.PUBLIC, Sensitivity.PUBLIC),
-                fields.stream().map(FieldSpec::sensitivity).toList());
-        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("43200")),
-                fields.stream().map(FieldSpec::defaultValue).toList());
+        assertEquals(List.of("access-key-id", "secret-access-key", "mfa-device", "mfa-session-duration",
+                "mfa-command"), fields.stream().map(FieldSpec::name).toList());
+        assertEquals(List.of(true, true, false, false, false), fields.stream().map(FieldSpec::required).toList());
+        assertEquals(List.of(Sensitivity.CONFIDENTIAL, Sensitivity.SECRET, Sensitivity.PUBLIC, Sensitivity.PUBLIC,
+                Sensitivity.PUBLIC), fields.stream().map(FieldSpec::sensitivity).toList());
+        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("43200"),
+                Optional.empty()), fields.stream().map(FieldSpec::defaultValue).toList());
+    }
+
+    @Test
+    void itsMfaSessionTokenIsCachedInTheSecretStore() {
+        assertTrue(method.cacheInSecretStore());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ykman oath accounts code -s AWS", "op item get aws --otp",
+            "printf '%s' \"$(oathtool --totp -b \"$SEED\")\"", "cat ~/.mfa-code\t# tabs are fine"})
+    void acceptsMfaCommands(String value) {
+        assertEquals(Optional.empty(), problem("mfa-command", value));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" ", "echo 1\necho 2", "echo\u0000", "x\u2028y"})
+    void rejectsMfaCommandsThatAreNotOneLine(String value) {
+        String problem = problem("mfa-command", value).orElseThrow();
+        assertTrue(problem.startsWith("the MFA command"), problem);
+        assertEquals(Optional.of("the MFA command must be one line of at most 1000 characters without control"
+                + " characters, such as 'ykman oath accounts code -s AWS'"), problem("mfa-command", "x".repeat(1001)));
     }
 
     @ParameterizedTest

@@ -22,7 +22,9 @@ import io.rolehop.domain.Workspace;
 import io.rolehop.domain.WorkspaceRuleException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,12 @@ import java.util.Set;
 /**
  * Resolves a session's credentials through its chain, root first, reusing each hop's cached credentials while they
  * stay valid beyond the refresh margin and asking the access method (and so STS) only for the hops where they do not.
+ *
+ * <p>Each hop's temporary credentials are cached in the {@link CredentialsCache}, except those of a session whose
+ * method declares {@link AccessMethod#cacheInSecretStore()} (an IAM user's MFA session token): they are kept in the
+ * {@link SecretStore} instead, so the one token that opens a whole chain without the MFA device never sits in a
+ * plain file. The hops below such a session stay in the plain cache, which keeps a warm chain free of secret-store
+ * reads. Nothing is cached from a call that failed (a rejected MFA code caches nothing).
  */
 public final class ChainCredentialsResolver {
     /** Cache-key suffix of the session token an IAM user's long-term keys are exchanged for before handing out. */
@@ -79,19 +87,34 @@ public final class ChainCredentialsResolver {
                 return hit;
             }
         }
-        return Optional.empty();
+        return methods.find(session.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore)
+                .flatMap(m -> fromSecretStore(session.id()))
+                .filter(c -> c.validBeyond(clock.instant(), margin));
     }
 
-    /** Forgets the cached credentials of {@code session}. */
+    /** Forgets the plain-cache credentials of {@code session} (not those its method keeps in the secret store). */
     public void forget(SessionId session) {
         cache.evict(session.value());
         cache.evict(session.value() + HANDOUT_SUFFIX);
     }
 
-    /** Forgets the cached credentials of {@code session} and of every session assumed from it. */
-    public void forgetWithDependents(Workspace workspace, SessionId session) {
-        forget(session);
-        workspace.dependents(session).forEach(d -> forget(d.id()));
+    /**
+     * Forgets every cached credential of {@code session} and of every session assumed from it, at any depth: the
+     * plain cache, and the secret store for sessions whose method caches there (an MFA session token).
+     *
+     * @return the sessions whose credentials were forgotten, {@code session} first
+     */
+    public List<Session> forgetWithDependents(Workspace workspace, SessionId session) {
+        List<Session> forgotten = new ArrayList<>();
+        forgotten.add(workspace.get(session));
+        forgotten.addAll(workspace.dependents(session));
+        for (Session s : forgotten) {
+            forget(s.id());
+            if (methods.find(s.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore).isPresent()) {
+                secrets.delete(SecretKeys.cachedCredentials(s.id()));
+            }
+        }
+        return forgotten;
     }
 
     private AwsCredentials resolve(Workspace workspace, Session session, Set<SessionId> visiting) {
@@ -104,6 +127,14 @@ public final class ChainCredentialsResolver {
             return cached.get();
         }
         AccessMethod method = methods.get(session.method());
+        boolean inSecretStore = cachesInSecretStore(method);
+        if (inSecretStore) {
+            Optional<TemporaryCredentials> kept = fromSecretStore(session.id())
+                    .filter(c -> c.validBeyond(clock.instant(), workspace.refreshMargin()));
+            if (kept.isPresent()) {
+                return kept.get();
+            }
+        }
         AwsCredentials credentials;
         try {
             credentials = method.credentials(new Context(workspace, session, method, visiting));
@@ -119,9 +150,27 @@ public final class ChainCredentialsResolver {
                     + "' returned no credentials for session '" + session.alias() + "'");
         }
         if (credentials instanceof TemporaryCredentials temporary) {
-            cache.put(session.id().value(), temporary);
+            if (inSecretStore) {
+                secrets.put(SecretKeys.cachedCredentials(session.id()), CachedCredentialsFormat.encode(temporary));
+            } else {
+                cache.put(session.id().value(), temporary);
+            }
         }
         return credentials;
+    }
+
+    private Optional<TemporaryCredentials> fromSecretStore(SessionId session) {
+        return secrets.get(SecretKeys.cachedCredentials(session)).flatMap(CachedCredentialsFormat::decode);
+    }
+
+    /** A plugin's answer, with a plugin's failure reported as the method's, as for {@code credentials}. */
+    private static boolean cachesInSecretStore(AccessMethod method) {
+        try {
+            return method.cacheInSecretStore();
+        } catch (RuntimeException e) {
+            throw new OperationFailedException("access method '" + method.id() + "' failed to say where its"
+                    + " credentials are cached: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     private final class Context implements CredentialsContext {

@@ -8,15 +8,24 @@ import io.rolehop.domain.InvalidValueException;
 import io.rolehop.domain.Text;
 import io.rolehop.domain.Workspace;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
 public final class SettingsService implements SettingsUseCase {
+    /**
+     * Workspace setting naming the secret-store backend; when unset, the composition root detects one. The
+     * environment variable {@code ROLEHOP_SECRET_STORE} wins over it.
+     */
+    public static final String SECRET_STORE_SETTING = "secret-store";
+    /** The secret-store backends a workspace may name. */
+    public static final List<String> SECRET_STORES = List.of("secret-service", "keychain", "encrypted-file");
     private static final String MARGIN = "refresh-margin-seconds";
     private static final Map<String, Function<String, String>> KNOWN = Map.of(
             StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
-            MARGIN, SettingsService::margin);
+            MARGIN, SettingsService::margin,
+            SECRET_STORE_SETTING, SettingsService::secretStore);
 
     private final WorkspaceStore store;
 
@@ -30,6 +39,7 @@ public final class SettingsService implements SettingsUseCase {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(StartSessionService.DEFAULT_MODE_SETTING, StartSessionService.defaultMode(workspace).label());
         out.put(MARGIN, Long.toString(workspace.refreshMargin().toSeconds()));
+        out.put(SECRET_STORE_SETTING, workspace.setting(SECRET_STORE_SETTING).orElse("auto"));
         return out;
     }
 
@@ -58,6 +68,16 @@ public final class SettingsService implements SettingsUseCase {
                     + String.join(", ", new java.util.TreeSet<>(KNOWN.keySet())));
         }
         return validator;
+    }
+
+    private static String secretStore(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!SECRET_STORES.contains(v)) {
+            throw new InvalidValueException("invalid secret-store '" + Text.printable(value) + "'; give one of "
+                    + String.join(", ", SECRET_STORES) + ", or unset it to let rolehop detect one. This only says"
+                    + " where rolehop looks: move the secrets with 'rolehop secrets migrate --to BACKEND'");
+        }
+        return v;
     }
 
     private static String margin(String value) {

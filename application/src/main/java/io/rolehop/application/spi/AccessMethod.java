@@ -33,8 +33,18 @@ public interface AccessMethod {
         return displayName();
     }
 
-    /** The version of the method's implementation; by default the jar's {@code Implementation-Version}. */
+    /**
+     * The version of the method's implementation; by default the version of its module ({@code --module-version},
+     * which Maven sets to the project version), else its jar's {@code Implementation-Version}, else "unknown".
+     */
     default String version() {
+        Module module = getClass().getModule();
+        if (module.isNamed() && module.getDescriptor() != null) {
+            Optional<String> version = module.getDescriptor().rawVersion();
+            if (version.isPresent()) {
+                return version.get();
+            }
+        }
         return Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("unknown");
     }
 
@@ -63,6 +73,23 @@ public interface AccessMethod {
      */
     default Optional<String> validate(Map<String, String> values, Optional<Boolean> assumerRequiresAssumer) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether the temporary credentials this method returns are cached in the secret store (an OS keychain or the
+     * encrypted file) instead of rolehop's plain credentials cache. Declare it when they are worth more than one
+     * hop's credentials: a session token opened with an MFA code, say, lets whoever copies it assume every role
+     * chained from the session, without the device, until it expires.
+     *
+     * <p>For a session of such a method rolehop keeps its cached credentials under the secret-store key
+     * {@code session/<id>/.cached-credentials}, serves them from there while they stay valid beyond the refresh
+     * margin, and deletes them at {@code session logout}, at an edit that changes how they are obtained, and at
+     * delete. The sessions assumed from it keep their own credentials in the plain cache, so a warm chain below it
+     * still opens no secret store. Long-term credentials are never cached, whatever this says. Must not depend on
+     * anything but the method itself (it is asked before any session field is read); default {@code false}.
+     */
+    default boolean cacheInSecretStore() {
+        return false;
     }
 
     /**

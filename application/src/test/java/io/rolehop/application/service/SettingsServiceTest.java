@@ -17,7 +17,8 @@ class SettingsServiceTest {
 
     @Test
     void listShowsDefaultsUntilSet() {
-        assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900"), settings.list());
+        assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900", "secret-store", "auto"),
+                settings.list());
     }
 
     @Test
@@ -47,7 +48,8 @@ class SettingsServiceTest {
     @Test
     void unknownSettingIsAUsageErrorNamingTheKnownOnes() {
         UsageException e = assertThrows(UsageException.class, () -> settings.set("colour", "blue"));
-        assertEquals("unknown setting 'colour'; known settings: default-mode, refresh-margin-seconds", e.getMessage());
+        assertEquals("unknown setting 'colour'; known settings: default-mode, refresh-margin-seconds, secret-store",
+                e.getMessage());
         assertThrows(UsageException.class, () -> settings.unset("colour"));
     }
 
@@ -56,5 +58,20 @@ class SettingsServiceTest {
         settings.set("refresh-margin-seconds", "300");
         settings.unset("refresh-margin-seconds");
         assertEquals(Duration.ofMinutes(15), f.workspace().refreshMargin());
+    }
+
+    @Test
+    void secretStoreNamesAKnownBackend() {
+        settings.set("secret-store", " Secret-Service ");
+        assertEquals("secret-service", settings.list().get("secret-store"));
+        assertEquals(java.util.Optional.of("secret-service"), f.workspace().setting("secret-store"));
+
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> settings.set("secret-store", "vault"));
+        assertEquals("invalid secret-store 'vault'; give one of secret-service, keychain, encrypted-file, or unset it to"
+                + " let rolehop detect one. This only says where rolehop looks: move the secrets with 'rolehop secrets"
+                + " migrate --to BACKEND'", e.getMessage());
+
+        settings.unset("secret-store");
+        assertEquals("auto", settings.list().get("secret-store"));
     }
 }

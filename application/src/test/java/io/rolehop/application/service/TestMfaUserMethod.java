@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** A chain root that trades its long-term keys and an MFA code for a twelve-hour session token. */
+/**
+ * A chain root that trades its long-term keys and an MFA code for a twelve-hour session token, kept in the secret
+ * store as the real IAM user method keeps it.
+ */
 final class TestMfaUserMethod implements AccessMethod {
     static final String ID = "test-mfa-user";
 
@@ -35,6 +38,11 @@ final class TestMfaUserMethod implements AccessMethod {
                 FieldSpec.required("secret-access-key", "the secret", FieldValidator.any())
                         .withSensitivity(Sensitivity.SECRET),
                 FieldSpec.required("mfa-device", "the MFA device ARN", FieldValidator.any()));
+    }
+
+    @Override
+    public boolean cacheInSecretStore() {
+        return true;
     }
 
     @Override

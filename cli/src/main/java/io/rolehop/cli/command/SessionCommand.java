@@ -3,6 +3,7 @@ package io.rolehop.cli.command;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
+import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.application.port.in.SessionTree;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.application.port.in.StartResult;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Parameters;
             SessionCommand.StartCommand.class,
             SessionCommand.StopCommand.class,
             SessionCommand.DeleteCommand.class,
+            SessionCommand.LogoutCommand.class,
             SessionEditCommand.class,
             SessionCommand.CurrentCommand.class,
             SessionCommand.GenerateCommand.class
@@ -206,6 +208,29 @@ final class SessionCommand {
             List<Session> deleted = context.get(DeleteSessionUseCase.class).delete(session, cascade);
             Output out = new Output(context.environment().out());
             deleted.forEach(s -> out.line("deleted '" + s.alias() + "'"));
+            return 0;
+        }
+    }
+
+    @Command(name = "logout", description = "Forget every cached credential of the session and of the sessions"
+            + " assumed from it, its MFA session token included: the next start calls STS and asks for a code again.")
+    static final class LogoutCommand implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "SESSION", description = "Alias or id.")
+        String session;
+
+        LogoutCommand(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            List<Session> forgotten = context.get(LogoutSessionUseCase.class).logout(session);
+            Output out = new Output(context.environment().out());
+            forgotten.forEach(s -> out.line("forgot the cached credentials of '" + s.alias() + "'"
+                    + (s.isActive() ? " (profile " + s.profile() + " keeps its credentials until they expire;"
+                            + " 'rolehop session stop' removes them)" : "")));
             return 0;
         }
     }

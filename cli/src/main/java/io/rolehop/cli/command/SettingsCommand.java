@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "settings", description = "Workspace settings: default-mode, refresh-margin-seconds.",
+@Command(name = "settings", description = "Workspace settings: default-mode, refresh-margin-seconds, secret-store.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SettingsCommand.ListCommand.class, SettingsCommand.SetCommand.class,
             SettingsCommand.UnsetCommand.class})

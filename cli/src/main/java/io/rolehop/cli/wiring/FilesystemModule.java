@@ -3,7 +3,6 @@ package io.rolehop.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
 import io.rolehop.adapters.filesystem.FileCredentialsCache;
 import io.rolehop.adapters.filesystem.IniConfigFile;
 import io.rolehop.adapters.filesystem.IniCredentialsFile;
@@ -12,11 +11,11 @@ import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.cli.env.CliEnvironment;
-import java.util.Optional;
 
-/** The workspace, the AWS shared files, the credentials cache and the encrypted-file secret store. */
+/** The workspace, the AWS shared files, the credentials cache and the secret store (see {@link SecretStores}). */
 public final class FilesystemModule extends AbstractModule {
 
     @Provides
@@ -45,15 +44,19 @@ public final class FilesystemModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SecretStore secretStore(CliEnvironment env) {
-        return new EncryptedFileSecretStore(env.rolehopHome().resolve("secrets.vault"), () -> passphrase(env));
+    SecretStores secretStores(CliEnvironment env, WorkspaceStore workspace) {
+        return new SecretStores(env, workspace);
     }
 
-    private static Optional<char[]> passphrase(CliEnvironment env) {
-        Optional<String> fromEnv = env.get("ROLEHOP_VAULT_PASSPHRASE");
-        if (fromEnv.isPresent()) {
-            return fromEnv.map(String::toCharArray);
-        }
-        return env.terminal().flatMap(t -> t.prompt("rolehop vault passphrase: ", true)).map(String::toCharArray);
+    /** The backend {@link SecretStores} selects, chosen when a secret is first needed. */
+    @Provides
+    @Singleton
+    SecretStore secretStore(SecretStores stores) {
+        return stores.lazy();
+    }
+
+    @Provides
+    SecretStoreBackends secretStoreBackends(SecretStores stores) {
+        return stores;
     }
 }

@@ -8,6 +8,8 @@ import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
+import io.rolehop.application.port.in.LogoutSessionUseCase;
+import io.rolehop.application.port.in.MigrateSecretsUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
@@ -19,6 +21,7 @@ import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
@@ -28,6 +31,8 @@ import io.rolehop.application.service.DeleteSessionService;
 import io.rolehop.application.service.EditSessionService;
 import io.rolehop.application.service.GenerateCredentialsService;
 import io.rolehop.application.service.ListSessionsService;
+import io.rolehop.application.service.LogoutSessionService;
+import io.rolehop.application.service.MigrateSecretsService;
 import io.rolehop.application.service.ProfileApplier;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
@@ -96,6 +101,16 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     StopSessionUseCase stop(WorkspaceStore store, ProfileApplier applier) {
         return new StopSessionService(store, applier);
+    }
+
+    @Provides
+    LogoutSessionUseCase logout(WorkspaceStore store, ChainCredentialsResolver resolver) {
+        return new LogoutSessionService(store, resolver);
+    }
+
+    @Provides
+    MigrateSecretsUseCase migrateSecrets(WorkspaceStore store, SecretStore secrets, SecretStoreBackends backends) {
+        return new MigrateSecretsService(store, secrets, backends);
     }
 
     @Provides

@@ -124,6 +124,12 @@ public abstract class AccessMethodContractTest {
     }
 
     @Test
+    void saysWhereItsCredentialsAreCachedWithoutFailingAndAlwaysTheSame() {
+        boolean first = assertDoesNotThrow(() -> method().cacheInSecretStore(), "cacheInSecretStore()");
+        assertEquals(first, method().cacheInSecretStore(), "cacheInSecretStore() depends on the method only");
+    }
+
+    @Test
     void hasAPublicNoArgumentConstructor() throws NoSuchMethodException {
         Constructor<?> constructor = method().getClass().getConstructor();
         assertTrue(Modifier.isPublic(constructor.getModifiers()));

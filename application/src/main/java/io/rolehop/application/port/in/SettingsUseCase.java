@@ -3,8 +3,10 @@ package io.rolehop.application.port.in;
 import java.util.Map;
 
 /**
- * Workspace settings: {@code default-mode} ({@code file} or {@code credential-process}) and
- * {@code refresh-margin-seconds} (60 to 43200; cached credentials closer than this to expiry are refreshed).
+ * Workspace settings: {@code default-mode} ({@code file} or {@code credential-process}),
+ * {@code refresh-margin-seconds} (60 to 43200; cached credentials closer than this to expiry are refreshed) and
+ * {@code secret-store} ({@code secret-service}, {@code keychain} or {@code encrypted-file}; listed as {@code auto}
+ * while unset, when the backend is detected).
  */
 public interface SettingsUseCase {
 

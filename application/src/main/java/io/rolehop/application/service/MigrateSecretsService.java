@@ -1,0 +1,63 @@
+package io.rolehop.application.service;
+
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.MigrateSecretsUseCase;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
+import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.domain.Text;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+public final class MigrateSecretsService implements MigrateSecretsUseCase {
+    private final WorkspaceStore store;
+    private final SecretStore current;
+    private final SecretStoreBackends backends;
+
+    public MigrateSecretsService(WorkspaceStore store, SecretStore current, SecretStoreBackends backends) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.current = Objects.requireNonNull(current, "current");
+        this.backends = Objects.requireNonNull(backends, "backends");
+    }
+
+    @Override
+    public Migration migrate(String target) {
+        String name = target.strip().toLowerCase(Locale.ROOT);
+        if (!backends.names().contains(name)) {
+            throw new UsageException("unknown secret store '" + Text.printable(target) + "'; known: "
+                    + String.join(", ", backends.names()));
+        }
+        String from = current.name();
+        if (from.equals(name)) {
+            record(name);
+            return new Migration(from, name, 0);
+        }
+        SecretStore destination = backends.open(name);
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : current.keys("")) {
+            current.get(key).ifPresent(value -> values.put(key, value));
+        }
+        values.forEach((key, value) -> {
+            destination.put(key, value);
+            if (!destination.get(key).equals(Optional.of(value))) {
+                throw new OperationFailedException("the secret '" + key + "' reads back differently from " + name
+                        + "; nothing was removed from " + from + " and the workspace still names " + from);
+            }
+        });
+        record(name);
+        List.copyOf(values.keySet()).forEach(current::delete);
+        return new Migration(from, name, values.size());
+    }
+
+    private void record(String name) {
+        store.update(workspace -> {
+            workspace.putSetting(SettingsService.SECRET_STORE_SETTING, name);
+            return null;
+        });
+    }
+}

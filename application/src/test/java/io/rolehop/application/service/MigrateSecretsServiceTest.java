@@ -1,0 +1,121 @@
+package io.rolehop.application.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.MigrateSecretsUseCase.Migration;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
+import io.rolehop.testing.InMemorySecretStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MigrateSecretsServiceTest {
+    private final Fixture f = new Fixture();
+    private final InMemorySecretStore keychain = new InMemorySecretStore();
+    private final Named target = new Named(keychain, "keychain");
+    private final SecretStoreBackends backends = new SecretStoreBackends() {
+        @Override
+        public List<String> names() {
+            return List.of("secret-service", "keychain", "encrypted-file");
+        }
+
+        @Override
+        public SecretStore open(String name) {
+            if (!name.equals("keychain")) {
+                throw new OperationFailedException(name + " cannot be used here");
+            }
+            return target;
+        }
+    };
+    private final Named source = new Named(f.secrets, "encrypted-file");
+    private final MigrateSecretsService migrate = new MigrateSecretsService(f.store, source, backends);
+
+    /** A store under another name. */
+    private static final class Named implements SecretStore {
+        private final SecretStore store;
+        private final String name;
+        boolean corrupt;
+
+        Named(SecretStore store, String name) {
+            this.store = store;
+            this.name = name;
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            return store.get(key).map(v -> corrupt ? v + "?" : v);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            store.put(key, value);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return store.delete(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return store.keys(prefix);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    @Test
+    void movesEverySecretVerifiesItAndRecordsTheBackend() {
+        f.chainUserR1R2R3();
+        f.secrets.put("session/x/.cached-credentials", "token");
+        Map<String, String> before = f.secrets.snapshot();
+
+        Migration done = migrate.migrate(" Keychain ");
+
+        assertEquals(new Migration("encrypted-file", "keychain", 3), done);
+        assertEquals(before, keychain.snapshot());
+        assertEquals(Map.of(), f.secrets.snapshot());
+        assertEquals(Optional.of("keychain"), f.workspace().setting("secret-store"));
+    }
+
+    @Test
+    void aCopyThatReadsBackDifferentlyRemovesNothingAndRecordsNothing() {
+        f.chainUserR1R2R3();
+        Map<String, String> before = f.secrets.snapshot();
+        target.corrupt = true;
+
+        OperationFailedException e = assertThrows(OperationFailedException.class, () -> migrate.migrate("keychain"));
+
+        assertEquals(before, f.secrets.snapshot());
+        assertEquals(Optional.empty(), f.workspace().setting("secret-store"));
+        assertEquals(true, e.getMessage().endsWith("; nothing was removed from encrypted-file and the workspace still"
+                + " names encrypted-file"), e.getMessage());
+    }
+
+    @Test
+    void aBackendThatCannotBeUsedHereFailsBeforeAnythingMoves() {
+        f.chainUserR1R2R3();
+        Map<String, String> before = f.secrets.snapshot();
+
+        assertThrows(OperationFailedException.class, () -> migrate.migrate("secret-service"));
+        assertEquals(before, f.secrets.snapshot());
+        assertThrows(UsageException.class, () -> migrate.migrate("vault"));
+    }
+
+    @Test
+    void migratingToTheBackendInUseOnlyRecordsIt() {
+        f.chainUserR1R2R3();
+
+        assertEquals(new Migration("encrypted-file", "encrypted-file", 0), migrate.migrate("encrypted-file"));
+        assertEquals(Optional.of("encrypted-file"), f.workspace().setting("secret-store"));
+        assertEquals(2, f.secrets.snapshot().size());
+    }
+}

@@ -1,0 +1,161 @@
+package io.rolehop.cli.wiring;
+
+import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
+import io.rolehop.adapters.filesystem.MacOsKeychainSecretStore;
+import io.rolehop.adapters.filesystem.SecretServiceSecretStore;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
+import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.application.service.SettingsService;
+import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.domain.Text;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which secret-store backend rolehop uses: {@code ROLEHOP_SECRET_STORE}, else the workspace setting
+ * {@code secret-store}, else detected. Detection keeps an existing {@code secrets.vault} (secrets already there stay
+ * found), else takes a Secret Service answering on the session bus, else the macOS keychain, else the encrypted file.
+ * Nothing is decided, run or printed before a command first uses a secret: a warm chain never gets here.
+ */
+public final class SecretStores implements SecretStoreBackends {
+    /** The environment variable naming the backend; it wins over the workspace setting. */
+    public static final String VARIABLE = "ROLEHOP_SECRET_STORE";
+    static final String ENCRYPTED_FILE = "encrypted-file";
+
+    private final CliEnvironment env;
+    private final WorkspaceStore workspace;
+    private Selection selection;
+    private SecretStore selected;
+
+    /** The backend in use and why. */
+    public record Selection(String name, String reason) {}
+
+    public SecretStores(CliEnvironment env, WorkspaceStore workspace) {
+        this.env = Objects.requireNonNull(env, "env");
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+    }
+
+    @Override
+    public List<String> names() {
+        return SettingsService.SECRET_STORES;
+    }
+
+    /** The backend in use, chosen on the first call. */
+    public synchronized Selection selection() {
+        if (selection == null) {
+            selection = choose();
+        }
+        return selection;
+    }
+
+    /** The {@link SecretStore} the use cases get: it chooses its backend when first used. */
+    public SecretStore lazy() {
+        return new Lazy();
+    }
+
+    private synchronized SecretStore selected() {
+        if (selected == null) {
+            selected = open(selection().name());
+        }
+        return selected;
+    }
+
+    @Override
+    public SecretStore open(String name) {
+        switch (name) {
+            case ENCRYPTED_FILE:
+                return new EncryptedFileSecretStore(vault(), this::passphrase);
+            case SecretServiceSecretStore.NAME:
+                return new SecretServiceSecretStore(env.env());
+            case MacOsKeychainSecretStore.NAME:
+                MacOsKeychainSecretStore.unavailable().ifPresent(why -> {
+                    throw new OperationFailedException("the secret store 'keychain' cannot be used here: " + why
+                            + "; choose another with " + VARIABLE);
+                });
+                return new MacOsKeychainSecretStore(env.env());
+            default:
+                throw new UsageException("unknown secret store '" + Text.printable(name) + "'; known: "
+                        + String.join(", ", names()));
+        }
+    }
+
+    private Selection choose() {
+        Optional<String> variable = env.get(VARIABLE).map(v -> v.strip().toLowerCase(Locale.ROOT));
+        if (variable.isPresent()) {
+            if (!names().contains(variable.get())) {
+                throw new UsageException("invalid " + VARIABLE + " '" + Text.printable(env.get(VARIABLE).get())
+                        + "'; give one of " + String.join(", ", names()) + ", or unset it");
+            }
+            return new Selection(variable.get(), "chosen by " + VARIABLE);
+        }
+        Optional<String> setting = workspace.load().setting(SettingsService.SECRET_STORE_SETTING);
+        if (setting.isPresent()) {
+            return new Selection(setting.get(), "chosen by the workspace setting "
+                    + SettingsService.SECRET_STORE_SETTING);
+        }
+        if (Files.exists(vault())) {
+            return new Selection(ENCRYPTED_FILE, "detected: " + vault() + " exists");
+        }
+        Optional<String> noSecretService = SecretServiceSecretStore.unavailable(env.env());
+        if (noSecretService.isEmpty()) {
+            return new Selection(SecretServiceSecretStore.NAME, "detected: a Secret Service answers on the session"
+                    + " bus");
+        }
+        if (MacOsKeychainSecretStore.unavailable().isEmpty()) {
+            return new Selection(MacOsKeychainSecretStore.NAME, "detected: macOS");
+        }
+        return new Selection(ENCRYPTED_FILE, "the default, as no OS keychain answers: " + noSecretService.get());
+    }
+
+    private Path vault() {
+        return env.rolehopHome().resolve("secrets.vault");
+    }
+
+    private Optional<char[]> passphrase() {
+        Optional<String> fromEnv = env.get("ROLEHOP_VAULT_PASSPHRASE");
+        if (fromEnv.isPresent()) {
+            return fromEnv.map(String::toCharArray);
+        }
+        return env.terminal().flatMap(t -> t.prompt("rolehop vault passphrase: ", true)).map(String::toCharArray);
+    }
+
+    /** Delegates to the selected backend, choosing it on first use. */
+    private final class Lazy implements SecretStore {
+        @Override
+        public Optional<String> get(String key) {
+            return selected().get(key);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            selected().put(key, value);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return selected().delete(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return selected().keys(prefix);
+        }
+
+        @Override
+        public String name() {
+            return selected().name();
+        }
+
+        @Override
+        public String toString() {
+            return "SecretStore[" + (selection == null ? "not chosen yet" : selection.name()) + "]";
+        }
+    }
+}

@@ -6,6 +6,7 @@ import io.rolehop.domain.NamedProfile;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** A config file in memory with the ownership rules of the real one. */
@@ -33,6 +34,11 @@ public final class InMemoryConfigFile implements ConfigFile {
         }
         foreign.remove(profile.name());
         owned.put(profile.name(), new LinkedHashMap<>(settings));
+    }
+
+    @Override
+    public synchronized Optional<Map<String, String>> owned(NamedProfile profile) {
+        return Optional.ofNullable(owned.get(profile.name())).map(LinkedHashMap::new);
     }
 
     @Override

@@ -143,6 +143,17 @@ final class AwsSharedFile {
         return document.sections().stream().anyMatch(s -> s.owned() && target.matches().test(s.name()));
     }
 
+    /** The settings of the owned section of the profile, in file order; empty when rolehop owns none. */
+    Optional<Map<String, String>> ownedSettings(Target target) {
+        Optional<byte[]> bytes = AtomicFiles.readIfExists(location);
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        IniDocument document = IniDocument.parse(new String(bytes.get(), StandardCharsets.UTF_8));
+        return document.sections().stream().filter(s -> s.owned() && target.matches().test(s.name())).findFirst()
+                .map(document::settingsInOrder);
+    }
+
     /** What a write must do, or the conflict that stops it. */
     private Decision decide(IniDocument document, Target target, Map<String, String> settings, boolean force,
             boolean sameForeignIsFine) {

@@ -2,9 +2,11 @@ package io.rolehop.adapters.filesystem;
 
 import io.rolehop.application.OperationFailedException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -20,10 +22,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An exclusive lock on a file shared with other threads and other processes, held through a sibling lock file, waited
  * for a bounded time. The lock file is left in place: deleting it would let two writers lock two different files.
+ *
+ * <p>The wait is bounded by the holder, not by the queue: each rolehop process that takes the lock writes a token of
+ * its own into the lock file, and a waiter gives up once the same token (or a holder that writes none, such as
+ * another tool) has kept the lock for the timeout. A queue that keeps moving, many rolehop processes started at
+ * once, is waited out, up to {@value #MAX_WAITS_IN_QUEUE} timeouts altogether.
  */
 final class CrossProcessLock {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final long MAX_POLL_MILLIS = 100;
+    /** How many timeouts a waiter spends at most in a queue that moves. */
+    static final int MAX_WAITS_IN_QUEUE = 12;
 
     /*
      * The one piece of JVM-wide state in this module, and on purpose: the operating system's record locks belong to
@@ -58,6 +67,7 @@ final class CrossProcessLock {
     /** Waits for the lock; close the result to release it. Not re-entrant. */
     Held acquire() {
         long deadline = System.nanoTime() + timeout.toNanos();
+        long lastChance = System.nanoTime() + timeout.toNanos() * MAX_WAITS_IN_QUEUE;
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock(true));
         if (local.isHeldByCurrentThread()) {
             throw new IllegalStateException("the lock on " + guarded + " is already held by this thread");
@@ -75,6 +85,7 @@ final class CrossProcessLock {
             AtomicFiles.createDirectories(lockFile.getParent());
             channel = open();
             long pause = 5;
+            String holder = token(channel);
             while (true) {
                 FileLock lock;
                 try {
@@ -84,7 +95,14 @@ final class CrossProcessLock {
                     lock = null;
                 }
                 if (lock != null) {
+                    markHeld(channel);
                     return new Held(local, channel, lock);
+                }
+                String now = token(channel);
+                if (!now.equals(holder)) {
+                    // The lock changed hands: the queue moves, so the wait starts again for the new holder.
+                    holder = now;
+                    deadline = Math.min(System.nanoTime() + timeout.toNanos(), lastChance);
                 }
                 if (System.nanoTime() - deadline >= 0) {
                     throw timedOut();
@@ -108,8 +126,32 @@ final class CrossProcessLock {
         }
     }
 
+    /** Writes a token of this acquisition into the lock file, so that waiters see the lock change hands. */
+    private static void markHeld(FileChannel channel) throws IOException {
+        byte[] token = (ProcessHandle.current().pid() + " " + System.nanoTime() + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        channel.truncate(0);
+        ByteBuffer buffer = ByteBuffer.wrap(token);
+        long position = 0;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+    }
+
+    /**
+     * The token of the last rolehop process that held the lock, empty before any did. Another tool writes none, so
+     * while it holds the lock the token stays the one before it.
+     */
+    private static String token(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        int read = channel.read(buffer, 0);
+        return read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.US_ASCII);
+    }
+
     private FileChannel open() throws IOException {
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        // Positional reads and writes only: the channel never moves, so one handle serves waiting and holding.
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
         if (AtomicFiles.isPosix(lockFile)) {
             return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE_FILE));
         }

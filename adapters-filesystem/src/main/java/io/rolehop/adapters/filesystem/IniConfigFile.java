@@ -47,6 +47,11 @@ public final class IniConfigFile implements ConfigFile {
         return file.remove(target(profile));
     }
 
+    @Override
+    public Optional<Map<String, String>> owned(NamedProfile profile) {
+        return file.ownedSettings(target(profile));
+    }
+
     /** Whether rolehop owns the profile's section in the file now. */
     public boolean owns(NamedProfile profile) {
         return file.owns(target(profile));

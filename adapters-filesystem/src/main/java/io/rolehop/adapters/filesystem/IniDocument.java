@@ -22,6 +22,9 @@ final class IniDocument {
     // Python's configparser: SECTCRE is matched at the start of the stripped line, OPTCRE likewise.
     private static final Pattern SECTION = Pattern.compile("\\[(.+)\\]", Pattern.DOTALL);
     private static final Pattern OPTION = Pattern.compile("(.*?)\\s*([=:])\\s*(.*)", Pattern.DOTALL);
+    // Where str.splitlines() breaks a line besides \n and \r.
+    private static final Pattern PY_EXTRA_LINE_BREAKS =
+            Pattern.compile("[\\x0b\\x0c\\x1c-\\x1e\\x85\\x{2028}\\x{2029}]");
     // configparser keeps the [DEFAULT] section apart: its keys apply to every other section.
     static final String PYTHON_DEFAULT_SECTION = "DEFAULT";
 
@@ -87,7 +90,7 @@ final class IniDocument {
                 if (inSection && optionName != null && !optionName.isEmpty() && indent > indentLevel) {
                     kind = Kind.CONTINUATION;
                     value = stripped;
-                    if (optionValueEmpty && !stripped.contains("=") && problem == null) {
+                    if (optionValueEmpty && !nestedSettingsAreKeyValue(stripped) && problem == null) {
                         problem = new Problem(lineNumber, "a nested setting under '" + Text.printable(optionName)
                                 + "' is not 'key = value'");
                     }
@@ -137,6 +140,20 @@ final class IniDocument {
             lines.add(new Line(text0, terminator, kind, name, value));
         }
         return new IniDocument(List.copyOf(lines), sectionsOf(lines), Optional.ofNullable(problem), newline);
+    }
+
+    /**
+     * Whether every piece of a nested sub-section line is {@code key = value}, as botocore's {@code _parse_nested}
+     * requires: it splits the value with Python's {@code str.splitlines()}, which also breaks at U+000B, U+000C,
+     * U+001C to U+001E, U+0085, U+2028 and U+2029, so one line of the file can hold several nested settings.
+     */
+    private static boolean nestedSettingsAreKeyValue(String line) {
+        for (String piece : PY_EXTRA_LINE_BREAKS.split(line, -1)) {
+            if (!pyStrip(piece).isEmpty() && piece.indexOf('=') < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Splits like Python's universal newlines (\r\n, \n, \r), keeping each terminator. */
@@ -214,6 +231,18 @@ final class IniDocument {
 
     List<Section> sections() {
         return sections;
+    }
+
+    /** The settings of {@code section} as botocore reads them, in the order of the file. */
+    Map<String, String> settingsInOrder(Section section) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (int i = section.header() + 1; i < section.end(); i++) {
+            Line line = lines.get(i);
+            if (line.kind() == Kind.OPTION) {
+                ordered.put(line.name(), section.values().get(line.name()));
+            }
+        }
+        return ordered;
     }
 
     /** The line ending the file already uses (its first one), or \n. */

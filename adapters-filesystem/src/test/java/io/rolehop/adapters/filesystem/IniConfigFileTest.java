@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +169,21 @@ class IniConfigFileTest {
 
         assertTrue(e.getMessage().contains("lines 1, 4"), e.getMessage());
         assertEquals(text, read(file()));
+    }
+
+    @Test
+    void tellsTheSettingsOfItsOwnSectionInFileOrderAndNothingOfOthers() {
+        write(file(), USERS_CONFIG);
+        IniConfigFile config = new IniConfigFile(file());
+        assertEquals(Optional.empty(), config.owned(DEV));
+        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        settings.put("credential_process", "/opt/rolehop/bin/rolehop session generate 42");
+        settings.put("region", "eu-west-1");
+        config.write(DEV, settings, false);
+
+        assertEquals(List.copyOf(settings.entrySet()), List.copyOf(config.owned(DEV).orElseThrow().entrySet()));
+        assertEquals(Optional.empty(), config.owned(NamedProfile.of("data")));
+        assertEquals(Optional.empty(), config.owned(NamedProfile.DEFAULT));
     }
 
     @Test

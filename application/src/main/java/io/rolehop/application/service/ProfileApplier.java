@@ -9,6 +9,7 @@ import io.rolehop.domain.TemporaryCredentials;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Hands a session's credentials to tools through its named profile: keys in the credentials file plus the region in
@@ -37,19 +38,40 @@ public final class ProfileApplier {
         apply(session, credentials, DeliveryMode.FILE, force);
     }
 
-    /** Checks both files first, so that a conflict in either leaves both untouched, then writes them. */
+    /**
+     * Checks both files first, so that a conflict in either leaves both untouched, then writes them: the config file
+     * first, then the credentials file. When the credentials file cannot be written after all (its lock held too long
+     * by another tool, a full disk), the config section is put back as it was, so that a failed start leaves both
+     * files as they were; but for a foreign section replaced with {@code force}, whose old text only the backup holds.
+     */
     public void apply(Session session, TemporaryCredentials credentials, DeliveryMode mode, boolean force) {
+        NamedProfile profile = session.profile();
         Map<String, String> config = configFor(session, mode);
         if (mode == DeliveryMode.FILE) {
-            credentialsFile.checkWritable(session.profile(), force);
+            credentialsFile.checkWritable(profile, force);
         }
-        configFile.checkWritable(session.profile(), config, force);
-        configFile.write(session.profile(), config, force);
-        if (mode == DeliveryMode.FILE) {
-            credentialsFile.write(session.profile(), credentials, force);
-        } else {
-            // Keys written earlier for this profile would win over credential_process in the AWS CLI: remove them.
-            credentialsFile.remove(session.profile());
+        configFile.checkWritable(profile, config, force);
+        Optional<Map<String, String>> before = configFile.owned(profile);
+        configFile.write(profile, config, force);
+        try {
+            if (mode == DeliveryMode.FILE) {
+                credentialsFile.write(profile, credentials, force);
+            } else {
+                // Keys written earlier for this profile would win over credential_process in the AWS CLI: remove them.
+                credentialsFile.remove(profile);
+            }
+        } catch (RuntimeException e) {
+            try {
+                if (before.isPresent()) {
+                    configFile.write(profile, before.get(), false);
+                } else if (!force) {
+                    // There was no section, or a foreign one the write left alone: remove takes only rolehop's.
+                    configFile.remove(profile);
+                }
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
         }
     }
 

@@ -28,6 +28,11 @@ public final class StartSessionService implements StartSessionUseCase {
 
     @Override
     public StartResult start(StartSessionCommand command) {
+        // Resolve the chain before taking the workspace lock, so that STS calls, their retries and an MFA prompt keep
+        // no other rolehop process waiting for the lock. What was resolved is cached: the same resolution under the
+        // lock below is a cache hit, unless the workspace changed in between, and then it resolves again.
+        Workspace snapshot = store.load();
+        resolver.handOut(snapshot, snapshot.get(command.session()));
         return store.update(workspace -> {
             Session session = workspace.get(command.session());
             DeliveryMode mode = command.mode().orElseGet(() -> defaultMode(workspace));

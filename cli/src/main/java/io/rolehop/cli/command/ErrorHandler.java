@@ -16,6 +16,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     static final int FAILED = 1;
     static final int USAGE = 2;
     static final int INTERACTION = 3;
+    private static final int MAX_MESSAGE = 1000;
 
     private final CliContext context;
 
@@ -59,7 +60,27 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         return USAGE;
     }
 
-    private static String oneLine(String message) {
-        return message == null ? "failed" : message.replace('\n', ' ').replace('\r', ' ').strip();
+    /**
+     * The message on one line a terminal cannot be made to act on: line breaks become spaces; other control, format
+     * (bidi, zero-width) and line-separator characters, which picocli's messages quote from the command line as they
+     * are, are escaped; an overlong message is cut.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return "failed";
+        }
+        StringBuilder out = new StringBuilder();
+        message.strip().codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '\n' || c == '\r') {
+                out.append(' ');
+            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.length() > MAX_MESSAGE ? out.substring(0, MAX_MESSAGE) + "..." : out.toString();
     }
 }

@@ -3,6 +3,7 @@ package io.rolehop.application.port.out;
 import io.rolehop.domain.NamedProfile;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The AWS shared config file ({@code AWS_CONFIG_FILE}, else {@code ~/.aws/config}), whose sections are
@@ -21,6 +22,12 @@ public interface ConfigFile {
 
     /** Makes the profile's section hold exactly {@code settings} (key to value, in the given order). */
     void write(NamedProfile profile, Map<String, String> settings, boolean force);
+
+    /**
+     * The settings of the profile's section, in file order, when rolehop owns it; empty when there is no section for
+     * the profile or it is not rolehop's. Answers from the file as it is.
+     */
+    Optional<Map<String, String>> owned(NamedProfile profile);
 
     /** Removes the profile's section if rolehop owns it. Returns whether anything was removed. */
     boolean remove(NamedProfile profile);

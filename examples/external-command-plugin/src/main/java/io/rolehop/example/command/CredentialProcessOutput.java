@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the JSON a {@code credential_process} tool prints: {@code Version} 1, {@code AccessKeyId},
@@ -16,6 +17,8 @@ import java.util.Optional;
  * object, so the plugin needs nothing beyond rolehop's SPI. Error messages never quote a value.
  */
 public final class CredentialProcessOutput {
+    private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
+
     private final String text;
     private int pos;
 
@@ -39,6 +42,12 @@ public final class CredentialProcessOutput {
         String secret = string(object, "SecretAccessKey").orElseThrow(() -> missing("SecretAccessKey"));
         Optional<String> token = string(object, "SessionToken");
         Optional<String> expiration = string(object, "Expiration");
+        // Checked here, not by the domain, whose message quotes the id: a tool that mixed up its fields would show
+        // its secret there.
+        if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
+            throw new InvalidOutputException("\"AccessKeyId\" is not an access key id: expected 16 to 128 upper-case"
+                    + " letters and digits");
+        }
         try {
             if (token.isEmpty()) {
                 return new LongTermCredentials(keyId, secret);
@@ -117,12 +126,12 @@ public final class CredentialProcessOutput {
         if (c == '"') {
             return string();
         }
-        if (c == '-' || Character.isDigit(c)) {
+        if (c == '-' || isDigit(c)) {
             int start = pos;
             if (c == '-') {
                 pos++;
             }
-            while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || ".eE+-".indexOf(text.charAt(pos)) >= 0)) {
+            while (pos < text.length() && (isDigit(text.charAt(pos)) || ".eE+-".indexOf(text.charAt(pos)) >= 0)) {
                 pos++;
             }
             String number = text.substring(start, pos);
@@ -183,6 +192,11 @@ public final class CredentialProcessOutput {
         }
     }
 
+    /** JSON's digits are ASCII: {@link Character#isDigit} would let Long.parseLong read "١" as 1. */
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
     private void skipSpace() {
         while (pos < text.length() && " \t\r\n".indexOf(text.charAt(pos)) >= 0) {
             pos++;
@@ -213,7 +227,9 @@ public final class CredentialProcessOutput {
     }
 
     private static String printable(String key) {
-        return key.length() > 40 ? key.substring(0, 40) + "..." : key.replaceAll("\\p{Cntrl}", "?");
+        String shown = key.length() > 40 ? key.substring(0, 40) + "..." : key;
+        // Control, line-separator and format characters would break the one-line message or act on a terminal.
+        return shown.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\p{Cf}]", "?");
     }
 
     /** The output is not credential_process JSON. */

@@ -1,0 +1,93 @@
+package io.rolehop.cli.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Another tool that edits the AWS files and follows rolehop's lock convention (docs/architecture.md, "Where state
+ * lives"): python3 takes {@code fcntl.lockf} on {@code .credentials.rolehop-lock} (or {@code .config.rolehop-lock})
+ * next to the file, only then opens the file, appends a profile, flushes and syncs it, and lets go.
+ */
+final class ForeignWriter {
+    static final int APPENDS = 3;
+
+    private static final String SCRIPT = String.join("\n",
+            "import fcntl, os, random, sys, time",
+            "aws_dir, tag = sys.argv[1], sys.argv[2]",
+            "for j in range(" + APPENDS + "):",
+            "    time.sleep(random.uniform(0, 0.5))",
+            "    for name, text in (",
+            "            ('credentials', '\\n[foreign-%s-%d]\\naws_access_key_id = AKIAFOREIGN%s%d\\n'",
+            "             'aws_secret_access_key = foreign-secret-%s-%d\\n' % (tag, j, tag, j, tag, j)),",
+            "            ('config', '\\n[profile foreign-%s-%d]\\nregion = eu-north-1\\n' % (tag, j))):",
+            "        fd = os.open(os.path.join(aws_dir, '.' + name + '.rolehop-lock'), os.O_RDWR | os.O_CREAT, 0o600)",
+            "        try:",
+            "            fcntl.lockf(fd, fcntl.LOCK_EX)",
+            "            # Opened only under the lock: rolehop replaces the file by a rename, so a handle opened",
+            "            # earlier could point at a file that is no longer there.",
+            "            with open(os.path.join(aws_dir, name), 'a') as f:",
+            "                f.write(text)",
+            "                f.flush()",
+            "                os.fsync(f.fileno())",
+            "        finally:",
+            "            fcntl.lockf(fd, fcntl.LOCK_UN)",
+            "            os.close(fd)",
+            "print('appended', flush=True)",
+            "");
+
+    private ForeignWriter() {}
+
+    /** Starts the writer on the AWS files in {@code awsDir}; its profiles are named {@code foreign-TAG-N}. */
+    static Process start(Path awsDir, String tag) {
+        try {
+            return new ProcessBuilder(List.of("python3", "-c", SCRIPT, awsDir.toString(), tag))
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the writer and fails unless it appended everything. */
+    static void await(Process process) {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("the foreign writer did not finish");
+            }
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.exitValue() != 0 || !out.contains("appended")) {
+                throw new AssertionError("the foreign writer failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Holds the lock of {@code lockFile} for {@code seconds}, as a tool stuck mid-edit would. */
+    static Process hold(Path lockFile, int seconds) {
+        try {
+            Process p = new ProcessBuilder(List.of("python3", "-c", String.join("\n",
+                    "import fcntl, os, sys, time",
+                    "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)",
+                    "fcntl.lockf(fd, fcntl.LOCK_EX)",
+                    "print('locked', flush=True)",
+                    "time.sleep(" + seconds + ")", ""), lockFile.toString())).redirectErrorStream(true).start();
+            byte[] line = new byte[7];
+            if (p.getInputStream().readNBytes(line, 0, 7) != 7
+                    || !new String(line, StandardCharsets.UTF_8).equals("locked\n")) {
+                p.destroyForcibly();
+                throw new AssertionError("python3 could not lock " + lockFile);
+            }
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

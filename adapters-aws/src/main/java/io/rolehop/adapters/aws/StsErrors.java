@@ -1,59 +1,28 @@
 package io.rolehop.adapters.aws;
 
 import io.rolehop.application.port.out.StsException;
-import io.rolehop.application.port.out.StsException.Reason;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/**
- * Turns SDK failures into {@link StsException}s with one line for the user: what failed, and what to do. Messages
- * name the role, the caller's access key id and the endpoint where that helps, and never a secret key or token
- * (whatever STS echoes is scrubbed of the caller's secrets).
- */
+/** Turns SDK failures into {@link StsException}s, worded by {@link StsFailures}. */
 final class StsErrors {
-    private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException");
-    private static final Set<String> UNKNOWN_KEY = Set.of("InvalidClientTokenId", "UnrecognizedClient",
-            "UnrecognizedClientException", "InvalidAccessKeyId");
-    private static final Set<String> BAD_SIGNATURE = Set.of("SignatureDoesNotMatch", "IncompleteSignature",
-            "InvalidSignatureException");
-    private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException");
-    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
-            "RequestThrottled", "RequestThrottledException", "TooManyRequestsException", "RequestLimitExceeded",
-            "SlowDown", "PriorRequestNotComplete");
-    private static final Set<String> INVALID_REQUEST = Set.of("ValidationError", "ValidationException",
-            "InvalidParameterValue", "InvalidParameterCombination", "MissingParameter", "MalformedPolicyDocument",
-            "PackedPolicyTooLarge", "InvalidInput");
-    private static final int MAX_QUOTED = 300;
-
     private StsErrors() {}
 
     static StsException translate(SdkException e, StsCall call) {
         if (e instanceof AwsServiceException service) {
             return service(service, call);
         }
-        Optional<IOException> io = ioCause(e);
+        Optional<IOException> io = StsFailures.ioCause(e);
         if (io.isPresent() || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            String what = io.map(StsErrors::describe).orElse("no answer in time");
-            return new StsException(Reason.UNREACHABLE, "cannot reach STS at " + call.endpoint() + " (" + what
-                    + attempts(e, ", ") + ") to " + call.subject() + "; check the network and any proxy, or"
-                    + " AWS_ENDPOINT_URL_STS", e);
+            return StsFailures.unreachable(io.map(StsFailures::describe).orElse("no answer in time"), e.numAttempts(),
+                    call, e);
         }
-        return new StsException(Reason.OTHER, "STS call " + call.operation() + " to " + call.endpoint()
-                + " failed: " + quote(e.getMessage(), call), e);
+        return StsFailures.other(e.getMessage(), call, e);
     }
 
     private static StsException service(AwsServiceException e, StsCall call) {
@@ -64,142 +33,11 @@ final class StsErrors {
             // Some emulators (moto's auth errors) nest the error as <Errors><Error>, which the SDK's query
             // protocol parser does not read; the code is still in the body.
             String body = details.rawResponse().asUtf8String();
-            code = element(body, "Code").orElse("");
-            serviceMessage = element(body, "Message").orElse(serviceMessage);
+            code = StsFailures.element(body, "Code").orElse("");
+            serviceMessage = StsFailures.element(body, "Message").orElse(serviceMessage);
         }
-        String said = quote(serviceMessage == null ? e.getMessage() : serviceMessage, call);
-        int status = e.statusCode();
-        String key = call.callerKeyId();
-
-        if (ACCESS_DENIED.contains(code)) {
-            if (call.mfaSerial().isPresent() && (call.roleArn().isEmpty() || mentionsMfa(said))) {
-                return new StsException(Reason.INVALID_MFA_CODE, "MFA code rejected for device "
-                        + call.mfaSerial().get() + " when trying to " + call.subject() + " (STS: " + said
-                        + "); a code is valid once and only while the device shows it: wait for the next code and"
-                        + " try again, and check that the device belongs to the user", e);
-            }
-            String hint = call.roleArn().isPresent()
-                    ? "; the role's trust policy must name the caller (for a role session, its assumed-role ARN)"
-                            + " and the caller's policies must allow sts:AssumeRole on the role"
-                    : "; the user's policies must allow sts:GetSessionToken";
-            return new StsException(Reason.ACCESS_DENIED, "access denied: STS would not let "
-                    + (call.roleArn().isPresent() ? "caller " + key + " assume role " + call.roleArn().get()
-                            : "access key " + key + " get a session token")
-                    + " (STS: " + said + ")" + hint, e);
-        }
-        if (UNKNOWN_KEY.contains(code)) {
-            String message = call.callerIsTemporary()
-                    ? "STS does not accept the temporary credentials with access key id " + key + " (" + code
-                            + ") to " + call.action() + "; they were revoked or issued by another endpoint: start"
-                            + " the session that issued them again"
-                    : "STS does not recognise access key id " + key + " (" + code + "): the key is wrong, deleted or"
-                            + " inactive; set the session's access key id and secret again with 'rolehop session"
-                            + " edit'";
-            return new StsException(Reason.INVALID_CREDENTIALS, message, e);
-        }
-        if (BAD_SIGNATURE.contains(code)) {
-            String message = call.callerIsTemporary()
-                    ? "STS rejected the signature of the temporary credentials with access key id " + key + " ("
-                            + code + "); start the session that issued them again"
-                    : "STS rejected the signature made with access key id " + key + " (" + code + "): the secret"
-                            + " access key is wrong for this key; set it again with 'rolehop session edit SESSION"
-                            + " --secret-access-key-stdin'";
-            return new StsException(Reason.INVALID_CREDENTIALS, message, e);
-        }
-        if (EXPIRED.contains(code)) {
-            return new StsException(Reason.EXPIRED_TOKEN, "the temporary credentials with access key id " + key
-                    + " have expired (" + code + ") and cannot " + call.action()
-                    + "; start the session again to refresh its chain", e);
-        }
-        if (THROTTLING.contains(code) || e.isThrottlingException() || status == 429) {
-            return new StsException(Reason.THROTTLED, "STS at " + call.endpoint() + " kept throttling the request ("
-                    + orStatus(code, status) + attempts(e, " after ") + ") to " + call.subject()
-                    + "; wait a minute and try again", e);
-        }
-        if (INVALID_REQUEST.contains(code)) {
-            return new StsException(Reason.INVALID_REQUEST, "STS rejected the request to " + call.subject()
-                    + " as invalid (" + code + "): " + said, e);
-        }
-        if ("RegionDisabledException".equals(code) || "RegionDisabled".equals(code)) {
-            return new StsException(Reason.OTHER, "STS is not activated in this region for the account of access"
-                    + " key " + key + " (" + said + "); activate it in the IAM account settings or choose another"
-                    + " --region", e);
-        }
-        if (status >= 500) {
-            return new StsException(Reason.OTHER, "STS at " + call.endpoint() + " failed with HTTP " + status + " ("
-                    + orStatus(code, status) + attempts(e, ", ") + ") when asked to " + call.subject()
-                    + "; try again later", e);
-        }
-        return new StsException(Reason.OTHER, "STS refused to " + call.subject() + " (" + orStatus(code, status)
-                + ": " + said + ")", e);
+        return StsFailures.service(code, serviceMessage == null ? e.getMessage() : serviceMessage, e.statusCode(),
+                e.isThrottlingException(), e.numAttempts(), call, e);
     }
 
-    private static Optional<String> element(String xml, String tag) {
-        Matcher m = Pattern.compile("<" + tag + ">([^<]*)</" + tag + ">").matcher(xml);
-        return m.find() ? Optional.of(m.group(1).strip().replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")) : Optional.empty();
-    }
-
-    private static boolean mentionsMfa(String message) {
-        String lower = message.toLowerCase(Locale.ROOT);
-        return lower.contains("multifactor") || lower.contains("mfa") || lower.contains("one time pass");
-    }
-
-    private static String orStatus(String code, int status) {
-        return code.isEmpty() ? "HTTP " + status : code;
-    }
-
-    private static String attempts(SdkException e, String prefix) {
-        Integer n = e.numAttempts();
-        return n == null ? "" : prefix + n + (n == 1 ? " attempt" : " attempts");
-    }
-
-    private static Optional<IOException> ioCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException io) {
-                return Optional.of(io);
-            }
-            if (t instanceof UncheckedIOException unchecked) {
-                return Optional.of(unchecked.getCause());
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String describe(IOException e) {
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "timed out";
-        }
-        if (e instanceof UnknownHostException) {
-            return "unknown host " + e.getMessage();
-        }
-        if (e instanceof NoRouteToHostException) {
-            return "no route to host";
-        }
-        String message = e.getMessage();
-        if (message != null && message.contains("Unexpected end of file")) {
-            return "the connection closed without an answer";
-        }
-        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
-
-    /** STS's own words, on one line, shortened, with the caller's secrets scrubbed should STS ever echo them. */
-    private static String quote(String text, StsCall call) {
-        if (text == null || text.isBlank()) {
-            return "no details";
-        }
-        String line = text.replaceAll("\\s+", " ").strip();
-        for (String secret : call.secrets()) {
-            line = line.replace(secret, "****");
-        }
-        StringBuilder printable = new StringBuilder();
-        line.codePoints().forEach(c -> printable.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return printable.length() > MAX_QUOTED ? printable.substring(0, MAX_QUOTED) + "..." : printable.toString();
-    }
 }

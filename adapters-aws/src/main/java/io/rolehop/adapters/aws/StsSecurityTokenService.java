@@ -1,6 +1,5 @@
 package io.rolehop.adapters.aws;
 
-import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.AssumeRoleRequest;
 import io.rolehop.application.port.out.MfaToken;
 import io.rolehop.application.port.out.SecurityTokenService;
@@ -9,17 +8,13 @@ import io.rolehop.application.port.out.StsException;
 import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.TemporaryCredentials;
-import io.rolehop.domain.Text;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -147,32 +142,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
      * @throws UsageException when an endpoint variable holds no http(s) URL
      */
     public URI endpointFor(Region region) {
-        Objects.requireNonNull(region, "region");
-        boolean ignoreConfigured = "true".equalsIgnoreCase(
-                environment.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").strip());
-        if (!ignoreConfigured) {
-            for (String variable : new String[] {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
-                String value = environment.get(variable);
-                if (value != null && !value.isBlank()) {
-                    return parseEndpoint(variable, value.strip());
-                }
-            }
-        }
-        return URI.create("https://sts." + region.code() + "." + region.partition().dnsSuffix());
-    }
-
-    private static URI parseEndpoint(String variable, String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // Reported below, with the variable's name.
-        }
-        throw new UsageException(variable + " is '" + Text.printable(value)
-                + "', which is not an http(s) URL such as https://sts.eu-west-1.amazonaws.com; correct or unset it");
+        return StsEndpoints.endpointFor(environment, region);
     }
 
     private StsClient client(Region region, URI endpoint) {

@@ -102,8 +102,11 @@ class WarmPathIT {
         assertTrue(names.size() <= MAX_CLASSES, "the warm path loaded " + names.size() + " classes, more than "
                 + MAX_CLASSES);
         if (Files.exists(Dist.home().resolve("lib/rolehop-warm.jsa"))) {
+            // The archive is trained on a miss that goes as far as the lean path's refused AssumeRole (see
+            // cli/src/cds/README.md): the one class that formats an answer is the only one it cannot have seen.
             List<String> fromDisk = loaded.stream()
                     .filter(l -> className(l).startsWith("io.rolehop.") && !l.contains("shared objects file"))
+                    .filter(l -> !className(l).equals("io.rolehop.cli.command.CredentialProcessJson"))
                     .toList();
             assertTrue(fromDisk.isEmpty(), "the build's archive should serve rolehop's classes: " + fromDisk);
         }

@@ -25,4 +25,16 @@ public record Alias(String value) {
     public String toString() {
         return value;
     }
+
+    // Written out rather than generated: a record's generated equals and hashCode link method handles on first use,
+    // which costs a short-lived process (the lean path of session generate) tens of milliseconds; these are map keys.
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof Alias that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
 }

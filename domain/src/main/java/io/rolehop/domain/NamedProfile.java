@@ -36,4 +36,16 @@ public record NamedProfile(String name) {
     public String toString() {
         return name;
     }
+
+    // Written out rather than generated: a record's generated equals and hashCode link method handles on first use,
+    // which costs a short-lived process (the lean path of session generate) tens of milliseconds; these are map keys.
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof NamedProfile that && name.equals(that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -25,9 +25,10 @@ import java.util.Optional;
  * it answers nothing and the full command runs, with its own behaviour and messages. It writes nothing but that line
  * and never calls STS.
  *
- * <p>Run as a main class ({@code bin/rolehop} does so, on a class path of the cli and domain jars only, which starts
- * far faster than rolehop's module path) it exits {@value #SERVED} after printing, or {@value #MISS} for the launcher
- * to run the full command.
+ * <p>Run as a main class ({@code bin/rolehop} does so, on a class path of rolehop's own jars and Jackson's, which
+ * starts far faster than rolehop's module path) it tries the {@link LeanGenerate lean path} after a miss (unless
+ * {@code ROLEHOP_LEAN=off}), then exits {@value #SERVED} after printing, or {@value #MISS} for the launcher to run the
+ * full command.
  */
 public final class WarmGenerate {
     /** Exit code of {@link #main} after printing the credentials. */
@@ -146,6 +147,10 @@ public final class WarmGenerate {
         boolean served;
         try {
             served = serve(args, System.getenv(), Clock.systemUTC());
+            if (!served && !"off".equals(System.getenv("ROLEHOP_LEAN"))) {
+                // Loaded only now, so that a warm answer never loads the application ring or an adapter.
+                served = LeanGenerate.serve(args, System.getenv(), Clock.systemUTC());
+            }
         } catch (Throwable e) { // NOPMD: anything at all means "let the full command do it"
             served = false;
         }

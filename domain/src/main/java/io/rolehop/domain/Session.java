@@ -33,7 +33,10 @@ public record Session(
         Objects.requireNonNull(assumer, "assumer");
         Objects.requireNonNull(expiration, "expiration");
         Objects.requireNonNull(mode, "mode");
-        attributes = Map.copyOf(new TreeMap<>(Objects.requireNonNull(attributes, "attributes")));
+        // Sorted and unmodifiable (Map.copyOf would lose the order): listings and JSON show attributes by name.
+        TreeMap<String, String> sorted = new TreeMap<>(Objects.requireNonNull(attributes, "attributes"));
+        sorted.forEach((k, v) -> Objects.requireNonNull(v, "attribute " + k));
+        attributes = java.util.Collections.unmodifiableSortedMap(sorted);
         if (assumer.filter(id::equals).isPresent()) {
             throw new WorkspaceRuleException("session '" + alias + "' cannot be its own assumer");
         }

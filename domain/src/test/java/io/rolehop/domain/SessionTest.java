@@ -19,6 +19,23 @@ class SessionTest {
     private static final Instant UNTIL = Instant.parse("2030-01-01T00:00:00Z");
 
     @Test
+    void attributesAreKeptInNameOrderWhateverOrderTheyCameIn() {
+        Map<String, String> shuffled = new java.util.LinkedHashMap<>();
+        for (String name : List.of("zeta", "alpha", "mid", "beta", "role-arn", "external-id")) {
+            shuffled.put(name, name.toUpperCase(java.util.Locale.ROOT));
+        }
+        Session s = Session.create(Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), shuffled);
+
+        assertEquals(List.of("alpha", "beta", "external-id", "mid", "role-arn", "zeta"),
+                List.copyOf(s.attributes().keySet()));
+        assertThrows(UnsupportedOperationException.class, () -> s.attributes().put("x", "y"));
+        Map<String, String> withNull = new HashMap<>();
+        withNull.put("k", null);
+        assertThrows(NullPointerException.class, () -> Session.create(Alias.of("b"), METHOD, NamedProfile.DEFAULT,
+                REGION, Optional.empty(), withNull));
+    }
+
+    @Test
     void createdSessionIsInactiveWithAFreshIdAndNoExpiration() {
         Session a = Session.create(Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), Map.of());
         Session b = Session.create(Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), Map.of());

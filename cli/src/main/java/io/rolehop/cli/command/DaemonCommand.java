@@ -52,7 +52,9 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path home = context.environment().rolehopHome();
-        Files.createDirectories(home);
+        // rolehop's own directory is private (0700), whichever command creates it first.
+        Files.createDirectories(home, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
         Path lockFile = home.resolve("daemon.lock");
         try (FileChannel channel = openLock(lockFile); FileLock lock = channel.tryLock()) {
             if (lock == null) {

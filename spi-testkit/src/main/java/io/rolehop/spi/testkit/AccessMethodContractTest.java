@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AccessMethodContractTest {
     private static final Set<String> RESERVED =
-            Set.of("alias", "profile", "region", "assumer", "force", "output", "help", "version", "mode");
+            Set.of("alias", "profile", "region", "assumer", "force", "output", "help", "version", "mode", "debug",
+                    "mfa-code");
     private static final List<String> HOSTILE = List.of("", " ", "\n", "[default]\naws_access_key_id = X", "\u0000",
             "x".repeat(10_000), "ünïcödé", "'; rm -rf / #", "${jndi:ldap://x}", "%s%n");
 

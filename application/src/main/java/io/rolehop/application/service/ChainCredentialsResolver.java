@@ -100,7 +100,8 @@ public final class ChainCredentialsResolver {
 
     /**
      * Forgets every cached credential of {@code session} and of every session assumed from it, at any depth: the
-     * plain cache, and the secret store for sessions whose method caches there (an MFA session token).
+     * plain cache, the secret store for sessions whose method caches there (an MFA session token), and the secrets
+     * their methods kept ({@link CredentialsContext#putSecret}).
      *
      * @return the sessions whose credentials were forgotten, {@code session} first
      */
@@ -113,6 +114,7 @@ public final class ChainCredentialsResolver {
             if (methods.find(s.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore).isPresent()) {
                 secrets.delete(SecretKeys.cachedCredentials(s.id()));
             }
+            secrets.keys(SecretKeys.methodSecrets(s.id())).forEach(secrets::delete);
         }
         return forgotten;
     }
@@ -227,6 +229,21 @@ public final class ChainCredentialsResolver {
         @Override
         public Duration refreshMargin() {
             return workspace.refreshMargin();
+        }
+
+        @Override
+        public Optional<String> secret(String name) {
+            return secrets.get(SecretKeys.methodSecret(session.id(), name));
+        }
+
+        @Override
+        public void putSecret(String name, String value) {
+            secrets.put(SecretKeys.methodSecret(session.id(), name), Objects.requireNonNull(value, "value"));
+        }
+
+        @Override
+        public boolean deleteSecret(String name) {
+            return secrets.delete(SecretKeys.methodSecret(session.id(), name));
         }
     }
 

@@ -10,6 +10,9 @@ import java.util.Optional;
 /**
  * What an {@link AccessMethod} may use to obtain credentials for one session. Valid only during the call it is
  * passed to.
+ *
+ * <p>Methods with defaults may be added in later versions; a plugin calling one its host does not provide gets
+ * {@link UnsupportedOperationException}.
  */
 public interface CredentialsContext {
 
@@ -41,4 +44,31 @@ public interface CredentialsContext {
 
     /** How long before expiry cached credentials stop being served. */
     Duration refreshMargin();
+
+    /**
+     * A secret this method kept for the session with {@link #putSecret}: state it needs between calls that must not
+     * sit in a plain file, such as a refresh token or a device registration. Empty when none is kept.
+     *
+     * @param name {@code [a-z][a-z0-9-]{0,39}}, the method's own namespace: it never collides with field names
+     * @throws IllegalArgumentException for a malformed name
+     */
+    default Optional<String> secret(String name) {
+        throw new UnsupportedOperationException("this rolehop does not keep method secrets");
+    }
+
+    /**
+     * Keeps {@code value} in the secret store (an OS keychain or the encrypted file) under {@code name} for this
+     * session, replacing any earlier value. rolehop forgets it at {@code session logout} of the session or of a
+     * session it is assumed from, at an edit that changes how its credentials are obtained, and at delete.
+     *
+     * @throws IllegalArgumentException for a malformed name
+     */
+    default void putSecret(String name, String value) {
+        throw new UnsupportedOperationException("this rolehop does not keep method secrets");
+    }
+
+    /** Forgets the secret {@code name} of this session; returns whether one was kept. */
+    default boolean deleteSecret(String name) {
+        throw new UnsupportedOperationException("this rolehop does not keep method secrets");
+    }
 }

@@ -6,6 +6,8 @@ module io.rolehop.cli {
     requires com.google.guice;
     requires info.picocli;
     requires com.fasterxml.jackson.databind;
+    // sun.misc.Signal: 'exec' passes signals on to the command it runs, as they came.
+    requires jdk.unsupported;
 
     uses io.rolehop.application.spi.AccessMethod;
 

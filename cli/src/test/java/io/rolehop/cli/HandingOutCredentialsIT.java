@@ -149,6 +149,100 @@ class HandingOutCredentialsIT {
         assertTrue(output.contains("daemon stopped"), output);
     }
 
+    @Test
+    void execPassesSignalsOnAndExitsWithTheCommandsOwnCode() throws Exception {
+        Path out = dir.resolve("exec.out");
+        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "exec", "c1", "sh", "-c",
+                "trap 'echo got-usr1' USR1; trap 'echo got-hup' HUP; trap 'echo got-term; exit 42' TERM;"
+                        + " echo ready; while :; do sleep 0.1; done")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process exec = builder.start();
+        try {
+            waitFor(out, "ready");
+            signal(exec, "USR1");
+            waitFor(out, "got-usr1");
+            signal(exec, "HUP");
+            waitFor(out, "got-hup");
+            assertTrue(exec.isAlive(), "rolehop waits for the command, which is still running");
+            exec.destroy(); // SIGTERM to rolehop
+            assertTrue(exec.waitFor(30, TimeUnit.SECONDS), "the command stops as it chooses, and rolehop with it");
+        } finally {
+            exec.destroyForcibly();
+        }
+        assertEquals(42, exec.exitValue(), read(out));
+        assertTrue(read(out).contains("got-term"), read(out));
+        assertEquals(1, read(out).lines().filter("got-term"::equals).count(), "SIGTERM arrives once");
+    }
+
+    @Test
+    void execTakesEveryWordAfterTheSessionAsTheCommandsOwn() throws Exception {
+        Dist.Result listed = rolehop("", "exec", "c1", "ls", "-d", dir.toString());
+        assertEquals(0, listed.code(), listed.toString());
+        assertEquals(dir.toString(), listed.out().strip());
+
+        Dist.Result help = rolehop("", "exec", "c1", "sh", "-c", "echo \"$1\"", "sh", "--help");
+        assertEquals(0, help.code(), help.toString());
+        assertEquals("--help", help.out().strip(), "--help after the session is the command's");
+    }
+
+    private static void signal(Process process, String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+        assertEquals(0, kill.waitFor());
+    }
+
+    /**
+     * Idle, the daemon sleeps until the earliest refresh: its own lock and workspace writes must not wake it (they
+     * once made it spin). Measured in CPU time, which a busy neighbour does not inflate.
+     */
+    @Test
+    void anIdleDaemonSleepsAndCreatesItsHomePrivate() throws Exception {
+        ok(rolehop("", "session", "start", "c2"));
+        Path fresh = dir.resolve("fresh-home");
+        Map<String, String> freshEnv = new HashMap<>(env);
+        freshEnv.put("ROLEHOP_HOME", fresh.toString());
+        Path log = dir.resolve("idle-daemon.log");
+        Path freshLog = dir.resolve("fresh-daemon.log");
+        Process daemon = start(env, log);
+        Process other = start(freshEnv, freshLog);
+        try {
+            waitFor(log, "daemon started");
+            waitFor(freshLog, "daemon started");
+            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(fresh)));
+            Thread.sleep(2_000);
+            java.time.Duration before = daemon.toHandle().info().totalCpuDuration().orElseThrow();
+            Thread.sleep(3_000);
+            java.time.Duration after = daemon.toHandle().info().totalCpuDuration().orElseThrow();
+            java.time.Duration used = after.minus(before);
+            System.out.println("idle daemon: " + used.toMillis() + " ms of CPU in 3 s");
+            assertTrue(used.compareTo(java.time.Duration.ofMillis(500)) < 0, "an idle daemon used " + used
+                    + " of CPU in 3 s");
+            assertTrue(daemon.isAlive(), () -> "the daemon stopped: " + read(log));
+        } finally {
+            daemon.destroy();
+            other.destroy();
+        }
+        assertTrue(daemon.waitFor(30, TimeUnit.SECONDS) && other.waitFor(30, TimeUnit.SECONDS));
+    }
+
+    private Process start(Map<String, String> environment, Path log) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "daemon").directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     private static void waitFor(Path log, String text) throws Exception {
         for (int i = 0; i < 300; i++) {
             if (Files.exists(log) && Files.readString(log).contains(text)) {

@@ -12,6 +12,7 @@ import java.util.function.Function;
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private Workspace stored = new Workspace();
     private int saves;
+    private Runnable onUpdate = () -> { };
 
     @Override
     public synchronized Workspace load() {
@@ -20,6 +21,7 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
 
     @Override
     public synchronized <T> T update(Function<Workspace, T> change) {
+        onUpdate.run();
         Workspace working = copy(stored);
         T result = change.apply(working);
         stored = copy(working);
@@ -30,6 +32,11 @@ public final class InMemoryWorkspaceStore implements WorkspaceStore {
     @Override
     public Path location() {
         return Path.of("in-memory-workspace.json");
+    }
+
+    /** Runs {@code action} as each update takes the (notional) lock, before the change, e.g. to see what ran first. */
+    public synchronized void onUpdate(Runnable action) {
+        this.onUpdate = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** How many updates completed. */

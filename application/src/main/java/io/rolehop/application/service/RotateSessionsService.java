@@ -6,12 +6,15 @@ import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.DomainException;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionId;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.Workspace;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,12 +34,32 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
 
     @Override
     public List<Rotation> rotate() {
+        // Resolve the chains before taking the workspace lock, as a start does, so that STS calls, their retries and
+        // any wait keep no other rolehop process waiting. Under the lock, what was resolved is used as long as the
+        // session's chain is still derived the same way; a failure is remembered, not retried there.
+        Workspace snapshot = store.load();
+        Map<SessionId, TemporaryCredentials> resolved = new HashMap<>();
+        Map<SessionId, RuntimeException> failed = new HashMap<>();
+        for (Session session : due(snapshot, clock.instant())) {
+            try {
+                resolved.put(session.id(), resolver.handOut(snapshot, session));
+            } catch (ApplicationException | DomainException e) {
+                failed.put(session.id(), e);
+            }
+        }
         return store.update(workspace -> {
             List<Rotation> done = new ArrayList<>();
             Instant now = clock.instant();
             for (Session session : due(workspace, now)) {
                 try {
-                    TemporaryCredentials credentials = resolver.handOut(workspace, session);
+                    boolean unchanged = snapshot.find(session.id()).isPresent()
+                            && sameDerivation(snapshot, workspace, session.id());
+                    RuntimeException before = unchanged ? failed.get(session.id()) : null;
+                    if (before != null) {
+                        throw before;
+                    }
+                    TemporaryCredentials credentials = unchanged && resolved.containsKey(session.id())
+                            ? resolved.get(session.id()) : resolver.handOut(workspace, session);
                     applier.apply(session, credentials, DeliveryMode.FILE, false);
                     workspace.activate(session.id(), credentials.expiration(), DeliveryMode.FILE);
                     done.add(new Rotation(session.alias().value(), Outcome.REFRESHED,
@@ -68,6 +91,24 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
                 .filter(s -> s.mode() == DeliveryMode.FILE)
                 .map(s -> s.expiration().orElse(clock.instant()).minus(workspace.refreshMargin()))
                 .min(Instant::compareTo);
+    }
+
+    /** Whether every hop of the session's chain is obtained the same way in both workspaces. */
+    private static boolean sameDerivation(Workspace a, Workspace b, SessionId id) {
+        List<Session> first = a.chainOf(id).hops();
+        List<Session> second = b.chainOf(id).hops();
+        if (first.size() != second.size()) {
+            return false;
+        }
+        for (int i = 0; i < first.size(); i++) {
+            Session x = first.get(i);
+            Session y = second.get(i);
+            if (!x.id().equals(y.id()) || !x.method().equals(y.method()) || !x.region().equals(y.region())
+                    || !x.assumer().equals(y.assumer()) || !x.attributes().equals(y.attributes())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Session> due(Workspace workspace, Instant now) {

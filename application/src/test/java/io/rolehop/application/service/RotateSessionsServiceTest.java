@@ -70,6 +70,43 @@ class RotateSessionsServiceTest {
         assertEquals(Outcome.FAILED_KEPT, done.get(0).outcome());
         assertEquals(old, f.written("r3").orElseThrow());
         assertTrue(f.session("r3").isActive());
+        assertEquals(List.of("r1", "r2", "r3", "r2", "r3"), f.assumedRoles(),
+                "the refused hop is asked once, before the lock, and not again under it");
+    }
+
+    @Test
+    void chainsAreResolvedBeforeTheWorkspaceLockIsTaken() {
+        f.chainUserR1R2R3();
+        f.start("r3");
+        f.clock.advance(Duration.ofMinutes(50));
+        int before = f.sts.assumeRoleCalls().size();
+        java.util.List<Integer> callsWhenLocked = new java.util.ArrayList<>();
+        f.store.onUpdate(() -> callsWhenLocked.add(f.sts.assumeRoleCalls().size()));
+
+        rotate.rotate();
+
+        assertEquals(List.of(before + 2), callsWhenLocked, "r2 and r3 were renewed before the lock was taken");
+        assertEquals(before + 2, f.sts.assumeRoleCalls().size(), "and not again under it");
+    }
+
+    @Test
+    void aChainEditedMeanwhileIsResolvedAgainUnderTheLock() {
+        f.chainUserR1R2R3();
+        f.start("r3");
+        f.clock.advance(Duration.ofMinutes(50));
+        // Another process edits r3's role between the unlocked resolution and the lock: simulated by editing the
+        // stored workspace as the lock is taken.
+        f.store.onUpdate(() -> {
+            f.store.onUpdate(() -> { });
+            f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand("r3", Optional.empty(),
+                    Optional.empty(), Optional.empty(), Optional.empty(),
+                    java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false));
+        });
+
+        rotate.rotate();
+
+        assertEquals(Fixture.roleIdentity("r3-new", "r3"), f.writtenIdentity("r3"),
+                "what was resolved for the old role is not written for the new one");
     }
 
     @Test

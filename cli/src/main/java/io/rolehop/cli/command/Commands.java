@@ -41,6 +41,8 @@ public final class Commands {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         withHelpEverywhere(commandLine);
+        // 'rolehop exec prod aws s3 ls --recursive': once SESSION is given, every word is the command's, '--' or not.
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         if (context.environment().get("NO_COLOR").isPresent()) {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }

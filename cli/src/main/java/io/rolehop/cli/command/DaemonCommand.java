@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -37,6 +39,7 @@ import picocli.CommandLine.Option;
 @Command(name = "daemon", description = "Keep active sessions' credentials fresh until stopped (one per workspace).")
 final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration IDLE_WAIT = Duration.ofHours(1);
+    private static final String WORKSPACE_FILE = "workspace.json";
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
@@ -68,6 +71,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     private int loop(Path home) throws IOException {
         PrintStream log = context.environment().out();
         Clock clock = context.environment().clock();
+        // Unattended: an MFA code or the vault passphrase is never asked for (the rotation fails and says so).
+        context.state().setPromptsAllowed(false);
         RotateSessionsUseCase rotate = context.get(RotateSessionsUseCase.class);
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
@@ -93,6 +98,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     done = rotate.rotate();
                 } catch (ApplicationException | DomainException e) {
                     done = List.of(new Rotation("*", Outcome.FAILED_KEPT, Optional.empty(), e.getMessage()));
+                } catch (RuntimeException e) {
+                    // A bug or a plugin's failure must not end the daemon; its message is not shown (it may hold
+                    // anything), --debug-free: the class says enough to report it.
+                    done = List.of(new Rotation("*", Outcome.FAILED_KEPT, Optional.empty(),
+                            "rotation failed unexpectedly (" + e.getClass().getName() + "); retrying with backoff"));
                 }
                 rounds++;
                 done.forEach(r -> log.println(clock.instant() + " " + RotateCommand.describe(r)));
@@ -103,12 +113,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                     break;
                 }
                 try {
-                    // Wake at the refresh time, or earlier when the workspace changes (a session started).
-                    var key = watcher.poll(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
-                    if (key != null) {
-                        key.pollEvents();
-                        key.reset();
-                    }
+                    waitForRefreshOrChange(watcher, clock, wait, failures == 0);
                 } catch (InterruptedException | ClosedWatchServiceException e) {
                     if (stopping.get()) {
                         break;
@@ -126,6 +131,43 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Sleeps for {@code wait}, or until the workspace file changes (a session started or edited) when
+     * {@code wakeOnChange}; a backoff after a failure is always waited out. Events of this round's own writes, and of
+     * every other file in the directory (lock tokens, the cache, the vault), never wake it.
+     */
+    private static void waitForRefreshOrChange(WatchService watcher, Clock clock, Duration wait, boolean wakeOnChange)
+            throws InterruptedException {
+        drain(watcher);
+        Instant deadline = clock.instant().plus(wait);
+        while (true) {
+            long left = Duration.between(clock.instant(), deadline).toMillis();
+            if (left <= 0) {
+                return;
+            }
+            WatchKey key = watcher.poll(left, TimeUnit.MILLISECONDS);
+            if (key == null) {
+                return;
+            }
+            boolean workspaceChanged = false;
+            for (WatchEvent<?> event : key.pollEvents()) {
+                workspaceChanged |= event.context() instanceof Path name && WORKSPACE_FILE.equals(name.toString());
+            }
+            key.reset();
+            if (workspaceChanged && wakeOnChange) {
+                return;
+            }
+        }
+    }
+
+    /** Discards the events already queued: those of the round that just ran, which wrote the workspace itself. */
+    private static void drain(WatchService watcher) {
+        for (WatchKey key = watcher.poll(); key != null; key = watcher.poll()) {
+            key.pollEvents();
+            key.reset();
+        }
     }
 
     private static Duration nextWait(RotateSessionsUseCase rotate, Clock clock, int failures) {

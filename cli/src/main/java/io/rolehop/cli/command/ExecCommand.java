@@ -19,10 +19,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 @Command(name = "exec",
         description = "Run a command with the session's credentials in its environment (AWS_ACCESS_KEY_ID, ...).",
-        footer = {"", "Example: rolehop exec prod -- aws s3 ls"})
+        footer = {"", "Options go before SESSION; everything after the command's name is the command's own.",
+                "SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 are passed on to the command; SIGINT and SIGQUIT, which a",
+                "terminal sends to the command itself, are left to it. rolehop exits with the command's code.",
+                "", "Example: rolehop exec prod -- aws s3 ls"})
 final class ExecCommand implements Callable<Integer> {
     /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
     static final String MARKER = "ROLEHOP_EXEC_SESSION";
@@ -32,6 +37,11 @@ final class ExecCommand implements Callable<Integer> {
             "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+
+    /** Signals passed on to the command as they came. */
+    static final List<String> FORWARDED = List.of("TERM", "HUP", "USR1", "USR2");
+    /** Signals the terminal already sends to the command itself; rolehop ignores them while it runs. */
+    static final List<String> LEFT_TO_THE_COMMAND = List.of("INT", "QUIT");
 
     private final CliContext context;
 
@@ -88,7 +98,7 @@ final class ExecCommand implements Callable<Integer> {
             env.err().println("rolehop: cannot run '" + command.get(0) + "': " + e.getMessage());
             return 127;
         }
-        // The JVM runs its shutdown hooks on SIGINT, SIGTERM and SIGHUP: pass the signal on as SIGTERM.
+        // Should the JVM shut down all the same (a signal no handler could take), the command goes with it.
         Thread forward = new Thread(() -> {
             if (process.isAlive()) {
                 process.destroy();
@@ -100,6 +110,7 @@ final class ExecCommand implements Callable<Integer> {
             }
         }, "rolehop-exec-signal");
         Runtime.getRuntime().addShutdownHook(forward);
+        Map<Signal, SignalHandler> previous = forwardSignals(process);
         try {
             if (!realStreams) {
                 Thread in = pump(env.in(), process.getOutputStream(), true);
@@ -113,11 +124,54 @@ final class ExecCommand implements Callable<Integer> {
             }
             return process.waitFor();
         } finally {
+            previous.forEach(Signal::handle);
             try {
                 Runtime.getRuntime().removeShutdownHook(forward);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it ends the child.
             }
+        }
+    }
+
+    /**
+     * Takes over the signals a supervisor sends to rolehop's pid alone and passes each on to the command as it came,
+     * so that the command decides how to stop and rolehop returns its exit code. SIGINT and SIGQUIT come from the
+     * terminal to the whole foreground process group, the command included: rolehop only ignores them, since
+     * passing them on would deliver them twice (a second interrupt makes many tools abort).
+     *
+     * @return the handlers replaced, to put back
+     */
+    private static Map<Signal, SignalHandler> forwardSignals(Process process) {
+        Map<Signal, SignalHandler> previous = new java.util.LinkedHashMap<>();
+        for (String name : FORWARDED) {
+            install(new Signal(name), sig -> pass(process, sig.getName()), previous);
+        }
+        for (String name : LEFT_TO_THE_COMMAND) {
+            install(new Signal(name), SignalHandler.SIG_IGN, previous);
+        }
+        return previous;
+    }
+
+    private static void install(Signal signal, SignalHandler handler, Map<Signal, SignalHandler> previous) {
+        try {
+            previous.put(signal, Signal.handle(signal, handler));
+        } catch (IllegalArgumentException reservedHere) {
+            // Used by the JVM on this platform (or unknown): left as it is.
+        }
+    }
+
+    private static void pass(Process process, String signal) {
+        if (!process.isAlive()) {
+            return;
+        }
+        if ("TERM".equals(signal)) {
+            process.destroy();
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+        } catch (IOException e) {
+            // Without kill(1) only SIGTERM can be passed on; the command keeps running.
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +22,19 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
 
     private final CliEnvironment env;
     private final Supplier<Optional<String>> fromCommandLine;
+    private final BooleanSupplier promptsAllowed;
     private boolean commandLineCodeUsed;
 
     public ChainedMfaCodeProvider(CliEnvironment env, Supplier<Optional<String>> fromCommandLine) {
+        this(env, fromCommandLine, () -> true);
+    }
+
+    /** With {@code promptsAllowed} false the terminal is never asked (the daemon's case). */
+    public ChainedMfaCodeProvider(CliEnvironment env, Supplier<Optional<String>> fromCommandLine,
+            BooleanSupplier promptsAllowed) {
         this.env = env;
         this.fromCommandLine = fromCommandLine;
+        this.promptsAllowed = promptsAllowed;
     }
 
     @Override
@@ -39,6 +48,9 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
         Optional<String> command = mfaCommand.or(() -> env.get("ROLEHOP_MFA_COMMAND"));
         if (command.isPresent()) {
             return Optional.of(run(command.get(), sessionAlias, deviceSerial));
+        }
+        if (!promptsAllowed.getAsBoolean()) {
+            return Optional.empty();
         }
         return env.terminal().flatMap(t -> t.prompt(
                 "MFA code for " + deviceSerial + " (session '" + sessionAlias + "'): ", false)).map(String::strip);

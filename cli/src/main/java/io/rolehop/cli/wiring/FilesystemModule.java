@@ -14,6 +14,7 @@ import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.CliState;
 
 /** The workspace, the AWS shared files, the credentials cache and the secret store (see {@link SecretStores}). */
 public final class FilesystemModule extends AbstractModule {
@@ -44,8 +45,8 @@ public final class FilesystemModule extends AbstractModule {
 
     @Provides
     @Singleton
-    SecretStores secretStores(CliEnvironment env, WorkspaceStore workspace) {
-        return new SecretStores(env, workspace);
+    SecretStores secretStores(CliEnvironment env, WorkspaceStore workspace, CliState state) {
+        return new SecretStores(env, workspace, state::promptsAllowed);
     }
 
     /** The backend {@link SecretStores} selects, chosen when a secret is first needed. */

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Which secret-store backend rolehop uses: {@code ROLEHOP_SECRET_STORE}, else the workspace setting
@@ -31,6 +32,7 @@ public final class SecretStores implements SecretStoreBackends {
 
     private final CliEnvironment env;
     private final WorkspaceStore workspace;
+    private final BooleanSupplier promptsAllowed;
     private Selection selection;
     private SecretStore selected;
 
@@ -38,8 +40,14 @@ public final class SecretStores implements SecretStoreBackends {
     public record Selection(String name, String reason) {}
 
     public SecretStores(CliEnvironment env, WorkspaceStore workspace) {
+        this(env, workspace, () -> true);
+    }
+
+    /** With {@code promptsAllowed} false the vault passphrase is never asked on the terminal (the daemon's case). */
+    public SecretStores(CliEnvironment env, WorkspaceStore workspace, BooleanSupplier promptsAllowed) {
         this.env = Objects.requireNonNull(env, "env");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.promptsAllowed = Objects.requireNonNull(promptsAllowed, "promptsAllowed");
     }
 
     @Override
@@ -122,6 +130,9 @@ public final class SecretStores implements SecretStoreBackends {
         Optional<String> fromEnv = env.get("ROLEHOP_VAULT_PASSPHRASE");
         if (fromEnv.isPresent()) {
             return fromEnv.map(String::toCharArray);
+        }
+        if (!promptsAllowed.getAsBoolean()) {
+            return Optional.empty();
         }
         return env.terminal().flatMap(t -> t.prompt("rolehop vault passphrase: ", true)).map(String::toCharArray);
     }

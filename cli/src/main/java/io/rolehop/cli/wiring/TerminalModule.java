@@ -14,6 +14,6 @@ public final class TerminalModule extends AbstractModule {
     @Provides
     @Singleton
     MfaCodeProvider mfaCodeProvider(CliEnvironment env, CliState state) {
-        return new ChainedMfaCodeProvider(env, state::mfaCode);
+        return new ChainedMfaCodeProvider(env, state::mfaCode, state::promptsAllowed);
     }
 }

@@ -73,6 +73,13 @@ final class ExecCommand implements Callable<Integer> {
         Session target = find(session);
         TemporaryCredentials credentials = context.get(GenerateCredentialsUseCase.class).generate(session);
 
+        // Every word after SESSION is the command's (stop-at-positional), so an optional '--' arrives here.
+        List<String> command = !this.command.isEmpty() && "--".equals(this.command.get(0))
+                ? this.command.subList(1, this.command.size()) : this.command;
+        if (command.isEmpty()) {
+            throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
+                    + " -- aws sts get-caller-identity'");
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
         childEnv.clear();

@@ -103,6 +103,22 @@ class CommandLineContractTest {
     }
 
     @Test
+    void helpShowsTheHelpOfACommandAtAnyDepth() {
+        CliHarness.Result start = cli.run("help", "session", "start");
+        assertEquals(0, start.code(), start.toString());
+        assertTrue(start.out().startsWith("Usage: rolehop session start"), start.out());
+        assertEquals(cli.run("session", "start", "--help").out(), start.out());
+
+        CliHarness.Result top = cli.run("help");
+        assertTrue(top.out().startsWith("Usage: rolehop"), top.out());
+
+        CliHarness.Result unknown = cli.run("help", "session", "teleport");
+        assertEquals(2, unknown.code(), unknown.toString());
+        assertEquals("rolehop: unknown command 'teleport' in 'rolehop session'; see 'rolehop session --help' for its"
+                + " commands", unknown.err().strip());
+    }
+
+    @Test
     void unknownSessionIsExitTwo() {
         CliHarness.Result r = cli.run("session", "start", "nobody");
         assertEquals(2, r.code(), r.toString());
@@ -110,12 +126,18 @@ class CommandLineContractTest {
     }
 
     @Test
-    void cycleRefusedAtEditAndDeleteRefusedWithDependents() throws Exception {
+    void cycleRefusedAtAddAndEditAndDeleteRefusedWithDependents() throws Exception {
         addUser("alice");
         chained("r1", "alice", "arn:aws:iam::123456789012:role/r1");
         chained("r2", "r1", "arn:aws:iam::123456789012:role/r2");
         chained("r3", "r2", "arn:aws:iam::123456789012:role/r3");
         String before = Files.readString(cli.rolehopHome().resolve("workspace.json"));
+
+        CliHarness.Result self = cli.run("session", "add", "aws-iam-role-chained", "--alias", "loop", "--assumer",
+                "loop", "--role-arn", "arn:aws:iam::123456789012:role/loop");
+        assertEquals(2, self.code(), "a session cannot be its own assumer at add: " + self);
+        assertEquals(1, self.err().strip().lines().count(), self::toString);
+        assertEquals(before, Files.readString(cli.rolehopHome().resolve("workspace.json")));
 
         CliHarness.Result cycle = cli.run("session", "edit", "r1", "--assumer", "r3");
         assertEquals(2, cycle.code(), cycle.toString());

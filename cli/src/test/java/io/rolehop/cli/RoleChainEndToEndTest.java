@@ -108,7 +108,9 @@ class RoleChainEndToEndTest {
     @Test
     void secondStartOfAValidSessionMakesNoStsCall() throws Exception {
         addChain();
+        STS.reset();
         ok(cli.run("session", "start", "r3"));
+        assertEquals(3, STS.count("AssumeRole"), "the first start goes through the counting proxy: " + STS.counts());
         String credentials = Files.readString(cli.credentialsFile());
         STS.reset();
         CliHarness.Result again = cli.run("session", "start", "r3");

@@ -40,6 +40,8 @@ import java.util.Set;
  * reads. Nothing is cached from a call that failed (a rejected MFA code caches nothing).
  */
 public final class ChainCredentialsResolver {
+    /** See {@link #assumerMargin}. */
+    static final Duration ASSUMER_MARGIN = Duration.ofMinutes(1);
     /** Cache-key suffix of the session token an IAM user's long-term keys are exchanged for before handing out. */
     static final String HANDOUT_SUFFIX = ".handout";
     static final Duration HANDOUT_DURATION = Duration.ofHours(1);
@@ -67,7 +69,7 @@ public final class ChainCredentialsResolver {
         if (cached.isPresent()) {
             return cached.get();
         }
-        AwsCredentials credentials = resolve(workspace, session, new LinkedHashSet<>());
+        AwsCredentials credentials = resolve(workspace, session, new LinkedHashSet<>(), workspace.refreshMargin());
         if (credentials instanceof TemporaryCredentials temporary) {
             return temporary;
         }
@@ -119,12 +121,16 @@ public final class ChainCredentialsResolver {
         return forgotten;
     }
 
-    private AwsCredentials resolve(Workspace workspace, Session session, Set<SessionId> visiting) {
+    /**
+     * The session's credentials, from cache while they stay valid beyond {@code margin}: the refresh margin for what
+     * is handed out, {@link #assumerMargin} for an assumer's credentials, which only sign the next hop's call.
+     */
+    private AwsCredentials resolve(Workspace workspace, Session session, Set<SessionId> visiting, Duration margin) {
         if (!visiting.add(session.id())) {
             throw new WorkspaceRuleException("the assumer chain of '" + session.alias() + "' has a cycle");
         }
         Optional<TemporaryCredentials> cached = cache.get(session.id().value())
-                .filter(c -> c.validBeyond(clock.instant(), workspace.refreshMargin()));
+                .filter(c -> c.validBeyond(clock.instant(), margin));
         if (cached.isPresent()) {
             return cached.get();
         }
@@ -132,7 +138,7 @@ public final class ChainCredentialsResolver {
         boolean inSecretStore = cachesInSecretStore(method);
         if (inSecretStore) {
             Optional<TemporaryCredentials> kept = fromSecretStore(session.id())
-                    .filter(c -> c.validBeyond(clock.instant(), workspace.refreshMargin()));
+                    .filter(c -> c.validBeyond(clock.instant(), margin));
             if (kept.isPresent()) {
                 return kept.get();
             }
@@ -159,6 +165,16 @@ public final class ChainCredentialsResolver {
             }
         }
         return credentials;
+    }
+
+    /**
+     * How long an assumer's cached credentials must still last to sign the next hop's call: a minute (the call, its
+     * retries, clock skew), or the refresh margin if that is shorter. A role session lasts as long as it was asked
+     * to, whenever its caller's credentials expire, so an assumer (an MFA session token above all: each renewal
+     * costs a code) is renewed only when it can no longer sign, not a refresh margin before.
+     */
+    static Duration assumerMargin(Workspace workspace) {
+        return workspace.refreshMargin().compareTo(ASSUMER_MARGIN) < 0 ? workspace.refreshMargin() : ASSUMER_MARGIN;
     }
 
     private Optional<TemporaryCredentials> fromSecretStore(SessionId session) {
@@ -205,7 +221,7 @@ public final class ChainCredentialsResolver {
             SessionId assumer = session.assumer().orElseThrow(() -> new UsageException(
                     "session '" + session.alias() + "' has no assumer; set one with 'rolehop session edit "
                             + session.alias() + " --assumer ALIAS'"));
-            return resolve(workspace, workspace.get(assumer), visiting);
+            return resolve(workspace, workspace.get(assumer), visiting, assumerMargin(workspace));
         }
 
         @Override

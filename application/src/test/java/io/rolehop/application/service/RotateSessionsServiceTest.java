@@ -53,7 +53,7 @@ class RotateSessionsServiceTest {
         TemporaryCredentials now = f.written("r3").orElseThrow();
         assertNotEquals(old, now);
         assertEquals(Optional.of(now.expiration()), f.session("r3").expiration());
-        assertEquals(List.of("r1", "r2", "r3", "r2", "r3"), f.assumedRoles());
+        assertEquals(List.of("r1", "r2", "r3", "r3"), f.assumedRoles(), "r2's credentials still sign r3's call");
         assertFalse(f.start("r3").changed(), "a start right after a rotation has nothing to do");
     }
 
@@ -70,7 +70,7 @@ class RotateSessionsServiceTest {
         assertEquals(Outcome.FAILED_KEPT, done.get(0).outcome());
         assertEquals(old, f.written("r3").orElseThrow());
         assertTrue(f.session("r3").isActive());
-        assertEquals(List.of("r1", "r2", "r3", "r2", "r3"), f.assumedRoles(),
+        assertEquals(List.of("r1", "r2", "r3", "r3"), f.assumedRoles(),
                 "the refused hop is asked once, before the lock, and not again under it");
     }
 
@@ -85,8 +85,8 @@ class RotateSessionsServiceTest {
 
         rotate.rotate();
 
-        assertEquals(List.of(before + 2), callsWhenLocked, "r2 and r3 were renewed before the lock was taken");
-        assertEquals(before + 2, f.sts.assumeRoleCalls().size(), "and not again under it");
+        assertEquals(List.of(before + 1), callsWhenLocked, "r3 was renewed before the lock was taken");
+        assertEquals(before + 1, f.sts.assumeRoleCalls().size(), "and not again under it");
     }
 
     @Test

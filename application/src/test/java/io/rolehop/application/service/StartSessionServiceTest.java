@@ -106,20 +106,28 @@ class StartSessionServiceTest {
     }
 
     @Test
-    void hopsStayCachedUntilTheRefreshMarginBeforeTheirExpiry() {
+    void handedOutCredentialsServeUntilTheMarginAndAssumersUntilAMinuteBeforeExpiry() {
         f.chainUserR1R2R3();
         f.start("r3");
         f.stop.stop("r3");
 
-        // r2 and r3 last 3600 s; with the 900 s margin they serve for 2700 s.
+        // r2 and r3 last 3600 s; with the 900 s margin r3's serve for 2700 s.
         f.clock.advance(Duration.ofSeconds(2_699));
         f.start("r3");
         assertEquals(3, f.sts.calls());
 
+        // Then r3 is renewed, signed with r2's credentials, which still have 900 s to go: r2 is not renewed.
         f.stop.stop("r3");
         f.clock.advance(Duration.ofSeconds(1));
         f.start("r3");
-        assertEquals(5, f.sts.calls());
+        assertEquals(4, f.sts.calls());
+        assertEquals(List.of("r1", "r2", "r3", "r3"), f.assumedRoles());
+
+        // r3's new credentials are due at 2700 + 2700 s, when r2's have expired: both are renewed.
+        f.stop.stop("r3");
+        f.clock.advance(Duration.ofSeconds(2_700));
+        f.start("r3");
+        assertEquals(List.of("r1", "r2", "r3", "r3", "r2", "r3"), f.assumedRoles());
     }
 
     @Test
@@ -133,25 +141,32 @@ class StartSessionServiceTest {
         StartResult result = f.start("r3");
 
         assertTrue(result.changed());
-        assertEquals(List.of("r1", "r2", "r3", "r2", "r3"), f.assumedRoles());
-        // The refreshed r2 was signed with the very r1 credentials issued at the first start.
-        assertEquals(r1First.accessKeyId(), f.sts.assumeRoleCalls().get(3).caller().accessKeyId());
-        assertEquals(roleIdentity("r2", "r2"), f.assumeRoleCallers().get(4));
+        // r2's credentials, with 14 minutes to go, still sign r3's call: only r3 is renewed, as r1 was not.
+        assertEquals(List.of("r1", "r2", "r3", "r3"), f.assumedRoles());
+        assertEquals(roleIdentity("r2", "r2"), f.assumeRoleCallers().get(3));
+        assertTrue(f.cache.get(f.session("r1").id().value()).orElseThrow().equals(r1First));
         TemporaryCredentials r3Now = f.written("r3").orElseThrow();
         assertNotEquals(r3First.accessKeyId(), r3Now.accessKeyId());
         assertEquals(Optional.of(r3Now.expiration()), f.session("r3").expiration());
     }
 
     @Test
-    void rootHopIsReDerivedOnceItTooIsNearItsExpiry() {
+    void rootHopIsReDerivedOnlyOnceItCanNoLongerSign() {
         f.chainUserR1R2R3();
         f.start("r3");
 
+        // r1 lasts twelve hours; with a quarter of an hour left it still signs r2's call.
         f.clock.advance(Duration.ofHours(12).minusMinutes(15));
         f.start("r3");
+        assertEquals(List.of("r1", "r2", "r3", "r2", "r3"), f.assumedRoles());
 
-        assertEquals(List.of("r1", "r2", "r3", "r1", "r2", "r3"), f.assumedRoles());
-        assertEquals(userIdentity(), f.assumeRoleCallers().get(3));
+        // Less than a minute before its expiry it no longer does: the whole chain is derived again from the user.
+        f.stop.stop("r3");
+        f.clock.advance(Duration.ofMinutes(14).plusSeconds(30));
+        f.resolver.forgetWithDependents(f.workspace(), f.session("r2").id()); // as session logout r2 does
+        f.start("r3");
+        assertEquals(List.of("r1", "r2", "r3", "r2", "r3", "r1", "r2", "r3"), f.assumedRoles());
+        assertEquals(userIdentity(), f.assumeRoleCallers().get(5));
     }
 
     @Test

@@ -46,9 +46,8 @@ enum ArchitectureRule {
             libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
                     .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (DESIGN.md)")),
 
-    CRYPTO_ONLY_IN_ADAPTERS(rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem(), rings.adaptersAws())
-            .because("crypto belongs to the adapters that need it: the encrypted secret store (adapters-filesystem)"
-                    + " and SigV4's HMAC in the STS adapter without the SDK (adapters-aws)")),
+    CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem())
+            .because("the encrypted secret store, and so the crypto, lives only in adapters-filesystem (DESIGN.md)")),
 
     GUICE_ONLY_IN_CLI(rings -> libraryOnlyIn("com.google.inject..", rings.cli())
             .because("Guice wires the composition root only; a plugin need not use it (DESIGN.md, STYLE.md)")),

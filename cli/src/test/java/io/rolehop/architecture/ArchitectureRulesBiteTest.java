@@ -64,7 +64,7 @@ class ArchitectureRulesBiteTest {
                     "<~.cli.ConfigDump.read()> calls constructor <org.ini4j.Ini.<init>()>");
             case JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI -> imported("jackson",
                     "<~.adapters.aws.ResponseJson.mapper> has type <com.fasterxml.jackson.databind.ObjectMapper>");
-            case CRYPTO_ONLY_IN_ADAPTERS -> imported("crypto",
+            case CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM -> imported("crypto",
                     "<~.cli.VaultKey.of([B)> calls constructor"
                             + " <javax.crypto.spec.SecretKeySpec.<init>([B, java.lang.String)>");
             case GUICE_ONLY_IN_CLI -> imported("guice",

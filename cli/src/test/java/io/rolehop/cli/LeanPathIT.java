@@ -34,9 +34,12 @@ class LeanPathIT {
     @RegisterExtension
     static final StsProxy PROXY = new StsProxy(MOTO);
 
-    /** Classes that show the full command ran (or the SDK loaded) in a JVM. */
+    /**
+     * Classes that show the full command ran, or the SDK loaded, in a JVM; and the workspace store, whose object
+     * mapper the lean path spares itself (it reads the workspace the warm path checked).
+     */
     private static final List<String> FULL_COMMAND = List.of("software.amazon.awssdk.", "com.google.inject.",
-            "picocli.", "io.rolehop.cli.command.RootCommand");
+            "picocli.", "io.rolehop.cli.command.RootCommand", "io.rolehop.adapters.filesystem.JsonWorkspaceStore");
     private static final Pattern KEY = Pattern.compile("\"AccessKeyId\":\"([^\"]+)\",\"SecretAccessKey\":\"([^\"]+)\","
             + "\"SessionToken\":\"([^\"]+)\",\"Expiration\":\"([^\"]+)\"");
 

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** SigV4 against the worked example of the AWS documentation (IAM ListUsers, 2015-08-30). */
@@ -35,6 +39,46 @@ class SigV4Test {
                 SIGNED.headers().get("Authorization"));
         assertEquals("20150830T123600Z", SIGNED.headers().get("X-Amz-Date"));
         SIGNED.headers().values().forEach(v -> assertFalse(v.contains(SECRET), v));
+    }
+
+    @Test
+    void hmacMatchesRfc4231() {
+        assertEquals("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+                hex(SigV4.hmac(repeat(0x0b, 20), "Hi There".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+                hex(SigV4.hmac("Jefe".getBytes(StandardCharsets.US_ASCII),
+                        "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII))));
+        assertEquals("60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+                hex(SigV4.hmac(repeat(0xaa, 131), "Test Using Larger Than Block-Size Key - Hash Key First"
+                        .getBytes(StandardCharsets.US_ASCII))), "a key longer than the block is hashed first");
+    }
+
+    @Test
+    void hmacMatchesTheJdksMacOnRandomKeysAndMessages() throws Exception {
+        Random random = new Random(7);
+        for (int i = 0; i < 500; i++) {
+            byte[] key = new byte[random.nextInt(200)];
+            byte[] data = new byte[random.nextInt(300)];
+            random.nextBytes(key);
+            random.nextBytes(data);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
+            if (key.length == 0) {
+                continue; // SecretKeySpec refuses an empty key; RFC 2104 would pad it like a short one
+            }
+            assertEquals(hex(mac.doFinal(data)), hex(SigV4.hmac(key, data)), "key " + key.length + " data "
+                    + data.length);
+        }
+    }
+
+    private static byte[] repeat(int value, int times) {
+        byte[] out = new byte[times];
+        java.util.Arrays.fill(out, (byte) value);
+        return out;
+    }
+
+    private static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.rolehop.cli.fast;
 
 import io.rolehop.adapters.aws.QuerySecurityTokenService;
 import io.rolehop.adapters.filesystem.FileCredentialsCache;
-import io.rolehop.adapters.filesystem.JsonWorkspaceStore;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
@@ -13,6 +12,7 @@ import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.wiring.SecretStores;
 import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.domain.Workspace;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -20,11 +20,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The lean path of {@code rolehop session generate SESSION}, taken in the warm path's JVM when the cached
@@ -47,6 +50,45 @@ public final class LeanGenerate {
     private static final MfaCodeProvider NO_MFA_HERE = (alias, device, command) -> Optional.empty();
 
     private LeanGenerate() {}
+
+    /**
+     * The workspace as the warm path's reader checked it, read once: {@code session generate} only reads the
+     * workspace, and Jackson's object mapper would cost this short-lived JVM more than the rest of the reading.
+     * A file the reader refuses (one the store would refuse, or report) goes to the full command.
+     */
+    private static final class SnapshotStore implements WorkspaceStore {
+        private final Path location;
+        private Workspace workspace;
+
+        SnapshotStore(Path location) {
+            this.location = location;
+        }
+
+        @Override
+        public synchronized Workspace load() {
+            if (workspace == null) {
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(location);
+                } catch (IOException e) {
+                    throw new IllegalStateException("no workspace to read here", e);
+                }
+                workspace = WorkspaceReader.read(bytes).orElseThrow(
+                        () -> new IllegalStateException("a workspace for the full command to report")).workspace();
+            }
+            return workspace;
+        }
+
+        @Override
+        public <T> T update(Function<Workspace, T> change) {
+            throw new UnsupportedOperationException("the lean path never writes the workspace");
+        }
+
+        @Override
+        public Path location() {
+            return location;
+        }
+    }
 
     /**
      * Prints the session's credentials, refreshed through its chain where needed, if {@code args} is
@@ -79,7 +121,7 @@ public final class LeanGenerate {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         CliEnvironment cli = new CliEnvironment(env, InputStream.nullInputStream(), silent, silent, clock,
                 Optional.empty(), Optional.empty(), Optional.empty());
-        WorkspaceStore store = new JsonWorkspaceStore(cli.rolehopHome().resolve("workspace.json"));
+        WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"));
         // Built-in methods only: a session of a plugin's method is not found here, and goes to the full command.
         AccessMethods methods = new AccessMethods(new AccessMethodLoader(List.of(), warning -> { }).load().stream()
                 .map(AccessMethodLoader.Found::method).toList());

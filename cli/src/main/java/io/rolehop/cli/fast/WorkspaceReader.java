@@ -5,6 +5,7 @@ import io.rolehop.domain.Alias;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
+import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionId;
 import io.rolehop.domain.SessionStatus;
 import io.rolehop.domain.Workspace;
@@ -46,11 +47,48 @@ final class WorkspaceReader {
         private final List<String> ids;
         private final List<String> aliases;
         private final long refreshMarginSeconds;
+        private final Map<String, Object> document;
 
-        Snapshot(List<String> ids, List<String> aliases, long refreshMarginSeconds) {
+        Snapshot(List<String> ids, List<String> aliases, long refreshMarginSeconds, Map<String, Object> document) {
             this.ids = ids;
             this.aliases = aliases;
             this.refreshMarginSeconds = refreshMarginSeconds;
+            this.document = document;
+        }
+
+        /**
+         * The domain's workspace, as {@code JsonWorkspaceStore.load()} builds it from the same (already checked)
+         * document: for the lean path, which needs the sessions themselves. The warm path never calls it, so its
+         * records and lambdas stay off the warm path.
+         */
+        Workspace workspace() {
+            try {
+                List<NamedProfile> profiles = new ArrayList<>();
+                for (Object p : array(document.get("profiles"))) {
+                    profiles.add(NamedProfile.of(string(p)));
+                }
+                List<Session> sessions = new ArrayList<>();
+                for (Object o : array(document.get("sessions"))) {
+                    Map<String, Object> node = object(o);
+                    Object assumer = node.get("assumer");
+                    Object expiration = node.get("expiration");
+                    Object mode = node.get("mode");
+                    sessions.add(new Session(new SessionId(string(node.get("id"))),
+                            Alias.of(string(node.get("alias"))), AccessMethodId.of(string(node.get("method"))),
+                            NamedProfile.of(string(node.get("profile"))), Region.of(string(node.get("region"))),
+                            status(string(node.get("status"))),
+                            assumer == null || assumer == StrictJson.NULL ? Optional.empty()
+                                    : Optional.of(new SessionId(string(assumer))),
+                            strings(node.get("attributes")),
+                            expiration == null || expiration == StrictJson.NULL ? Optional.empty()
+                                    : Optional.of(Instant.parse(string(expiration))),
+                            mode == null ? DeliveryMode.FILE : mode(string(mode))));
+                }
+                return new Workspace(sessions, profiles, Region.of(string(document.get("defaultRegion"))),
+                        strings(document.get("settings")));
+            } catch (Unexpected e) {
+                throw new IllegalStateException("a checked workspace no longer reads", e);
+            }
         }
 
         /** The id of the session with this alias, else with this id, as {@code Workspace.find(String)} looks. */
@@ -155,7 +193,7 @@ final class WorkspaceReader {
             }
             reachRoot.addAll(path);
         }
-        return new Snapshot(ids, aliases, margin);
+        return new Snapshot(ids, aliases, margin, root);
     }
 
     /** {@code Workspace.putSetting}'s rule: whole seconds, 1 to 5 ASCII digits, at most 43200. */

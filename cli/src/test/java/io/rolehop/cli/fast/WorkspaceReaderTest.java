@@ -57,6 +57,12 @@ class WorkspaceReaderTest {
             accepted++;
             Workspace workspace = expected.get();
             assertEquals(workspace.refreshMargin().getSeconds(), actual.get().refreshMarginSeconds(), text);
+            // The lean path's workspace is the store's, session for session.
+            Workspace lean = actual.get().workspace();
+            assertEquals(workspace.sessions(), lean.sessions(), text);
+            assertEquals(workspace.profiles(), lean.profiles(), text);
+            assertEquals(workspace.defaultRegion(), lean.defaultRegion(), text);
+            assertEquals(workspace.settings(), lean.settings(), text);
             List<String> names = new ArrayList<>(List.of("nobody", UUID.randomUUID().toString(), ""));
             for (Session s : workspace.sessions()) {
                 names.add(s.alias().value());

@@ -4,4 +4,6 @@ module io.rolehop.testing {
     requires transitive org.junit.jupiter.api;
 
     exports io.rolehop.testing;
+
+    provides org.junit.jupiter.api.extension.Extension with io.rolehop.testing.SecretLedger;
 }

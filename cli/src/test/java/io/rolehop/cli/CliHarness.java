@@ -94,6 +94,8 @@ public final class CliHarness {
         int code = new Rolehop(environment, overrides).run(args);
         Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         transcript.add(String.join(" ", args) + "\n" + result.out() + "\n" + result.err());
+        io.rolehop.testing.SecretLedger.transcript("rolehop " + String.join(" ", args),
+                result.out() + "\n" + result.err());
         return result;
     }
 

@@ -69,7 +69,9 @@ public final class Dist {
                 process.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }
-            return new Result(process.exitValue(), out.get(), err.get());
+            Result result = new Result(process.exitValue(), out.get(), err.get());
+            io.rolehop.testing.SecretLedger.transcript(String.join(" ", command), result.out() + "\n" + result.err());
+            return result;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -242,6 +242,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         asAdmin("PutUserPolicy", Map.of("UserName", name, "PolicyName", "inline", "PolicyDocument",
                 inlinePolicyJson));
         AwsQuery.Response key = asAdmin("CreateAccessKey", Map.of("UserName", name));
+        SecretLedger.secret(key.require("SecretAccessKey"));
         return new IamUser(name, arn, key.require("AccessKeyId"), key.require("SecretAccessKey"));
     }
 

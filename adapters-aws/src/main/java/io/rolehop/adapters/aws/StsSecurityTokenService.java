@@ -54,6 +54,8 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(20);
     /** Attempts per call, the first one included. */
     public static final int MAX_ATTEMPTS = 4;
+    /** How long one call may take in all, its retries and their backoff included. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(45);
 
     private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
     private static final List<String> PROFILE_FILE_PROPERTIES = List.of("aws.configFile", "aws.sharedCredentialsFile");
@@ -68,6 +70,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
     private final Map<String, String> environment;
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final Duration callTimeout;
     private final ConcurrentMap<ClientKey, StsClient> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -88,9 +91,21 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
      * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
      */
     public StsSecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout) {
+        this(environment, connectTimeout, readTimeout, DEFAULT_CALL_TIMEOUT);
+    }
+
+    /**
+     * An STS with the given timeouts per attempt, and {@code callTimeout} for a whole call, retries included: an
+     * endpoint that accepts connections and never answers costs at most that, not every attempt's read timeout.
+     *
+     * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
+     */
+    public StsSecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout,
+            Duration callTimeout) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
         this.readTimeout = requirePositive(readTimeout, "readTimeout");
+        this.callTimeout = requirePositive(callTimeout, "callTimeout");
     }
 
     @Override
@@ -190,6 +205,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(MAX_ATTEMPTS)
                                 .build())
+                        .apiCallTimeout(callTimeout)
                         // The SDK would otherwise read ~/.aws/config for defaults mode, retry mode and the like,
                         // racing rolehop's own locked writes of that file.
                         .defaultProfileFileSupplier(NO_PROFILES_SUPPLIER)

@@ -13,6 +13,7 @@ import io.rolehop.domain.RoleSessionName;
 import io.rolehop.domain.SessionDuration;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.MotoServer;
+import io.rolehop.testing.StsProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -40,6 +41,25 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
     @Override
     int maxAttempts() {
         return StsSecurityTokenService.MAX_ATTEMPTS;
+    }
+
+    @Test
+    void aWholeCallIsBoundedRetriesIncluded() {
+        proxy.failNext(10, StsProxy.Fault.delay(Duration.ofSeconds(3)));
+        try (StsSecurityTokenService bounded = new StsSecurityTokenService(proxy.env(), Duration.ofSeconds(1),
+                Duration.ofSeconds(2), Duration.ofMillis(2_500))) {
+            long start = System.nanoTime();
+
+            io.rolehop.application.port.out.StsException e = assertThrows(
+                    io.rolehop.application.port.out.StsException.class,
+                    () -> bounded.assumeRole(assume(alice.credentials(), role1, "bounded")));
+
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertEquals(io.rolehop.application.port.out.StsException.Reason.UNREACHABLE, e.reason(), e::getMessage);
+            assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "the call took " + took);
+            assertTrue(proxy.count("AssumeRole") < StsSecurityTokenService.MAX_ATTEMPTS,
+                    "the bound cut the retries short: " + proxy.count("AssumeRole"));
+        }
     }
 
     @Nested

@@ -73,6 +73,8 @@ class ConcurrencyIT {
     static MotoServer.IamUser alice;
     static int operations;
     static int foreignAppends;
+    static long foreignAppendsDuring;
+    static final Map<Integer, Integer> appendsByRound = new java.util.HashMap<>();
     static int sectionsChecked;
 
     @BeforeAll
@@ -129,17 +131,25 @@ class ConcurrencyIT {
             for (int k = 0; k < CREATORS; k++) {
                 commands.add(List.of("profile", "create", "w" + round + "-" + k));
             }
-            Process foreign = ForeignWriter.start(seed.credentialsFile().getParent(), "r" + round);
+            ForeignWriter.Running foreign = ForeignWriter.start(seed.credentialsFile().getParent(), "r" + round);
             long started = System.nanoTime();
+            long from = System.currentTimeMillis();
             List<Dist.Result> results = rolehop.runTogether(commands);
-            ForeignWriter.await(foreign);
+            long to = System.currentTimeMillis();
+            List<Long> appends = ForeignWriter.stop(foreign);
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+            long during = appends.stream().filter(t -> t >= from && t <= to).count();
+            // The check must be able to fail: the foreign appends fall while rolehop's processes write.
+            assertTrue(during >= 3, "only " + during + " of " + appends.size() + " foreign appends fell while the"
+                    + " rolehop processes ran (" + from + " to " + to + "): " + appends);
+            appendsByRound.put(round, appends.size());
             for (int i = 0; i < results.size(); i++) {
                 assertEquals(0, results.get(i).code(), "round " + round + ": " + commands.get(i) + "\n"
                         + results.get(i));
             }
             operations += commands.size();
-            foreignAppends += 2 * ForeignWriter.APPENDS;
+            foreignAppends += 2 * appends.size();
+            foreignAppendsDuring += 2 * during;
             checkRound(round);
             System.out.println("reliability: concurrency round " + round + ": " + PROCESSES + " rolehop processes and"
                     + " a foreign writer at once, " + millis + " ms, every section and change present");
@@ -154,7 +164,7 @@ class ConcurrencyIT {
         Set<String> wantedCredentials = new TreeSet<>(List.of("personal", "hub"));
         Set<String> wantedConfig = new TreeSet<>(List.of("default", "profile hub"));
         for (int r = 0; r <= round; r++) {
-            for (int j = 0; j < ForeignWriter.APPENDS; j++) {
+            for (int j = 0; j < appendsByRound.get(r); j++) {
                 String name = "foreign-r" + r + "-" + j;
                 wantedCredentials.add(name);
                 wantedConfig.add("profile " + name);
@@ -253,7 +263,8 @@ class ConcurrencyIT {
         assertEquals(List.of(), secrets.leaksIn(rolehop.transcript() + seed.transcript()));
         System.out.println("reliability: concurrency: " + PROCESSES + " rolehop processes at once x " + ROUNDS
                 + " rounds = " + operations + " operations (start, stop, edit, add, profile create) + "
-                + foreignAppends + " appends by a foreign writer under the lock; " + sectionsChecked
+                + foreignAppends + " appends by a foreign writer under the lock (" + foreignAppendsDuring
+                + " while rolehop processes ran); " + sectionsChecked
                 + " sections and sessions checked after the rounds, 0 lost, 0 unreadable; " + secrets.size()
                 + " secrets checked against " + rolehop.runs() + " transcripts, 0 printed");
     }

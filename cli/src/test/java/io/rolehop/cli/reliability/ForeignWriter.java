@@ -3,6 +3,7 @@ package io.rolehop.cli.reliability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,12 @@ import java.util.concurrent.TimeUnit;
  * next to the file, only then opens the file, appends a profile, flushes and syncs it, and lets go.
  */
 final class ForeignWriter {
-    static final int APPENDS = 3;
-
     private static final String SCRIPT = String.join("\n",
             "import fcntl, os, random, sys, time",
-            "aws_dir, tag = sys.argv[1], sys.argv[2]",
-            "for j in range(" + APPENDS + "):",
-            "    time.sleep(random.uniform(0, 0.5))",
+            "aws_dir, tag, stop = sys.argv[1], sys.argv[2], sys.argv[3]",
+            "j = 0",
+            "while not os.path.exists(stop):",
+            "    time.sleep(random.uniform(0.05, 0.4))",
             "    for name, text in (",
             "            ('credentials', '\\n[foreign-%s-%d]\\naws_access_key_id = AKIAFOREIGN%s%d\\n'",
             "             'aws_secret_access_key = foreign-secret-%s-%d\\n' % (tag, j, tag, j, tag, j)),",
@@ -36,32 +36,51 @@ final class ForeignWriter {
             "        finally:",
             "            fcntl.lockf(fd, fcntl.LOCK_UN)",
             "            os.close(fd)",
-            "print('appended', flush=True)",
+            "    print('append %d %d' % (j, int(time.time() * 1000)), flush=True)",
+            "    j += 1",
+            "print('appended %d' % j, flush=True)",
             "");
+
+    /** A writer running until {@link #stop}: its process and the file whose creation tells it to stop. */
+    record Running(Process process, Path stopFile) {}
 
     private ForeignWriter() {}
 
-    /** Starts the writer on the AWS files in {@code awsDir}; its profiles are named {@code foreign-TAG-N}. */
-    static Process start(Path awsDir, String tag) {
+    /**
+     * Starts the writer on the AWS files in {@code awsDir}: it appends a profile to each file, under the lock, every
+     * 50 to 400 ms until stopped, so its appends fall among rolehop's writes; profiles are named
+     * {@code foreign-TAG-N}.
+     */
+    static Running start(Path awsDir, String tag) {
+        Path stop = awsDir.resolveSibling("stop-foreign-" + tag);
         try {
-            return new ProcessBuilder(List.of("python3", "-c", SCRIPT, awsDir.toString(), tag))
-                    .redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(List.of("python3", "-c", SCRIPT, awsDir.toString(), tag,
+                    stop.toString())).redirectErrorStream(true).start();
+            return new Running(process, stop);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Waits for the writer and fails unless it appended everything. */
-    static void await(Process process) {
+    /**
+     * Tells the writer to stop, waits for it, and returns when (epoch milliseconds) each of its appends finished,
+     * in order; fails unless it appended at least once and ended cleanly.
+     */
+    static List<Long> stop(Running writer) {
         try {
+            Files.writeString(writer.stopFile(), "stop");
+            Process process = writer.process();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("the foreign writer did not finish");
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (process.exitValue() != 0 || !out.contains("appended")) {
+            List<Long> appends = out.lines().filter(l -> l.startsWith("append "))
+                    .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).toList();
+            if (process.exitValue() != 0 || !out.contains("appended " + appends.size()) || appends.isEmpty()) {
                 throw new AssertionError("the foreign writer failed: " + out);
             }
+            return appends;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

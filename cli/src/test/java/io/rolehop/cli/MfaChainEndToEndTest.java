@@ -175,7 +175,7 @@ class MfaChainEndToEndTest {
         CliHarness.Result noCode = cli.run("session", "start", "role2");
         assertEquals(3, noCode.code(), noCode.toString());
         assertEquals("rolehop: session 'dana' needs an MFA code for " + DEVICE + " and there is no terminal to ask"
-                + " on; pass --mfa-code CODE or set ROLEHOP_MFA_COMMAND to a command that prints one\n", noCode.err());
+                + " on; pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one\n", noCode.err());
         assertEquals(Map.of(), STS.counts(), "nothing is asked of STS without a code");
 
         mfaUser();

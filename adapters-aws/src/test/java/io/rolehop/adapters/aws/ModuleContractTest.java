@@ -147,6 +147,15 @@ class ModuleContractTest {
         Set<List<Class<?>>> signatures = Arrays.stream(StsSecurityTokenService.class.getConstructors())
                 .map(c -> List.<Class<?>>of(c.getParameterTypes())).collect(Collectors.toSet());
         assertEquals(Set.of(List.of(Map.class), List.of(Map.class, java.time.Duration.class,
+                java.time.Duration.class), List.of(Map.class, java.time.Duration.class, java.time.Duration.class,
                 java.time.Duration.class)), signatures);
+    }
+
+    @Test
+    void theSdkFreeStsAdapterIsBuiltFromPlainJavaTypesOnly() {
+        Set<List<Class<?>>> signatures = Arrays.stream(QuerySecurityTokenService.class.getConstructors())
+                .map(c -> List.<Class<?>>of(c.getParameterTypes())).collect(Collectors.toSet());
+        assertEquals(Set.of(List.of(Map.class, java.time.Duration.class, java.time.Duration.class, int.class,
+                java.time.Clock.class)), signatures);
     }
 }

@@ -234,7 +234,7 @@ public final class ChainCredentialsResolver {
             return mfa.code(session.alias().value(), deviceSerial, session.attribute("mfa-command"))
                     .orElseThrow(() -> new InteractionRequiredException("session '" + session.alias()
                             + "' needs an MFA code for " + deviceSerial + " and there is no terminal to ask on;"
-                            + " pass --mfa-code CODE or set ROLEHOP_MFA_COMMAND to a command that prints one"));
+                            + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one"));
         }
 
         @Override

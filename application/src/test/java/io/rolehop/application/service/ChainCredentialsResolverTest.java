@@ -62,7 +62,7 @@ class ChainCredentialsResolverTest {
         InteractionRequiredException e = assertThrows(InteractionRequiredException.class, () -> f.start("r1"));
 
         assertEquals("session 'mfa-user' needs an MFA code for " + DEVICE + " and there is no terminal to ask on;"
-                + " pass --mfa-code CODE or set ROLEHOP_MFA_COMMAND to a command that prints one", e.getMessage());
+                + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one", e.getMessage());
         assertEquals(0, f.sts.calls());
         assertEquals(Map.of(), f.credentialsFile.sections());
         assertFalse(f.session("r1").isActive());

@@ -36,11 +36,16 @@ public class Terminal {
     public Optional<String> prompt(String question, boolean secret) {
         try (FileInputStream in = new FileInputStream(TTY.toFile());
                 Writer out = new OutputStreamWriter(new FileOutputStream(TTY.toFile()), StandardCharsets.UTF_8)) {
+            if (secret && !stty("-echo")) {
+                // Typing a secret that shows on the screen is worse than not being asked: the caller says how else
+                // to give it (exit 3).
+                out.write("rolehop: cannot turn off echo on this terminal (stty failed); not asking for a secret here"
+                        + System.lineSeparator());
+                out.flush();
+                return Optional.empty();
+            }
             out.write(question);
             out.flush();
-            if (secret) {
-                stty("-echo");
-            }
             try {
                 String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
                 return Optional.ofNullable(line);
@@ -56,13 +61,15 @@ public class Terminal {
         }
     }
 
-    private static void stty(String mode) {
+    /** Runs {@code stty mode} on the terminal; whether it succeeded. */
+    private static boolean stty(String mode) {
         try {
-            new ProcessBuilder("stty", mode).redirectInput(TTY.toFile()).start().waitFor();
+            return new ProcessBuilder("stty", mode).redirectInput(TTY.toFile()).start().waitFor() == 0;
         } catch (IOException e) {
-            // Without stty the answer is echoed; nothing else breaks.
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -6,6 +6,7 @@ import io.rolehop.application.port.in.MigrateSecretsUseCase;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.domain.Session;
 import io.rolehop.domain.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,13 @@ public final class MigrateSecretsService implements MigrateSecretsUseCase {
             return new Migration(from, name, 0);
         }
         SecretStore destination = backends.open(name);
+        // Only this workspace's sessions' secrets: an OS keychain holds those of every workspace of the user, under
+        // the same service, and another workspace's must stay where that workspace looks for them.
         Map<String, String> values = new LinkedHashMap<>();
-        for (String key : current.keys("")) {
-            current.get(key).ifPresent(value -> values.put(key, value));
+        for (Session session : store.load().sessions()) {
+            for (String key : current.keys(SecretKeys.prefix(session.id()))) {
+                current.get(key).ifPresent(value -> values.put(key, value));
+            }
         }
         values.forEach((key, value) -> {
             destination.put(key, value);

@@ -75,14 +75,17 @@ class MigrateSecretsServiceTest {
     @Test
     void movesEverySecretVerifiesItAndRecordsTheBackend() {
         f.chainUserR1R2R3();
-        f.secrets.put("session/x/.cached-credentials", "token");
+        f.secrets.put("session/" + f.session("user").id() + "/.cached-credentials", "token");
         Map<String, String> before = f.secrets.snapshot();
+        // Another workspace's secret in the same keychain: not this workspace's to move.
+        String foreign = "session/00000000-0000-4000-8000-000000000000/secret-access-key";
+        f.secrets.put(foreign, "another workspace's secret");
 
         Migration done = migrate.migrate(" Keychain ");
 
         assertEquals(new Migration("encrypted-file", "keychain", 3), done);
         assertEquals(before, keychain.snapshot());
-        assertEquals(Map.of(), f.secrets.snapshot());
+        assertEquals(Map.of(foreign, "another workspace's secret"), f.secrets.snapshot());
         assertEquals(Optional.of("keychain"), f.workspace().setting("secret-store"));
     }
 

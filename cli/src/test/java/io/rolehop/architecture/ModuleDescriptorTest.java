@@ -96,6 +96,8 @@ class ModuleDescriptorTest {
                 requires transitive io.rolehop.application
                 requires transitive org.junit.jupiter.api
                 exports io.rolehop.testing
+                provides org.junit.jupiter.api.extension.Extension with
+                    io.rolehop.testing.SecretLedger
                 """);
     }
 

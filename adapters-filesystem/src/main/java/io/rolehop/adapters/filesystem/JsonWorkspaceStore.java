@@ -210,8 +210,18 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
                 strings(object(node, "attributes", where), where + ".attributes"),
                 expiration == null || expiration.isNull()
                         ? Optional.empty()
-                        : Optional.of(Instant.parse(string(expiration, where + ".expiration"))),
+                        : Optional.of(instant(string(expiration, where + ".expiration"), where + ".expiration")),
                 mode == null ? DeliveryMode.FILE : DeliveryMode.parse(string(mode, where + ".mode")));
+    }
+
+    /** An ISO-8601 instant; the parser's own message would quote the text as it is, invisible characters and all. */
+    private static Instant instant(String text, String where) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(where + " '" + Text.printable(text) + "' is not an ISO-8601 UTC instant such as"
+                    + " 2030-01-01T00:00:00Z");
+        }
     }
 
     private static SessionStatus status(String label, String where) {

@@ -25,6 +25,7 @@ public final class FakeSecurityTokenService implements SecurityTokenService {
     private final List<SessionTokenRequest> sessionTokenCalls = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
     private final Set<String> rejectedMfaCodes = new HashSet<>();
+    private Runnable duringNextCall = () -> { };
     private final Map<String, String> issuedFor = new HashMap<>();
     private int serial;
 
@@ -39,12 +40,23 @@ public final class FakeSecurityTokenService implements SecurityTokenService {
 
     @Override
     public synchronized TemporaryCredentials assumeRole(AssumeRoleRequest request) {
+        Runnable during = duringNextCall;
+        duringNextCall = () -> { };
+        during.run();
         assumeRoleCalls.add(request);
         if (deniedRoles.contains(request.roleArn().value())) {
             throw new StsException(StsException.Reason.ACCESS_DENIED, "access denied: " + request.caller().accessKeyId()
                     + " may not assume " + request.roleArn());
         }
         return issue(request.roleArn().value() + "/" + request.roleSessionName(), request.duration().toDuration());
+    }
+
+    /**
+     * Runs {@code action} while the next AssumeRole call is in flight, before it answers: what another process did
+     * meanwhile (an edit, a logout).
+     */
+    public synchronized void duringNextCall(Runnable action) {
+        this.duringNextCall = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** Makes every GetSessionToken with MFA code {@code code} fail as STS does for a wrong or reused code. */

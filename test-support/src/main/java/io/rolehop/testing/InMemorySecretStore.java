@@ -14,6 +14,7 @@ public final class InMemorySecretStore implements SecretStore {
 
     private final Map<String, String> values = new TreeMap<>();
     private int reads;
+    private int listings;
 
     @Override
     public synchronized Optional<String> get(String key) {
@@ -33,6 +34,7 @@ public final class InMemorySecretStore implements SecretStore {
 
     @Override
     public synchronized List<String> keys(String prefix) {
+        listings++;
         return values.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
     }
 
@@ -52,6 +54,11 @@ public final class InMemorySecretStore implements SecretStore {
     /** How many times {@link #get} was called. */
     public synchronized int reads() {
         return reads;
+    }
+
+    /** How many times {@link #keys} was called. */
+    public synchronized int listings() {
+        return listings;
     }
 
     /** A snapshot of everything stored. */

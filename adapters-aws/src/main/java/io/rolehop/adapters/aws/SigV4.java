@@ -76,10 +76,16 @@ final class SigV4 {
         return new Signed(out, canonicalRequest, stringToSign);
     }
 
-    /** The {@code Host} header HttpURLConnection sends for {@code uri}: the port only when the URI names one. */
+    /**
+     * The {@code Host} header HttpURLConnection sends for {@code uri}: the port only when the URI names one other than
+     * its scheme's default ({@code https://host:443} is sent as {@code host}).
+     */
     static String host(URI uri) {
-        return uri.getPort() == -1 ? uri.getHost()
-                : new StringBuilder(uri.getHost()).append(':').append(uri.getPort()).toString();
+        int port = uri.getPort();
+        boolean defaultPort = port == -1 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
+                || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
+        return defaultPort ? uri.getHost()
+                : new StringBuilder(uri.getHost()).append(':').append(port).toString();
     }
 
     private static byte[] sha256(byte[] data) {

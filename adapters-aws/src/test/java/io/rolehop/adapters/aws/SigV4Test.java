@@ -71,6 +71,15 @@ class SigV4Test {
         }
     }
 
+    @Test
+    void theHostHeaderLeavesOutTheSchemesDefaultPortAsHttpUrlConnectionDoes() {
+        assertEquals("sts.eu-west-1.amazonaws.com", SigV4.host(URI.create("https://sts.eu-west-1.amazonaws.com:443")));
+        assertEquals("sts.eu-west-1.amazonaws.com", SigV4.host(URI.create("https://sts.eu-west-1.amazonaws.com")));
+        assertEquals("localhost", SigV4.host(URI.create("http://localhost:80/")));
+        assertEquals("localhost:443", SigV4.host(URI.create("http://localhost:443/")));
+        assertEquals("127.0.0.1:5000", SigV4.host(URI.create("http://127.0.0.1:5000")));
+    }
+
     private static byte[] repeat(int value, int times) {
         byte[] out = new byte[times];
         java.util.Arrays.fill(out, (byte) value);

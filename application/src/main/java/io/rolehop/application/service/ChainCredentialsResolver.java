@@ -94,6 +94,38 @@ public final class ChainCredentialsResolver {
                 .filter(c -> c.validBeyond(clock.instant(), margin));
     }
 
+    /**
+     * After resolving {@code session} in {@code before} without the workspace lock: makes sure nothing that
+     * resolution cached is served for {@code now}, the workspace read under the lock, if any hop of the session's
+     * chain is obtained differently there (an edit ran in between; its own forgetting may have come before this
+     * resolution's caching). A session gone from either workspace counts as changed.
+     */
+    public void forgetIfChangedSince(Workspace before, Workspace now, SessionId session) {
+        if (now.find(session).isEmpty()) {
+            return;
+        }
+        List<Session> chain = now.chainOf(session).hops();
+        if (before.find(session).isPresent() && sameDerivation(before.chainOf(session).hops(), chain)) {
+            return;
+        }
+        chain.forEach(hop -> forget(hop.id()));
+    }
+
+    private static boolean sameDerivation(List<Session> first, List<Session> second) {
+        if (first.size() != second.size()) {
+            return false;
+        }
+        for (int i = 0; i < first.size(); i++) {
+            Session x = first.get(i);
+            Session y = second.get(i);
+            if (!x.id().equals(y.id()) || !x.method().equals(y.method()) || !x.region().equals(y.region())
+                    || !x.assumer().equals(y.assumer()) || !x.attributes().equals(y.attributes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Forgets the plain-cache credentials of {@code session} (not those its method keeps in the secret store). */
     public void forget(SessionId session) {
         cache.evict(session.value());
@@ -116,7 +148,9 @@ public final class ChainCredentialsResolver {
             if (methods.find(s.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore).isPresent()) {
                 secrets.delete(SecretKeys.cachedCredentials(s.id()));
             }
-            secrets.keys(SecretKeys.methodSecrets(s.id())).forEach(secrets::delete);
+            if (methods.find(s.method().value()).filter(ChainCredentialsResolver::keepsSecrets).isPresent()) {
+                secrets.keys(SecretKeys.methodSecrets(s.id())).forEach(secrets::delete);
+            }
         }
         return forgotten;
     }
@@ -179,6 +213,16 @@ public final class ChainCredentialsResolver {
 
     private Optional<TemporaryCredentials> fromSecretStore(SessionId session) {
         return secrets.get(SecretKeys.cachedCredentials(session)).flatMap(CachedCredentialsFormat::decode);
+    }
+
+    /** A plugin's answer, with a plugin's failure reported as the method's. */
+    private static boolean keepsSecrets(AccessMethod method) {
+        try {
+            return method.keepsSecrets();
+        } catch (RuntimeException e) {
+            throw new OperationFailedException("access method '" + method.id() + "' failed to say whether it keeps"
+                    + " secrets: " + e.getClass().getSimpleName(), e);
+        }
     }
 
     /** A plugin's answer, with a plugin's failure reported as the method's, as for {@code credentials}. */
@@ -254,6 +298,10 @@ public final class ChainCredentialsResolver {
 
         @Override
         public void putSecret(String name, String value) {
+            if (!keepsSecrets(method)) {
+                throw new IllegalStateException("access method '" + method.id() + "' keeps a secret without declaring"
+                        + " keepsSecrets()");
+            }
             secrets.put(SecretKeys.methodSecret(session.id(), name), Objects.requireNonNull(value, "value"));
         }
 

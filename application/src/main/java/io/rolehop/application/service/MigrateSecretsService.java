@@ -39,22 +39,27 @@ public final class MigrateSecretsService implements MigrateSecretsUseCase {
             return new Migration(from, name, 0);
         }
         SecretStore destination = backends.open(name);
-        // Only this workspace's sessions' secrets: an OS keychain holds those of every workspace of the user, under
-        // the same service, and another workspace's must stay where that workspace looks for them.
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Session session : store.load().sessions()) {
-            for (String key : current.keys(SecretKeys.prefix(session.id()))) {
-                current.get(key).ifPresent(value -> values.put(key, value));
+        // Listed, copied and recorded under the workspace lock, so that a session added meanwhile cannot put its
+        // secrets in the old store after the listing and before the workspace names the new one.
+        Map<String, String> values = store.update(workspace -> {
+            // Only this workspace's sessions' secrets: an OS keychain holds those of every workspace of the user,
+            // under the same service, and another workspace's must stay where that workspace looks for them.
+            Map<String, String> copied = new LinkedHashMap<>();
+            for (Session session : workspace.sessions()) {
+                for (String key : current.keys(SecretKeys.prefix(session.id()))) {
+                    current.get(key).ifPresent(value -> copied.put(key, value));
+                }
             }
-        }
-        values.forEach((key, value) -> {
-            destination.put(key, value);
-            if (!destination.get(key).equals(Optional.of(value))) {
-                throw new OperationFailedException("the secret '" + key + "' reads back differently from " + name
-                        + "; nothing was removed from " + from + " and the workspace still names " + from);
-            }
+            copied.forEach((key, value) -> {
+                destination.put(key, value);
+                if (!destination.get(key).equals(Optional.of(value))) {
+                    throw new OperationFailedException("the secret '" + key + "' reads back differently from " + name
+                            + "; nothing was removed from " + from + " and the workspace still names " + from);
+                }
+            });
+            workspace.putSetting(SettingsService.SECRET_STORE_SETTING, name);
+            return copied;
         });
-        record(name);
         List.copyOf(values.keySet()).forEach(current::delete);
         return new Migration(from, name, values.size());
     }

@@ -48,12 +48,15 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
             }
         }
         return store.update(workspace -> {
+            // What the unlocked resolution cached must not outlive an edit that ran meanwhile, whether or not the
+            // edited session is still due now (an edit of an active session starts it again itself).
+            resolved.keySet().forEach(id -> resolver.forgetIfChangedSince(snapshot, workspace, id));
             List<Rotation> done = new ArrayList<>();
             Instant now = clock.instant();
             for (Session session : due(workspace, now)) {
                 try {
                     boolean unchanged = snapshot.find(session.id()).isPresent()
-                            && sameDerivation(snapshot, workspace, session.id());
+                            && snapshot.chainOf(session.id()).equals(workspace.chainOf(session.id()));
                     RuntimeException before = unchanged ? failed.get(session.id()) : null;
                     if (before != null) {
                         throw before;
@@ -91,24 +94,6 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
                 .filter(s -> s.mode() == DeliveryMode.FILE)
                 .map(s -> s.expiration().orElse(clock.instant()).minus(workspace.refreshMargin()))
                 .min(Instant::compareTo);
-    }
-
-    /** Whether every hop of the session's chain is obtained the same way in both workspaces. */
-    private static boolean sameDerivation(Workspace a, Workspace b, SessionId id) {
-        List<Session> first = a.chainOf(id).hops();
-        List<Session> second = b.chainOf(id).hops();
-        if (first.size() != second.size()) {
-            return false;
-        }
-        for (int i = 0; i < first.size(); i++) {
-            Session x = first.get(i);
-            Session y = second.get(i);
-            if (!x.id().equals(y.id()) || !x.method().equals(y.method()) || !x.region().equals(y.region())
-                    || !x.assumer().equals(y.assumer()) || !x.attributes().equals(y.attributes())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static List<Session> due(Workspace workspace, Instant now) {

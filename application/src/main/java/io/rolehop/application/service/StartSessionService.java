@@ -35,6 +35,7 @@ public final class StartSessionService implements StartSessionUseCase {
         resolver.handOut(snapshot, snapshot.get(command.session()));
         return store.update(workspace -> {
             Session session = workspace.get(command.session());
+            resolver.forgetIfChangedSince(snapshot, workspace, session.id());
             DeliveryMode mode = command.mode().orElseGet(() -> defaultMode(workspace));
             if (session.isActive() && session.mode() == mode && applier.isApplied(session)
                     && resolver.cachedHandOut(workspace, session).filter(c -> mode == DeliveryMode.CREDENTIAL_PROCESS

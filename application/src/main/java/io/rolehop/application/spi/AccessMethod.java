@@ -93,6 +93,17 @@ public interface AccessMethod {
     }
 
     /**
+     * Whether the method keeps secrets of its own for its sessions through {@link CredentialsContext#putSecret} (a
+     * refresh token, a device registration). Only a method that declares it may call {@code putSecret}; rolehop then
+     * forgets those secrets at {@code session logout} and at an edit that changes how credentials are obtained,
+     * which costs a secret-store listing (and may ask for the vault's passphrase) that other methods' sessions are
+     * spared. Must not depend on anything but the method itself; default {@code false}.
+     */
+    default boolean keepsSecrets() {
+        return false;
+    }
+
+    /**
      * Obtains credentials for the session of the context. Called only when no cached credentials of this session
      * serve; temporary credentials returned are cached by rolehop until near their expiry. Long-term credentials (an
      * IAM user's keys) are never handed to tools as they are: rolehop exchanges them for a session token first.

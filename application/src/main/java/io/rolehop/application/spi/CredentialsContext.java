@@ -58,7 +58,8 @@ public interface CredentialsContext {
 
     /**
      * Keeps {@code value} in the secret store (an OS keychain or the encrypted file) under {@code name} for this
-     * session, replacing any earlier value. rolehop forgets it at {@code session logout} of the session or of a
+     * session, replacing any earlier value. Only for a method that declares {@link AccessMethod#keepsSecrets()}
+     * (otherwise {@link IllegalStateException}). rolehop forgets it at {@code session logout} of the session or of a
      * session it is assumed from, at an edit that changes how its credentials are obtained, and at delete.
      *
      * @throws IllegalArgumentException for a malformed name

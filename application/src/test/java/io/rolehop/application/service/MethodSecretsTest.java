@@ -44,6 +44,11 @@ class MethodSecretsTest {
         }
 
         @Override
+        public boolean keepsSecrets() {
+            return true;
+        }
+
+        @Override
         public AwsCredentials credentials(CredentialsContext context) {
             Optional<String> token = context.secret("refresh-token");
             seen.add(token);
@@ -116,6 +121,11 @@ class MethodSecretsTest {
             }
 
             @Override
+            public boolean keepsSecrets() {
+                return true;
+            }
+
+            @Override
             public AwsCredentials credentials(CredentialsContext context) {
                 context.putSecret("../escape", "x");
                 throw new AssertionError("unreachable");
@@ -126,5 +136,40 @@ class MethodSecretsTest {
 
         assertThrows(RuntimeException.class, () -> g.start("bad"));
         assertEquals(List.of(), g.secrets.keys(""));
+    }
+
+    @Test
+    void aMethodThatDoesNotDeclareItKeepsNoSecretAndALogoutOpensNoSecretStoreForIt() {
+        Fixture g = new Fixture(new AccessMethod() {
+            @Override
+            public String id() {
+                return "test-undeclared";
+            }
+
+            @Override
+            public String displayName() {
+                return "Test Undeclared";
+            }
+
+            @Override
+            public List<FieldSpec> fields() {
+                return List.of();
+            }
+
+            @Override
+            public AwsCredentials credentials(CredentialsContext context) {
+                context.putSecret("token", "x");
+                throw new AssertionError("unreachable");
+            }
+        });
+        Session s = g.add.add(new AddSessionCommand(AccessMethodId.of("test-undeclared"), Alias.of("plain"),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> g.start("plain"));
+        assertTrue(e.getMessage().contains("test-undeclared"), e::getMessage);
+        assertEquals(List.of(), g.secrets.keys(""));
+        int listings = g.secrets.listings();
+        g.resolver.forgetWithDependents(g.workspace(), s.id());
+        assertEquals(listings, g.secrets.listings(), "no secret-store listing for a method that keeps no secrets");
     }
 }

@@ -90,6 +90,24 @@ class RotateSessionsServiceTest {
     }
 
     @Test
+    void credentialsCachedForAChainEditedDuringTheCallAreNotWritten() {
+        f.chainUserR1R2R3();
+        f.start("r3");
+        f.clock.advance(Duration.ofMinutes(50));
+        // The edit lands while the unlocked resolution's call is in flight: its forgetting comes before that
+        // resolution caches what it got for the old role.
+        f.sts.duringNextCall(() -> f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand("r3",
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false)));
+
+        rotate.rotate();
+
+        assertEquals(Fixture.roleIdentity("r3-new", "r3"), f.writtenIdentity("r3"));
+        assertEquals(Fixture.roleIdentity("r3-new", "r3"),
+                f.sts.identityOf(f.generate.generate("r3")), "and the cache serves the new role");
+    }
+
+    @Test
     void aChainEditedMeanwhileIsResolvedAgainUnderTheLock() {
         f.chainUserR1R2R3();
         f.start("r3");

@@ -108,6 +108,9 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 done.forEach(r -> log.println(clock.instant() + " " + RotateCommand.describe(r)));
                 boolean failed = done.stream().anyMatch(r -> r.outcome() == Outcome.FAILED_KEPT);
                 failures = failed ? failures + 1 : 0;
+                // The round's own writes are behind us: forget their events before reading the workspace for the
+                // next refresh time, so that a change after that read still wakes the wait below.
+                drain(watcher);
                 Duration wait = nextWait(rotate, clock, failures);
                 if (maxRounds >= 0 && rounds >= maxRounds) {
                     break;
@@ -135,12 +138,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
 
     /**
      * Sleeps for {@code wait}, or until the workspace file changes (a session started or edited) when
-     * {@code wakeOnChange}; a backoff after a failure is always waited out. Events of this round's own writes, and of
-     * every other file in the directory (lock tokens, the cache, the vault), never wake it.
+     * {@code wakeOnChange}; a backoff after a failure is always waited out. Events of every other file in the
+     * directory (lock tokens, the cache, the vault) never wake it; the round's own were drained before.
      */
     private static void waitForRefreshOrChange(WatchService watcher, Clock clock, Duration wait, boolean wakeOnChange)
             throws InterruptedException {
-        drain(watcher);
         Instant deadline = clock.instant().plus(wait);
         while (true) {
             long left = Duration.between(clock.instant(), deadline).toMillis();

@@ -25,8 +25,8 @@ import sun.misc.SignalHandler;
 @Command(name = "exec",
         description = "Run a command with the session's credentials in its environment (AWS_ACCESS_KEY_ID, ...).",
         footer = {"", "Options go before SESSION; everything after the command's name is the command's own.",
-                "SIGTERM, SIGHUP, SIGUSR1 and SIGUSR2 are passed on to the command; SIGINT and SIGQUIT, which a",
-                "terminal sends to the command itself, are left to it. rolehop exits with the command's code.",
+                "SIGTERM, SIGHUP and SIGUSR1 are passed on to the command; SIGINT, which a terminal sends to the",
+                "command itself, is left to it. rolehop exits with the command's code.",
                 "", "Example: rolehop exec prod -- aws s3 ls"})
 final class ExecCommand implements Callable<Integer> {
     /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
@@ -39,9 +39,12 @@ final class ExecCommand implements Callable<Integer> {
             "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
 
     /** Signals passed on to the command as they came. */
-    static final List<String> FORWARDED = List.of("TERM", "HUP", "USR1", "USR2");
-    /** Signals the terminal already sends to the command itself; rolehop ignores them while it runs. */
-    static final List<String> LEFT_TO_THE_COMMAND = List.of("INT", "QUIT");
+    static final List<String> FORWARDED = List.of("TERM", "HUP", "USR1");
+    /**
+     * Signals the terminal already sends to the command itself; rolehop ignores them while it runs. (SIGQUIT is the
+     * JVM's own, a thread dump, and SIGUSR2 is used by the JVM: neither can be taken over.)
+     */
+    static final List<String> LEFT_TO_THE_COMMAND = List.of("INT");
 
     private final CliContext context;
 
@@ -69,10 +72,6 @@ final class ExecCommand implements Callable<Integer> {
             throw new UsageException("already inside 'rolehop exec' for session '" + outer.get()
                     + "'; nesting would hide which credentials apply (use --force to nest anyway)");
         }
-        context.state().setMfaCode(Optional.ofNullable(mfaCode));
-        Session target = find(session);
-        TemporaryCredentials credentials = context.get(GenerateCredentialsUseCase.class).generate(session);
-
         // Every word after SESSION is the command's (stop-at-positional), so an optional '--' arrives here.
         List<String> command = !this.command.isEmpty() && "--".equals(this.command.get(0))
                 ? this.command.subList(1, this.command.size()) : this.command;
@@ -80,6 +79,10 @@ final class ExecCommand implements Callable<Integer> {
             throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
                     + " -- aws sts get-caller-identity'");
         }
+        context.state().setMfaCode(Optional.ofNullable(mfaCode));
+        Session target = find(session);
+        TemporaryCredentials credentials = context.get(GenerateCredentialsUseCase.class).generate(session);
+
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
         childEnv.clear();
@@ -142,9 +145,9 @@ final class ExecCommand implements Callable<Integer> {
 
     /**
      * Takes over the signals a supervisor sends to rolehop's pid alone and passes each on to the command as it came,
-     * so that the command decides how to stop and rolehop returns its exit code. SIGINT and SIGQUIT come from the
-     * terminal to the whole foreground process group, the command included: rolehop only ignores them, since
-     * passing them on would deliver them twice (a second interrupt makes many tools abort).
+     * so that the command decides how to stop and rolehop returns its exit code. SIGINT comes from the terminal to
+     * the whole foreground process group, the command included: rolehop only ignores it, since passing it on would
+     * deliver it twice (a second interrupt makes many tools abort).
      *
      * @return the handlers replaced, to put back
      */

@@ -149,6 +149,7 @@ public final class AccessMethodLoader {
             }
             method.requiresAssumer();
             method.cacheInSecretStore();
+            method.keepsSecrets();
             fields = method.fields();
         } catch (RuntimeException | LinkageError e) {
             return Optional.of("fails to describe itself (" + describe(e) + ")");

@@ -128,6 +128,8 @@ public abstract class AccessMethodContractTest {
     void saysWhereItsCredentialsAreCachedWithoutFailingAndAlwaysTheSame() {
         boolean first = assertDoesNotThrow(() -> method().cacheInSecretStore(), "cacheInSecretStore()");
         assertEquals(first, method().cacheInSecretStore(), "cacheInSecretStore() depends on the method only");
+        boolean keeps = assertDoesNotThrow(() -> method().keepsSecrets(), "keepsSecrets()");
+        assertEquals(keeps, method().keepsSecrets(), "keepsSecrets() depends on the method only");
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.SecretStore;
-import io.rolehop.domain.Text;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -54,7 +52,6 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private static final int SALT_BYTES = 16;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,256}");
 
     private final Path location;
     private final PassphraseSource passphraseSource;
@@ -83,14 +80,14 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     @Override
     public synchronized Optional<String> get(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         return read().map(v -> v.secrets().get(key));
     }
 
     @Override
     @SuppressWarnings("try") // the lock is held by the try block itself
     public synchronized void put(String key, String value) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         Objects.requireNonNull(value, "value");
         // Open (or prepare) the vault before locking: a passphrase prompt must not keep other processes waiting.
         Vault fresh = read().isPresent() ? null : newVault();
@@ -104,7 +101,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     @SuppressWarnings("try") // the lock is held by the try block itself
     public synchronized boolean delete(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         if (read().filter(v -> v.secrets().containsKey(key)).isEmpty()) {
             return false;
         }
@@ -133,14 +130,6 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** Where the vault is. */
     public Path location() {
         return location;
-    }
-
-    private static void requireKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("invalid secret key '" + Text.printable(key)
-                    + "': use 1 to 256 printable ASCII characters without white space");
-        }
     }
 
     /** A new, empty vault with a fresh salt, its key derived. */

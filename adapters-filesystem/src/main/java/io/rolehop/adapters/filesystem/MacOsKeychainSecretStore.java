@@ -43,7 +43,6 @@ public final class MacOsKeychainSecretStore implements SecretStore {
     static final int PART_CHARS = 2500;
     static final int NOT_FOUND = 44;
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,256}");
     private static final Pattern BLOB = Pattern.compile("^\\s*\"(acct|svce)\"<blob>=(.*)$");
     private static final Pattern QUOTED = Pattern.compile("^\"(.*)\"$");
     private static final Pattern HEX = Pattern.compile("^0x([0-9A-Fa-f]+)(\\s.*)?$");
@@ -77,7 +76,7 @@ public final class MacOsKeychainSecretStore implements SecretStore {
 
     @Override
     public Optional<String> get(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         Optional<String> first = read(key, 0);
         if (first.isEmpty()) {
             return Optional.empty();
@@ -103,7 +102,7 @@ public final class MacOsKeychainSecretStore implements SecretStore {
 
     @Override
     public void put(String key, String value) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         Objects.requireNonNull(value, "value");
         String encoded = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
         int parts = Math.max(1, (encoded.length() + PART_CHARS - 1) / PART_CHARS);
@@ -124,7 +123,7 @@ public final class MacOsKeychainSecretStore implements SecretStore {
 
     @Override
     public boolean delete(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         boolean present = remove(key, 0);
         for (int part = 1; remove(key, part); part++) {
             // continuation parts of a long value
@@ -226,14 +225,6 @@ public final class MacOsKeychainSecretStore implements SecretStore {
         return new OperationFailedException("the macOS keychain could not " + action + " the secret '"
                 + Text.printable(key) + "' (security exited with " + r.exitCode() + (said.isEmpty() ? "" : ": "
                 + said) + "); " + hint);
-    }
-
-    private static void requireKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("invalid secret key '" + Text.printable(key)
-                    + "': use 1 to 256 printable ASCII characters without white space");
-        }
     }
 
     @Override

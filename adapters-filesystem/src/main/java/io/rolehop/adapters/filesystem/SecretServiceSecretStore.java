@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Secrets in the freedesktop.org Secret Service (GNOME Keyring, KWallet 5.97+, KeePassXC) of the user's D-Bus
@@ -36,7 +35,6 @@ public final class SecretServiceSecretStore implements SecretStore {
     private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final String PROGRAM = "secret-tool";
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,256}");
     private static final String KEY_ATTRIBUTE = "attribute.key = ";
 
     private final CommandRunner runner;
@@ -83,7 +81,7 @@ public final class SecretServiceSecretStore implements SecretStore {
 
     @Override
     public Optional<String> get(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         Optional<String> first = lookup(key, 0);
         if (first.isEmpty()) {
             return Optional.empty();
@@ -103,7 +101,7 @@ public final class SecretServiceSecretStore implements SecretStore {
 
     @Override
     public void put(String key, String value) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         Objects.requireNonNull(value, "value");
         List<String> parts = split(value);
         for (int part = 0; part < parts.size(); part++) {
@@ -122,7 +120,7 @@ public final class SecretServiceSecretStore implements SecretStore {
 
     @Override
     public boolean delete(String key) {
-        requireKey(key);
+        SecretStoreKeys.require(key);
         return clear(List.of("key", key));
     }
 
@@ -213,14 +211,6 @@ public final class SecretServiceSecretStore implements SecretStore {
         String line = text.strip().lines().findFirst().orElse("");
         line = line.startsWith("secret-tool: ") ? line.substring("secret-tool: ".length()) : line;
         return Text.printable(line.length() > 300 ? line.substring(0, 300) + "..." : line);
-    }
-
-    private static void requireKey(String key) {
-        Objects.requireNonNull(key, "key");
-        if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("invalid secret key '" + Text.printable(key)
-                    + "': use 1 to 256 printable ASCII characters without white space");
-        }
     }
 
     @Override

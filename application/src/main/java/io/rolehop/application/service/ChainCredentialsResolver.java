@@ -101,14 +101,18 @@ public final class ChainCredentialsResolver {
      * resolution's caching). A session gone from either workspace counts as changed.
      */
     public void forgetIfChangedSince(Workspace before, Workspace now, SessionId session) {
-        if (now.find(session).isEmpty()) {
-            return;
+        if (now.find(session).isPresent() && !derivedAlike(before, now, session)) {
+            now.chainOf(session).hops().forEach(hop -> forget(hop.id()));
         }
-        List<Session> chain = now.chainOf(session).hops();
-        if (before.find(session).isPresent() && sameDerivation(before.chainOf(session).hops(), chain)) {
-            return;
-        }
-        chain.forEach(hop -> forget(hop.id()));
+    }
+
+    /**
+     * Whether {@code session} is in both workspaces and every hop of its chain is obtained the same way in both
+     * (method, fields, region, assumer); status and expiry do not count.
+     */
+    public static boolean derivedAlike(Workspace before, Workspace now, SessionId session) {
+        return before.find(session).isPresent() && now.find(session).isPresent()
+                && sameDerivation(before.chainOf(session).hops(), now.chainOf(session).hops());
     }
 
     private static boolean sameDerivation(List<Session> first, List<Session> second) {

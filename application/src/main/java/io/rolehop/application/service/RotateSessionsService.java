@@ -55,8 +55,7 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
             Instant now = clock.instant();
             for (Session session : due(workspace, now)) {
                 try {
-                    boolean unchanged = snapshot.find(session.id()).isPresent()
-                            && snapshot.chainOf(session.id()).equals(workspace.chainOf(session.id()));
+                    boolean unchanged = ChainCredentialsResolver.derivedAlike(snapshot, workspace, session.id());
                     RuntimeException before = unchanged ? failed.get(session.id()) : null;
                     if (before != null) {
                         throw before;

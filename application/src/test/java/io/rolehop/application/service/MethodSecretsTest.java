@@ -102,17 +102,17 @@ class MethodSecretsTest {
         assertEquals(List.of(), f.secrets.keys("session/" + root.id() + "/"));
     }
 
-    @Test
-    void aMalformedNameIsRefusedAndNothingIsKept() {
-        Fixture g = new Fixture(new AccessMethod() {
+    /** A chain root that only tries to keep the secret {@code name}, declaring keepsSecrets() or not. */
+    private static AccessMethod keeping(String id, boolean declares, String name) {
+        return new AccessMethod() {
             @Override
             public String id() {
-                return "test-bad-name";
+                return id;
             }
 
             @Override
             public String displayName() {
-                return "Test Bad Name";
+                return id;
             }
 
             @Override
@@ -122,15 +122,20 @@ class MethodSecretsTest {
 
             @Override
             public boolean keepsSecrets() {
-                return true;
+                return declares;
             }
 
             @Override
             public AwsCredentials credentials(CredentialsContext context) {
-                context.putSecret("../escape", "x");
+                context.putSecret(name, "x");
                 throw new AssertionError("unreachable");
             }
-        });
+        };
+    }
+
+    @Test
+    void aMalformedNameIsRefusedAndNothingIsKept() {
+        Fixture g = new Fixture(keeping("test-bad-name", true, "../escape"));
         g.add.add(new AddSessionCommand(AccessMethodId.of("test-bad-name"), Alias.of("bad"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of()));
 
@@ -140,28 +145,7 @@ class MethodSecretsTest {
 
     @Test
     void aMethodThatDoesNotDeclareItKeepsNoSecretAndALogoutOpensNoSecretStoreForIt() {
-        Fixture g = new Fixture(new AccessMethod() {
-            @Override
-            public String id() {
-                return "test-undeclared";
-            }
-
-            @Override
-            public String displayName() {
-                return "Test Undeclared";
-            }
-
-            @Override
-            public List<FieldSpec> fields() {
-                return List.of();
-            }
-
-            @Override
-            public AwsCredentials credentials(CredentialsContext context) {
-                context.putSecret("token", "x");
-                throw new AssertionError("unreachable");
-            }
-        });
+        Fixture g = new Fixture(keeping("test-undeclared", false, "token"));
         Session s = g.add.add(new AddSessionCommand(AccessMethodId.of("test-undeclared"), Alias.of("plain"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
 

@@ -13,14 +13,10 @@ import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.wiring.SecretStores;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.Workspace;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,36 +48,31 @@ public final class LeanGenerate {
     private LeanGenerate() {}
 
     /**
-     * The workspace as the warm path's reader checked it, read once: {@code session generate} only reads the
+     * The workspace as the warm path's reader read and checked it: {@code session generate} only reads the
      * workspace, and Jackson's object mapper would cost this short-lived JVM more than the rest of the reading.
-     * A file the reader refuses (one the store would refuse, or report) goes to the full command.
      */
     private static final class SnapshotStore implements WorkspaceStore {
         private final Path location;
+        private final WorkspaceReader.Snapshot snapshot;
         private Workspace workspace;
 
-        SnapshotStore(Path location) {
+        SnapshotStore(Path location, WorkspaceReader.Snapshot snapshot) {
             this.location = location;
+            this.snapshot = snapshot;
         }
 
         @Override
         public synchronized Workspace load() {
             if (workspace == null) {
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(location);
-                } catch (IOException e) {
-                    throw new IllegalStateException("no workspace to read here", e);
-                }
-                workspace = WorkspaceReader.read(bytes).orElseThrow(
-                        () -> new IllegalStateException("a workspace for the full command to report")).workspace();
+                workspace = snapshot.workspace();
             }
             return workspace;
         }
 
+        /** The lean path only reads: {@code session generate} changes nothing in the workspace. */
         @Override
         public <T> T update(Function<Workspace, T> change) {
-            throw new UnsupportedOperationException("the lean path never writes the workspace");
+            throw new IllegalStateException("the lean path of session generate does not write the workspace");
         }
 
         @Override
@@ -91,37 +82,28 @@ public final class LeanGenerate {
     }
 
     /**
-     * Prints the session's credentials, refreshed through its chain where needed, if {@code args} is
-     * {@code session generate SESSION} and the plain case holds.
+     * Prints the credentials of {@code session}, refreshed through its chain where needed, if the plain case holds;
+     * {@code workspace} is the workspace the warm path read.
      *
      * @return whether it printed; if not, nothing was printed, and only still-valid hop credentials were cached
      */
-    public static boolean serve(String[] args, Map<String, String> env, Clock clock) {
-        if (!WarmGenerate.applies(args)) {
-            return false;
-        }
+    static boolean serve(String session, Map<String, String> env, Clock clock, WorkspaceReader.Snapshot workspace) {
         String line;
         try {
-            line = CredentialProcessJson.of(generate(env, args[2], clock));
+            line = CredentialProcessJson.of(generate(env, session, clock, workspace));
         } catch (RuntimeException | LinkageError e) {
             // The full command does it again, from what was cached here, and reports it properly.
             return false;
         }
-        try {
-            @SuppressWarnings("resource") // standard output stays open for the JVM's own use
-            FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-            out.write(line.concat(System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return WarmGenerate.print(line);
     }
 
-    static TemporaryCredentials generate(Map<String, String> env, String session, Clock clock) {
+    static TemporaryCredentials generate(Map<String, String> env, String session, Clock clock,
+            WorkspaceReader.Snapshot snapshot) {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         CliEnvironment cli = new CliEnvironment(env, InputStream.nullInputStream(), silent, silent, clock,
                 Optional.empty(), Optional.empty(), Optional.empty());
-        WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"));
+        WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"), snapshot);
         // Built-in methods only: a session of a plugin's method is not found here, and goes to the full command.
         AccessMethods methods = new AccessMethods(new AccessMethodLoader(List.of(), warning -> { }).load().stream()
                 .map(AccessMethodLoader.Found::method).toList());

@@ -63,14 +63,18 @@ public final class WarmGenerate {
             // Whatever went wrong, the full command does it again and reports it properly.
             return false;
         }
-        if (line.isEmpty()) {
-            return false;
-        }
-        // One write of the whole line, as the full command's println does, through no buffering of System.out.
+        return line.isPresent() && print(line.get());
+    }
+
+    /**
+     * Writes {@code line} to standard output in one write, as the full command's println does, through no buffering
+     * of {@code System.out}; whether it was written.
+     */
+    static boolean print(String line) {
         try {
             @SuppressWarnings("resource") // standard output stays open for the JVM's own use
             FileOutputStream out = new FileOutputStream(FileDescriptor.out);
-            out.write(line.get().concat(System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
+            out.write(line.concat(System.lineSeparator()).getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             return false;
@@ -79,10 +83,19 @@ public final class WarmGenerate {
 
     /** The credential_process line for {@code session}, if its cached credentials serve at {@code now}. */
     static Optional<String> credentialProcessLine(Map<String, String> env, String session, Instant now) {
+        return credentialProcessLine(env, workspace(env), session, now);
+    }
+
+    /** The workspace of {@code $ROLEHOP_HOME}, if there is one the store would read. */
+    static Optional<WorkspaceReader.Snapshot> workspace(Map<String, String> env) {
+        Optional<byte[]> file = read(rolehopHome(env).resolve("workspace.json"));
+        return file.isEmpty() ? Optional.empty() : WorkspaceReader.read(file.get());
+    }
+
+    /** As {@link #credentialProcessLine(Map, String, Instant)}, with the workspace already read. */
+    static Optional<String> credentialProcessLine(Map<String, String> env,
+            Optional<WorkspaceReader.Snapshot> workspace, String session, Instant now) {
         Path home = rolehopHome(env);
-        Optional<byte[]> file = read(home.resolve("workspace.json"));
-        Optional<WorkspaceReader.Snapshot> workspace = file.isEmpty() ? Optional.empty()
-                : WorkspaceReader.read(file.get());
         if (workspace.isEmpty()) {
             return Optional.empty();
         }
@@ -144,12 +157,20 @@ public final class WarmGenerate {
      * the full command must run instead.
      */
     public static void main(String[] args) {
-        boolean served;
+        boolean served = false;
         try {
-            served = serve(args, System.getenv(), Clock.systemUTC());
-            if (!served && !"off".equals(System.getenv("ROLEHOP_LEAN"))) {
-                // Loaded only now, so that a warm answer never loads the application ring or an adapter.
-                served = LeanGenerate.serve(args, System.getenv(), Clock.systemUTC());
+            if (applies(args)) {
+                Map<String, String> env = System.getenv();
+                Clock clock = Clock.systemUTC();
+                // Read once: on a miss the lean path works from the same checked workspace.
+                Optional<WorkspaceReader.Snapshot> workspace = workspace(env);
+                Optional<String> line = credentialProcessLine(env, workspace, args[2], clock.instant());
+                if (line.isPresent()) {
+                    served = print(line.get());
+                } else if (workspace.isPresent() && !"off".equals(env.get("ROLEHOP_LEAN"))) {
+                    // Loaded only now, so that a warm answer never loads the application ring or an adapter.
+                    served = LeanGenerate.serve(args[2], env, clock, workspace.get());
+                }
             }
         } catch (Throwable e) { // NOPMD: anything at all means "let the full command do it"
             served = false;

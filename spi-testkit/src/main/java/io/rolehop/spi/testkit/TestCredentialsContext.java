@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A {@link CredentialsContext} for tests: given field values, optional assumer credentials, STS and MFA code. */
+/**
+ * A {@link CredentialsContext} for tests: given field values, optional assumer credentials, STS and MFA code; the
+ * method's own secrets ({@link #putSecret}) kept in memory, for the life of the context.
+ */
 public final class TestCredentialsContext implements CredentialsContext {
     private final Session session;
     private final Map<String, String> fields;
@@ -24,6 +27,7 @@ public final class TestCredentialsContext implements CredentialsContext {
     private final SecurityTokenService sts;
     private final Optional<String> mfaCode;
     private final Clock clock;
+    private final Map<String, String> secrets = new java.util.TreeMap<>();
 
     public TestCredentialsContext(String methodId, Map<String, String> fields, Optional<AwsCredentials> assumer,
             SecurityTokenService sts, Optional<String> mfaCode, Clock clock) {
@@ -74,5 +78,20 @@ public final class TestCredentialsContext implements CredentialsContext {
     @Override
     public Duration refreshMargin() {
         return Duration.ofMinutes(15);
+    }
+
+    @Override
+    public synchronized Optional<String> secret(String name) {
+        return Optional.ofNullable(secrets.get(Objects.requireNonNull(name, "name")));
+    }
+
+    @Override
+    public synchronized void putSecret(String name, String value) {
+        secrets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public synchronized boolean deleteSecret(String name) {
+        return secrets.remove(Objects.requireNonNull(name, "name")) != null;
     }
 }

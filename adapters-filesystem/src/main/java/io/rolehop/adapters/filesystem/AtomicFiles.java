@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -89,8 +90,69 @@ final class AtomicFiles {
         }
     }
 
-    /** The bytes of {@code file}, or empty when it does not exist. */
+    /**
+     * Refuses a {@code file} that exists but is not a regular file once links are followed: a device such as
+     * {@code /dev/null}, a FIFO, a socket or a directory. Reading one could block forever (a FIFO) and replacing one
+     * would put a regular file in place of a device, so rolehop does neither. Only the type is looked at; the file is
+     * not opened.
+     */
+    static void requireRegularIfExists(Path file) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return;
+        } catch (IOException e) {
+            throw failure("cannot read " + file, e);
+        }
+        if (attributes.isRegularFile()) {
+            return;
+        }
+        String kind = kindOf(file, attributes);
+        if (Files.isSymbolicLink(file)) {
+            throw new OperationFailedException(file + " links to " + realPath(file) + ", " + kind
+                    + ", not a regular file; rolehop reads and writes only regular files: point the link at one, or"
+                    + " name another file");
+        }
+        throw new OperationFailedException(file + " is " + kind + ", not a regular file; rolehop reads and writes"
+                + " only regular files: name a regular file, or a path where none exists yet");
+    }
+
+    private static String kindOf(Path file, BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            int type = (Integer) Files.getAttribute(file, "unix:mode") & 0170000;
+            switch (type) {
+                case 0010000:
+                    return "a FIFO";
+                case 0020000:
+                    return "a character device";
+                case 0060000:
+                    return "a block device";
+                case 0140000:
+                    return "a socket";
+                default:
+                    break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // No unix view on this platform: say less.
+        }
+        return "a special file";
+    }
+
+    private static Path realPath(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return writeTarget(file);
+        }
+    }
+
+    /** The bytes of {@code file}, or empty when it does not exist; a file that is not regular is refused. */
     static Optional<byte[]> readIfExists(Path file) {
+        requireRegularIfExists(file);
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -106,6 +168,7 @@ final class AtomicFiles {
      */
     static void replace(Path file, byte[] content, Mode mode) {
         Path target = writeTarget(file);
+        requireRegularIfExists(target);
         Path directory = target.getParent();
         createDirectories(directory);
         deleteStaleTemps(directory, target.getFileName().toString());
@@ -129,6 +192,18 @@ final class AtomicFiles {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    /** Deletes {@code file} (through symbolic links, which stay) if it exists; the caller holds its lock. */
+    static void delete(Path file) {
+        Path target = writeTarget(file);
+        requireRegularIfExists(target);
+        try {
+            Files.deleteIfExists(target);
+        } catch (IOException e) {
+            throw failure("cannot delete " + file, e);
+        }
+        syncDirectory(target.getParent());
     }
 
     /**

@@ -7,8 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -64,8 +69,12 @@ final class CrossProcessLock {
         return timeout;
     }
 
-    /** Waits for the lock; close the result to release it. Not re-entrant. */
+    /**
+     * Waits for the lock; close the result to release it. Not re-entrant. A guarded file that is not a regular file is
+     * refused first, before a lock file is made next to it (next to {@code /dev/null}, say).
+     */
     Held acquire() {
+        AtomicFiles.requireRegularIfExists(guarded);
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastChance = System.nanoTime() + timeout.toNanos() * MAX_WAITS_IN_QUEUE;
         ReentrantLock local = IN_PROCESS.computeIfAbsent(lockFile, p -> new ReentrantLock(true));
@@ -148,14 +157,37 @@ final class CrossProcessLock {
         return read <= 0 ? "" : new String(buffer.array(), 0, read, StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Opens the lock file, never through a symbolic link: the lock file is written to (see {@link #markHeld}), and
+     * through a link planted in its place that write would truncate the link's target. A link, or anything else that
+     * is not a regular file, is refused with a line that says what to do.
+     */
     private FileChannel open() throws IOException {
+        refuseIrregular();
         // Positional reads and writes only: the channel never moves, so one handle serves waiting and holding.
-        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         if (AtomicFiles.isPosix(lockFile)) {
             return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE_FILE));
         }
         return FileChannel.open(lockFile, options, new FileAttribute<?>[0]);
+    }
+
+    private void refuseIrregular() throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (attributes.isSymbolicLink()) {
+            throw new OperationFailedException("the lock file " + lockFile + " of " + guarded + " is a symbolic link;"
+                    + " rolehop never follows links for its lock files: remove the link and try again");
+        }
+        if (!attributes.isRegularFile()) {
+            throw new OperationFailedException("the lock file " + lockFile + " of " + guarded + " is not a regular"
+                    + " file; remove it and try again");
+        }
     }
 
     private OperationFailedException timedOut() {

@@ -44,6 +44,10 @@ public final class FileCredentialsCache implements CredentialsCache {
     @Override
     public Optional<TemporaryCredentials> get(String key) {
         Path file = fileOf(key);
+        if (!Files.isRegularFile(file)) {
+            // Missing, or not a regular file (a FIFO would block the read): a miss; a put refuses what is not regular.
+            return Optional.empty();
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

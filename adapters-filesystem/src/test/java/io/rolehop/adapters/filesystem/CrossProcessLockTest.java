@@ -75,4 +75,47 @@ class CrossProcessLockTest {
             stuck.waitFor();
         }
     }
+
+    @Test
+    void aLockFileThatIsALinkIsRefusedAndItsTargetKept() throws Exception {
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "precious\n");
+        Path lockFile = dir.resolve(".credentials.rolehop-lock");
+        Files.createSymbolicLink(lockFile, victim);
+
+        var e = assertThrows(OperationFailedException.class, () -> new CrossProcessLock(lockFile,
+                dir.resolve("credentials"), Duration.ofSeconds(1)).acquire().close());
+
+        assertEquals("the lock file " + lockFile + " of " + dir.resolve("credentials") + " is a symbolic link;"
+                + " rolehop never follows links for its lock files: remove the link and try again", e.getMessage());
+        assertEquals("precious\n", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(lockFile));
+    }
+
+    @Test
+    void aDanglingLinkAsLockFileCreatesNothingAtItsTarget() throws Exception {
+        Path lockFile = dir.resolve(".credentials.rolehop-lock");
+        Files.createSymbolicLink(lockFile, dir.resolve("planted"));
+
+        assertThrows(OperationFailedException.class, () -> new CrossProcessLock(lockFile,
+                dir.resolve("credentials"), Duration.ofSeconds(1)).acquire().close());
+
+        assertTrue(Files.notExists(dir.resolve("planted")));
+    }
+
+    @Test
+    void theAwsFilesRefuseALinkedLockFileAndLeaveTheFileAndTheTargetAlone() throws Exception {
+        Path victim = dir.resolve("victim");
+        Files.writeString(victim, "precious\n");
+        Path credentials = dir.resolve("credentials");
+        Files.writeString(credentials, "[a]\nx = 1\n");
+        Files.createSymbolicLink(dir.resolve(".credentials" + AwsSharedFile.LOCK_SUFFIX), victim);
+
+        var e = assertThrows(OperationFailedException.class, () -> new IniCredentialsFile(credentials)
+                .write(io.rolehop.domain.NamedProfile.of("dev"), TestFiles.credentials("A"), false));
+
+        assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+        assertEquals("precious\n", Files.readString(victim));
+        assertEquals("[a]\nx = 1\n", Files.readString(credentials));
+    }
 }

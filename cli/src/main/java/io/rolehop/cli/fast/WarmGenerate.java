@@ -145,6 +145,10 @@ public final class WarmGenerate {
     }
 
     private static Optional<byte[]> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            // A FIFO would block the read forever; the full command refuses what is not a regular file.
+            return Optional.empty();
+        }
         try {
             return Optional.of(Files.readAllBytes(file));
         } catch (IOException e) {

@@ -5,7 +5,6 @@
  */
 module io.rolehop.adapters.filesystem {
     requires transitive io.rolehop.application;
-    requires ini4j;
     requires com.fasterxml.jackson.databind;
 
     exports io.rolehop.adapters.filesystem;

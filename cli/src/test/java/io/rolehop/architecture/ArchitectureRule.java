@@ -39,9 +39,6 @@ enum ArchitectureRule {
     AWS_SDK_ONLY_IN_ADAPTERS_AWS(rings -> libraryOnlyIn("software.amazon.awssdk..", rings.adaptersAws())
             .because("the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (DESIGN.md)")),
 
-    INI4J_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("org.ini4j..", rings.adaptersFilesystem())
-            .because("ini4j lives only in adapters-filesystem (DESIGN.md)")),
-
     JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI(rings ->
             libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
                     .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (DESIGN.md)")),

@@ -60,8 +60,6 @@ class ArchitectureRulesBiteTest {
             case AWS_SDK_ONLY_IN_ADAPTERS_AWS -> imported("awssdk",
                     "<~.application.Regions.defaultRegion()> gets field"
                             + " <software.amazon.awssdk.regions.Region.EU_WEST_1>");
-            case INI4J_ONLY_IN_ADAPTERS_FILESYSTEM -> imported("ini4j",
-                    "<~.cli.ConfigDump.read()> calls constructor <org.ini4j.Ini.<init>()>");
             case JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI -> imported("jackson",
                     "<~.adapters.aws.ResponseJson.mapper> has type <com.fasterxml.jackson.databind.ObjectMapper>");
             case CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM -> imported("crypto",

@@ -130,7 +130,6 @@ class ModuleDescriptorTest {
         assertDescribes("io.rolehop.adapters.filesystem", """
                 module io.rolehop.adapters.filesystem
                 requires com.fasterxml.jackson.databind
-                requires ini4j
                 requires transitive io.rolehop.application
                 exports io.rolehop.adapters.filesystem
                 """);

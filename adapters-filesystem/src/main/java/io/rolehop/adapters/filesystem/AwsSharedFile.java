@@ -5,8 +5,6 @@ import io.rolehop.adapters.filesystem.IniDocument.Section;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.ProfileConflictException;
 import io.rolehop.domain.NamedProfile;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -27,20 +25,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.ini4j.Config;
-import org.ini4j.Ini;
-import org.ini4j.InvalidFileFormatException;
 
 /**
- * What the credentials and config files share: read and validate (botocore's rules, then ini4j), decide whether a
- * profile's section may be written, edit only that section's lines, check that nothing else changed, back up, and
- * replace the file atomically under its lock.
+ * What the credentials and config files share: read and validate (botocore's rules, through {@link IniDocument}),
+ * decide whether a profile's section may be written, edit only that section's lines, check that nothing else changed,
+ * back up, and replace the file atomically under its lock. Removing a section rolehop appended takes back exactly
+ * what appending added, so that a start and a stop leave the file as it was byte for byte, or absent again.
  */
 final class AwsSharedFile {
-    private static final Pattern INI4J_LINE = Pattern.compile("at line: (\\d+)");
     private static final DateTimeFormatter BACKUP_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     static final String BACKUP_MARK = "rolehop-backup-";
@@ -85,16 +78,22 @@ final class AwsSharedFile {
             Optional<Loaded> current = load();
             IniDocument before = current.map(Loaded::document).orElse(IniDocument.parse(""));
             Decision decision = decide(before, target, settings, force, sameForeignIsFine);
-            List<String> block = before.block(target.header(), settings);
             String updated;
             switch (decision.action()) {
                 case NOTHING:
                     return;
                 case APPEND:
-                    updated = before.append(block);
+                    updated = before.append(before.block(target.header(), before.markerForAppend(), settings),
+                            current.isPresent());
+                    break;
+                case REPLACE_OWNED:
+                    // The section keeps its marker: it says what removing the section must take back.
+                    Section owned = decision.section().orElseThrow();
+                    updated = before.replace(owned, before.block(target.header(), before.marker(owned), settings));
                     break;
                 default:
-                    updated = before.replace(decision.section().orElseThrow(), block);
+                    updated = before.replace(decision.section().orElseThrow(),
+                            before.block(target.header(), IniDocument.OWNERSHIP_MARKER, settings));
                     break;
             }
             verify(before, decision.section(), IniDocument.parse(updated), target, Optional.of(settings));
@@ -126,9 +125,15 @@ final class AwsSharedFile {
             if (owned.isEmpty()) {
                 return false;
             }
-            String updated = before.remove(owned.get());
-            verify(before, owned, IniDocument.parse(updated), target, Optional.empty());
-            AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
+            Optional<String> updated = before.remove(owned.get());
+            if (updated.isEmpty()) {
+                // rolehop created the file for this section, and nothing else came into it since: it goes again.
+                AtomicFiles.delete(location);
+                return true;
+            }
+            verify(before, owned, IniDocument.parse(updated.get()), target, Optional.empty());
+            AtomicFiles.replace(location, updated.get().getBytes(StandardCharsets.UTF_8),
+                    AtomicFiles.Mode.KEEP_EXISTING);
             return true;
         }
     }
@@ -225,9 +230,6 @@ final class AwsSharedFile {
         document.problem().ifPresent(p -> {
             throw unparseable(p);
         });
-        ini4jRejects(text).ifPresent(line -> {
-            throw unparseable(new Problem(line, "not readable as an INI file"));
-        });
         return Optional.of(new Loaded(bytes.get(), text, document));
     }
 
@@ -254,29 +256,6 @@ final class AwsSharedFile {
         // The line's text is never quoted: it may hold a secret key.
         return new OperationFailedException(location + " line " + problem.lineNumber() + ": " + problem.reason()
                 + "; rolehop does not rewrite a file the AWS CLI cannot read: fix that line and try again");
-    }
-
-    /** ini4j's opinion, as a second reader: the line it rejects, if any. */
-    private static Optional<Integer> ini4jRejects(String text) {
-        Config config = new Config();
-        config.setEmptyOption(true);
-        config.setEscape(false);
-        config.setMultiSection(true);
-        config.setMultiOption(true);
-        config.setGlobalSection(false);
-        config.setTree(false);
-        Ini ini = new Ini();
-        ini.setConfig(config);
-        try {
-            ini.load(new StringReader(text));
-            return Optional.empty();
-        } catch (InvalidFileFormatException e) {
-            // Its message quotes the line, which may hold a secret: keep only the number.
-            Matcher m = INI4J_LINE.matcher(String.valueOf(e.getMessage()));
-            return Optional.of(m.find() ? Integer.parseInt(m.group(1)) : 1);
-        } catch (IOException e) {
-            return Optional.of(1);
-        }
     }
 
     private CrossProcessLock.Held lock() {

@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  */
 final class IniDocument {
     static final String OWNERSHIP_MARKER = "# managed by rolehop";
+    /**
+     * The marker of a section appended to a file whose last line had no line ending: removing the section ends that
+     * line as it was, without one. See docs/handing-out-credentials.md.
+     */
+    static final String OWNERSHIP_MARKER_ENDED_LINE = OWNERSHIP_MARKER + " (it ended the line above)";
 
     // Python's configparser: SECTCRE is matched at the start of the stripped line, OPTCRE likewise.
     private static final Pattern SECTION = Pattern.compile("\\[(.+)\\]", Pattern.DOTALL);
@@ -189,7 +194,7 @@ final class IniDocument {
                 end++;
             }
             boolean owned = i + 1 < end && lines.get(i + 1).kind() == Kind.COMMENT
-                    && pyStrip(lines.get(i + 1).text()).equals(OWNERSHIP_MARKER);
+                    && isOwnershipMarker(lines.get(i + 1).text());
             int lastContent = owned ? i + 1 : i;
             Map<String, List<String>> parts = new LinkedHashMap<>();
             String current = null;
@@ -258,11 +263,24 @@ final class IniDocument {
         return out.toString();
     }
 
-    /** The lines of an owned section: header, ownership marker, settings. */
-    List<String> block(String sectionName, Map<String, String> settings) {
+    private static boolean isOwnershipMarker(String line) {
+        String stripped = pyStrip(line);
+        return stripped.equals(OWNERSHIP_MARKER) || stripped.equals(OWNERSHIP_MARKER_ENDED_LINE);
+    }
+
+    /** The ownership marker line of an owned {@code section}, as the file has it. */
+    String marker(Section section) {
+        if (!section.owned()) {
+            throw new IllegalArgumentException("section [" + section.name() + "] is not owned");
+        }
+        return pyStrip(lines.get(section.header() + 1).text());
+    }
+
+    /** The lines of an owned section: header, ownership {@code marker}, settings. */
+    List<String> block(String sectionName, String marker, Map<String, String> settings) {
         List<String> block = new ArrayList<>();
         block.add("[" + sectionName + "]");
-        block.add(OWNERSHIP_MARKER);
+        block.add(marker);
         settings.forEach((k, v) -> block.add(k + " = " + v));
         return block;
     }
@@ -278,17 +296,28 @@ final class IniDocument {
         return out.toString();
     }
 
-    /** The text with {@code block} added at the end, after a blank line when the file has content. */
-    String append(List<String> block) {
+    /**
+     * The marker a new section appended to this text gets: it says what {@link #append} adds before the section,
+     * so that {@link #remove} takes back exactly that.
+     */
+    String markerForAppend() {
+        return !lines.isEmpty() && lines.get(lines.size() - 1).terminator().isEmpty() ? OWNERSHIP_MARKER_ENDED_LINE
+                : OWNERSHIP_MARKER;
+    }
+
+    /**
+     * The text with {@code block} added at the end. A file that exists gets one blank line of rolehop's before it,
+     * after a line ending for a last line that has none; a file that does not exist yet ({@code fileExists} false)
+     * gets the block alone. {@link #remove} takes back exactly these additions; the block's marker must be
+     * {@link #markerForAppend()}.
+     */
+    String append(List<String> block, boolean fileExists) {
         StringBuilder out = new StringBuilder(render());
-        if (!lines.isEmpty()) {
-            Line last = lines.get(lines.size() - 1);
-            if (last.terminator().isEmpty()) {
+        if (fileExists) {
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).terminator().isEmpty()) {
                 out.append(newline);
             }
-            if (last.kind() != Kind.BLANK) {
-                out.append(newline);
-            }
+            out.append(newline);
         }
         for (String b : block) {
             out.append(b).append(newline);
@@ -298,20 +327,32 @@ final class IniDocument {
 
     /**
      * The text without {@code section}'s own lines and the blank line that separated it: the one before it, or else
-     * the one after it. Comments and blank lines between its last setting and the next header stay.
+     * the one after it; for a section whose marker says it ended the line above, and that is still last, that line
+     * loses its line ending again. Comments and blank lines between its last setting and the next header stay. Empty
+     * when nothing remains of a file the section was the first content of, with no blank line before it: a file
+     * rolehop created, which is deleted rather than left empty.
      */
-    String remove(Section section) {
+    Optional<String> remove(Section section) {
         int from = section.header();
         int to = section.lastContent() + 1;
-        if (from > 0 && lines.get(from - 1).kind() == Kind.BLANK) {
+        boolean separatorBefore = from > 0 && lines.get(from - 1).kind() == Kind.BLANK;
+        if (separatorBefore) {
             from--;
         } else if (to < lines.size() && lines.get(to).kind() == Kind.BLANK) {
             to++;
         }
         StringBuilder out = new StringBuilder();
         appendLines(out, 0, from);
+        boolean endedLine = section.owned() && marker(section).equals(OWNERSHIP_MARKER_ENDED_LINE);
+        if (endedLine && separatorBefore && from > 0 && to == lines.size()) {
+            Line above = lines.get(from - 1);
+            out.setLength(out.length() - above.terminator().length());
+        }
         appendLines(out, to, lines.size());
-        return out.toString();
+        if (out.length() == 0 && section.header() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(out.toString());
     }
 
     private void appendLines(StringBuilder out, int from, int to) {

@@ -18,6 +18,7 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.Botocore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,6 +197,34 @@ class IniConfigFileTest {
         assertTrue(config.remove(DEV));
 
         assertEquals(USERS_CONFIG, read(file()));
+    }
+
+    @Test
+    void aConfigFileWrittenThenTakenBackIsAbsentAgain() {
+        // What a start that fails after writing the config file does: it removes the section again.
+        IniConfigFile config = new IniConfigFile(file());
+        config.write(DEV, region("eu-west-1"), false);
+        assertTrue(Files.exists(file()));
+
+        assertTrue(config.remove(DEV));
+
+        assertFalse(Files.exists(file()));
+    }
+
+    @Test
+    void editsAFileWithCommentsAfterItsSectionHeaders() {
+        String users = "[profile foo]; semicolon\nregion = us-east-1\n[profile bar]# pound";
+        write(file(), users);
+        IniConfigFile config = new IniConfigFile(file());
+
+        config.write(DEV, region("eu-west-1"), false);
+        Map<String, Map<String, Object>> parsed = Botocore.rawConfigParse(file());
+        assertEquals("us-east-1", parsed.get("profile foo").get("region"));
+        assertEquals(Map.of(), parsed.get("profile bar"));
+        assertEquals("eu-west-1", parsed.get("profile dev").get("region"));
+        assertTrue(config.remove(DEV));
+
+        assertEquals(users, read(file()));
     }
 
     @Test

@@ -285,12 +285,83 @@ class IniCredentialsFileTest {
     }
 
     @Test
-    void endsALastLineThatHadNoNewline() {
-        write(file(), "[work]\naws_access_key_id = AKIAWORK0000000000001");
+    void endsALastLineThatHadNoNewlineAndTheStopTakesTheLineEndingBack() {
+        String users = "[work]\naws_access_key_id = AKIAWORK0000000000001";
+        write(file(), users);
+        IniCredentialsFile credentials = new IniCredentialsFile(file());
 
-        new IniCredentialsFile(file()).write(DEV, ONE, false);
+        credentials.write(DEV, ONE, false);
+        assertEquals(users + "\n\n" + block("dev", ONE).replace("# managed by rolehop",
+                "# managed by rolehop (it ended the line above)"), read(file()));
+        credentials.write(DEV, TWO, false);
+        assertTrue(credentials.remove(DEV));
 
-        assertEquals("[work]\naws_access_key_id = AKIAWORK0000000000001\n\n" + block("dev", ONE), read(file()));
+        assertEquals(users, read(file()));
+    }
+
+    @Test
+    void aBlankOrWhitespaceOnlyLastLineSurvivesAStartAndAStop() {
+        for (String users : List.of(USERS_FILE + "\n", USERS_FILE + " \t\n", USERS_FILE + "  ", USERS_FILE + "\n\n")) {
+            write(file(), users);
+            IniCredentialsFile credentials = new IniCredentialsFile(file());
+
+            credentials.write(DEV, ONE, false);
+            assertEquals(ONE.accessKeyId(), Botocore.rawConfigParse(file()).get("dev").get("aws_access_key_id"));
+            assertTrue(credentials.remove(DEV));
+
+            assertEquals(users, read(file()));
+        }
+    }
+
+    @Test
+    void aFileThatDidNotExistIsGoneAgainAfterTheStopAndAnEmptyOneStaysEmpty() throws Exception {
+        IniCredentialsFile credentials = new IniCredentialsFile(file());
+        credentials.write(DEV, ONE, false);
+        credentials.write(NamedProfile.of("ops"), TWO, false);
+        assertEquals(block("dev", ONE) + "\n" + block("ops", TWO), read(file()));
+        assertTrue(credentials.remove(DEV));
+        assertTrue(credentials.remove(NamedProfile.of("ops")));
+        assertFalse(Files.exists(file()), "rolehop created the file, and nothing else is in it");
+
+        write(file(), "");
+        credentials.write(DEV, ONE, false);
+        assertTrue(credentials.remove(DEV));
+        assertTrue(Files.exists(file()));
+        assertEquals(0, Files.size(file()));
+    }
+
+    @Test
+    void aFileRolehopCreatedStaysWhenTheUserAddedToIt() {
+        IniCredentialsFile credentials = new IniCredentialsFile(file());
+        credentials.write(DEV, ONE, false);
+        write(file(), read(file()) + "\n[mine]\nk = v\n");
+
+        assertTrue(credentials.remove(DEV));
+
+        assertEquals("[mine]\nk = v\n", read(file()));
+    }
+
+    @Test
+    void aSectionWrittenByAnEarlierVersionIsStillRemovedWithItsSeparator() {
+        write(file(), USERS_FILE + "\n" + block("dev", ONE));
+
+        assertTrue(new IniCredentialsFile(file()).remove(DEV));
+
+        assertEquals(USERS_FILE, read(file()));
+    }
+
+    @Test
+    void acceptsACommentAfterASectionHeaderAsBotocoreDoes() {
+        for (String users : List.of("[work] ; Comment\nk = v\n", "[work]# pound\nk = v", "[work];\nk = v ;\n")) {
+            write(file(), users);
+            IniCredentialsFile credentials = new IniCredentialsFile(file());
+
+            credentials.write(DEV, ONE, false);
+            assertEquals("v", Botocore.rawConfigParse(file()).get("work").get("k").toString().split(" ")[0]);
+            assertTrue(credentials.remove(DEV));
+
+            assertEquals(users, read(file()));
+        }
     }
 
     @Test

@@ -22,7 +22,7 @@ class ModuleDescriptorTest {
         }
 
         assertEquals("io.rolehop.adapters.filesystem", descriptor.name());
-        assertEquals(Set.of("io.rolehop.application", "ini4j", "com.fasterxml.jackson.databind", "java.base"),
+        assertEquals(Set.of("io.rolehop.application", "com.fasterxml.jackson.databind", "java.base"),
                 descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
         assertEquals(Set.of("io.rolehop.adapters.filesystem"),
                 descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));

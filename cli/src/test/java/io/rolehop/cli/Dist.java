@@ -50,6 +50,15 @@ public final class Dist {
         }
     }
 
+    /** Runs {@code bin/rolehop ARGS...} in {@code workingDirectory} with exactly {@code env} and {@code stdin}. */
+    public static Result rolehop(Path workingDirectory, Map<String, String> env, String stdin, String... args)
+            throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        return run(workingDirectory, command, env, stdin);
+    }
+
     public static Result run(Path workingDirectory, List<String> command, Map<String, String> env) throws IOException {
         return run(workingDirectory, command, env, "");
     }

@@ -29,6 +29,18 @@ public final class Dist {
         return home().resolve("bin/rolehop");
     }
 
+    /** A copy of the distribution at {@code target}, as an install makes: same files, modes kept, another path. */
+    public static Path copyTo(Path target) throws IOException {
+        Path source = home();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.copy(file, target.resolve(source.relativize(file).toString()),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return target;
+    }
+
     /** An environment with its own HOME, ROLEHOP_HOME and AWS files under {@code dir}. */
     public static Map<String, String> isolatedEnv(Path dir) {
         Map<String, String> env = new HashMap<>();

@@ -199,7 +199,7 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
         JsonNode mode = node.get("mode");
         return new Session(
                 new SessionId(text(node, "id", where)),
-                Alias.of(text(node, "alias", where)),
+                Alias.stored(text(node, "alias", where)),
                 AccessMethodId.of(text(node, "method", where)),
                 NamedProfile.of(text(node, "profile", where)),
                 Region.of(text(node, "region", where)),

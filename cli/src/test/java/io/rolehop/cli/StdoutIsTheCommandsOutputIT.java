@@ -63,7 +63,7 @@ class StdoutIsTheCommandsOutputIT {
 
     /** generate (full, then warm), list -o json, and the AWS CLI through a credential_process profile. */
     private void assertStdoutParsesEverywhere(Path launcher, Map<String, String> env) throws IOException {
-        addSessions(launcher, env);
+        Dist.addUserAndRole(dir, launcher, env, erin, "stdout-role", "stdout");
         assertOnlyCredentialJson(run(launcher, env, "session", "generate", "role"));
         // Again: now the cached credentials serve, on the launcher's warm path (its own JVM and archive).
         assertOnlyCredentialJson(run(launcher, env, "session", "generate", "role"));
@@ -77,17 +77,6 @@ class StdoutIsTheCommandsOutputIT {
         Map<String, String> env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(MOTO.env());
         return env;
-    }
-
-    private void addSessions(Path launcher, Map<String, String> env) throws IOException {
-        Dist.Result user = Dist.run(dir, List.of(launcher.toString(), "session", "add", "aws-iam-user", "--alias",
-                "erin", "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"), env,
-                erin.secretAccessKey() + "\n");
-        assertEquals(0, user.code(), user.toString());
-        Dist.Result role = run(launcher, env, "session", "add", "aws-iam-role-chained", "--alias", "role",
-                "--assumer", "erin", "--role-arn", MotoServer.roleArn("stdout-role"), "--role-session-name", "stdout",
-                "--profile", "role");
-        assertEquals(0, role.code(), role.toString());
     }
 
     private Dist.Result run(Path launcher, Map<String, String> env, String... args) throws IOException {

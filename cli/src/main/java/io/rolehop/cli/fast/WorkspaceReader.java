@@ -65,7 +65,7 @@ final class WorkspaceReader {
             try {
                 List<NamedProfile> profiles = new ArrayList<>();
                 for (Object p : array(document.get("profiles"))) {
-                    profiles.add(NamedProfile.of(string(p)));
+                    profiles.add(NamedProfile.stored(string(p)));
                 }
                 List<Session> sessions = new ArrayList<>();
                 for (Object o : array(document.get("sessions"))) {
@@ -75,7 +75,7 @@ final class WorkspaceReader {
                     Object mode = node.get("mode");
                     sessions.add(new Session(new SessionId(string(node.get("id"))),
                             Alias.stored(string(node.get("alias"))), AccessMethodId.of(string(node.get("method"))),
-                            NamedProfile.of(string(node.get("profile"))), Region.of(string(node.get("region"))),
+                            NamedProfile.stored(string(node.get("profile"))), Region.of(string(node.get("region"))),
                             status(string(node.get("status"))),
                             assumer == null || assumer == StrictJson.NULL ? Optional.empty()
                                     : Optional.of(new SessionId(string(assumer))),
@@ -135,7 +135,7 @@ final class WorkspaceReader {
         requireOnly(root, ROOT_FIELDS);
         Region.of(string(root.get("defaultRegion")));
         for (Object p : array(root.get("profiles"))) {
-            NamedProfile.of(string(p));
+            NamedProfile.stored(string(p));
         }
         long margin = DEFAULT_REFRESH_MARGIN_SECONDS;
         for (Map.Entry<String, String> setting : strings(root.get("settings")).entrySet()) {
@@ -156,7 +156,7 @@ final class WorkspaceReader {
             String id = new SessionId(string(node.get("id"))).value();
             String alias = Alias.stored(string(node.get("alias"))).value();
             AccessMethodId.of(string(node.get("method")));
-            String profile = NamedProfile.of(string(node.get("profile"))).name();
+            String profile = NamedProfile.stored(string(node.get("profile"))).name();
             Region.of(string(node.get("region")));
             SessionStatus status = status(string(node.get("status")));
             Object assumer = node.get("assumer");

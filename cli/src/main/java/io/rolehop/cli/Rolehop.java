@@ -2,6 +2,7 @@ package io.rolehop.cli;
 
 import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.LauncherLink;
 import com.google.inject.Module;
 import io.rolehop.cli.command.Commands;
 import java.io.PrintWriter;
@@ -24,6 +25,8 @@ public final class Rolehop {
     }
 
     public int run(String... args) {
+        // After a move or an upgrade, the credential_process lines' link follows the launcher that runs now.
+        environment.launcher().ifPresent(launcher -> LauncherLink.refresh(environment.rolehopHome(), launcher));
         CliContext context = new CliContext(environment, overrides);
         CommandLine commandLine = Commands.build(context);
         commandLine.setOut(new PrintWriter(environment.out(), true));

@@ -1,5 +1,6 @@
 package io.rolehop.cli;
 
+import io.rolehop.testing.MotoServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,36 @@ public final class Dist {
 
     public static Path launcher() {
         return home().resolve("bin/rolehop");
+    }
+
+    /** A copy of the distribution at {@code target}, as an install makes: same files, modes kept, another path. */
+    public static Path copyTo(Path target) throws IOException {
+        Path source = home();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                java.nio.file.Files.copy(file, target.resolve(source.relativize(file).toString()),
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Through {@code launcher}: {@code session add} of the IAM user (its secret on stdin, alias its name) and of a
+     * role it assumes, alias and profile {@code role}; both must succeed.
+     */
+    public static void addUserAndRole(Path dir, Path launcher, Map<String, String> env, MotoServer.IamUser user,
+            String roleName, String roleSessionName) throws IOException {
+        Result added = run(dir, List.of(launcher.toString(), "session", "add", "aws-iam-user", "--alias", user.name(),
+                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin"), env, user.secretAccessKey() + "\n");
+        if (added.code() == 0) {
+            added = run(dir, List.of(launcher.toString(), "session", "add", "aws-iam-role-chained", "--alias", "role",
+                    "--assumer", user.name(), "--role-arn", MotoServer.roleArn(roleName), "--role-session-name",
+                    roleSessionName, "--profile", "role"), env);
+        }
+        if (added.code() != 0) {
+            throw new AssertionError("session add failed: " + added);
+        }
     }
 
     /** An environment with its own HOME, ROLEHOP_HOME and AWS files under {@code dir}. */

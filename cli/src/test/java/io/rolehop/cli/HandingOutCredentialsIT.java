@@ -75,7 +75,10 @@ class HandingOutCredentialsIT {
         Path config = Path.of(env.get("AWS_CONFIG_FILE"));
         Map<String, Object> section = Botocore.rawConfigParse(config).get("profile c3");
         String process = (String) section.get("credential_process");
-        assertTrue(process.startsWith(Dist.launcher().toString() + " session generate "), process);
+        // The stable link under ROLEHOP_HOME, pointing at the launcher that wrote the line.
+        Path link = Path.of(env.get("ROLEHOP_HOME"), "bin", "rolehop");
+        assertTrue(process.startsWith(link + " session generate "), process);
+        assertEquals(Dist.launcher(), Files.readSymbolicLink(link));
         assertEquals("us-east-1", section.get("region"));
         Path credentials = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
         assertFalse(Files.exists(credentials) && Botocore.rawConfigParse(credentials).containsKey("c3"),

@@ -3,8 +3,12 @@ package io.rolehop.domain;
 import java.util.regex.Pattern;
 
 /**
- * A named profile of the AWS shared files: 1 to 64 characters of letters, digits and {@code ._-@+=}, starting with a
- * letter or digit. The restriction keeps a name from ever injecting INI syntax into the files.
+ * A named profile of the AWS shared files: 1 to 64 characters of letters, digits and {@code ._-@+}, starting with a
+ * letter or digit. The restriction keeps a name from ever injecting INI syntax into the files, and keeps to names
+ * that every AWS SDK reads: the AWS SDK for Java ignores a profile whose name holds {@code =}, which botocore reads.
+ *
+ * <p>Workspaces written before {@code =} was refused may hold such a name: {@link #stored} reads it back, and
+ * {@link #readableByEverySdk()} tells the use cases not to write it into the AWS files (see docs/cli-reference.md).
  */
 public record NamedProfile(String name) {
     // Before DEFAULT: static initialisers run in order, and DEFAULT's constructor needs the pattern.
@@ -15,12 +19,28 @@ public record NamedProfile(String name) {
         Text.require(name, "profile name");
         if (!NAME.matcher(name).matches()) {
             throw new InvalidValueException("invalid profile name '" + Text.printable(name)
-                    + "'; use 1 to 64 characters: a letter or digit first, then letters, digits and ._-@+=");
+                    + "'; use 1 to 64 characters: a letter or digit first, then letters, digits and ._-@+");
         }
     }
 
+    /** A new profile name, as a user gives it. */
     public static NamedProfile of(String name) {
+        NamedProfile profile = new NamedProfile(name);
+        if (!profile.readableByEverySdk()) {
+            throw new InvalidValueException("invalid profile name '" + name + "': the AWS SDK for Java ignores a"
+                    + " profile whose name holds '='; use letters, digits and ._-@+");
+        }
+        return profile;
+    }
+
+    /** A profile name read back from a stored workspace: one holding {@code =}, refused for new names, is kept. */
+    public static NamedProfile stored(String name) {
         return new NamedProfile(name);
+    }
+
+    /** Whether every AWS SDK reads a profile of this name ({@code =} is ignored by the AWS SDK for Java). */
+    public boolean readableByEverySdk() {
+        return name.indexOf('=') < 0;
     }
 
     public boolean isDefault() {

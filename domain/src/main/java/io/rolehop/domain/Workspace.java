@@ -84,18 +84,25 @@ public final class Workspace {
         return Optional.ofNullable(sessions.get(id));
     }
 
-    /** The session with this alias, else the one with this id. Aliases win, as users type them. */
+    /**
+     * The session with this id, else the one with this alias. Ids come first: {@code credential_process} lines name
+     * sessions by id, and an alias shaped like an id (which only a workspace from before such aliases were refused
+     * can hold) must not redirect them to another session.
+     */
     public Optional<Session> find(String aliasOrId) {
         if (aliasOrId == null) {
             return Optional.empty();
+        }
+        if (SessionId.looksLikeId(aliasOrId)) {
+            Session byId = sessions.get(new SessionId(aliasOrId));
+            if (byId != null) {
+                return Optional.of(byId);
+            }
         }
         for (Session s : sessions.values()) {
             if (s.alias().value().equals(aliasOrId)) {
                 return Optional.of(s);
             }
-        }
-        if (SessionId.looksLikeId(aliasOrId)) {
-            return find(new SessionId(aliasOrId));
         }
         return Optional.empty();
     }

@@ -11,10 +11,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class NamedProfileTest {
     private static final String RULE =
-            "'; use 1 to 64 characters: a letter or digit first, then letters, digits and ._-@+=";
+            "'; use 1 to 64 characters: a letter or digit first, then letters, digits and ._-@+";
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "dev", "a", "9", "prod.admin@acme+1=x_y-z", "Prod-EU"})
+    @ValueSource(strings = {"default", "dev", "a", "9", "prod.admin@acme+1_x_y-z", "Prod-EU"})
     void validNames(String value) {
         assertEquals(value, NamedProfile.of(value).name());
         assertEquals(value, NamedProfile.of(value).toString());
@@ -62,5 +62,17 @@ class NamedProfileTest {
     @Test
     void configSectionOfAnotherProfileIsPrefixed() {
         assertEquals("profile dev", NamedProfile.of("dev").configSectionName());
+    }
+
+    @Test
+    void anEqualsSignIsRefusedForNewNamesButStoredOnesStillRead() {
+        InvalidValueException e = assertThrows(InvalidValueException.class, () -> NamedProfile.of("team=prod"));
+        assertEquals("invalid profile name 'team=prod': the AWS SDK for Java ignores a profile whose name holds '=';"
+                + " use letters, digits and ._-@+", e.getMessage());
+        NamedProfile stored = NamedProfile.stored("team=prod");
+        assertEquals("team=prod", stored.name());
+        assertFalse(stored.readableByEverySdk());
+        assertTrue(NamedProfile.of("team-prod").readableByEverySdk());
+        assertThrows(InvalidValueException.class, () -> NamedProfile.stored("a]\n[b"));
     }
 }

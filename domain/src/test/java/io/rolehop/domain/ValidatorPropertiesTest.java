@@ -28,7 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 class ValidatorPropertiesTest {
     private static final String ROLE_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+=,.@-";
-    private static final String PROFILE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@+=-";
+    private static final String PROFILE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@+-";
     /** Characters that break INI, JSON, shells and terminals, plus the pieces of valid values. */
     private static final String HOSTILE = "[]\n\r\t =:;#\"'\\/\u0000\u0007\u001b\u007f\u0085\u2028\u2029\u200b\u202e"
             + "\ufeffé日Ж٣-_.@+,arn:aws-cniam:role/0123456789";

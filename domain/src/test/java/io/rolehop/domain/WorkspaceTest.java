@@ -668,10 +668,20 @@ class WorkspaceTest {
         }
 
         @Test
-        void aliasWinsOverAnotherSessionsId() {
+        void anIdWinsOverAStoredAliasShapedLikeIt() {
             Session a = add(root("a"));
-            Session named = add(root(a.id().value()));
-            assertEquals(Optional.of(named), workspace.find(a.id().value()));
+            Session named = add(Session.create(Alias.stored(a.id().value()), ROOT_METHOD, NamedProfile.of("named"),
+                    REGION, Optional.empty(), Map.of()));
+            assertEquals(Optional.of(a), workspace.find(a.id().value()));
+            assertEquals(Optional.of(named), workspace.find(named.id().value()));
+        }
+
+        @Test
+        void aStoredAliasShapedLikeAnIdNoSessionHasStillFindsItsSession() {
+            String unusedId = SessionId.random().value();
+            Session named = add(Session.create(Alias.stored(unusedId), ROOT_METHOD, NamedProfile.of("named"),
+                    REGION, Optional.empty(), Map.of()));
+            assertEquals(Optional.of(named), workspace.find(unusedId));
         }
 
         @Test

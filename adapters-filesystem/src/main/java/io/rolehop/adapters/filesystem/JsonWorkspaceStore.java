@@ -175,7 +175,7 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
             Region defaultRegion = Region.of(text(root, "defaultRegion", "the top level"));
             List<NamedProfile> profiles = new ArrayList<>();
             for (JsonNode p : array(root, "profiles")) {
-                profiles.add(NamedProfile.of(string(p, "an entry of \"profiles\"")));
+                profiles.add(NamedProfile.stored(string(p, "an entry of \"profiles\"")));
             }
             Map<String, String> settings = strings(object(root, "settings", "the top level"), "\"settings\"");
             List<Session> sessions = new ArrayList<>();
@@ -199,9 +199,9 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
         JsonNode mode = node.get("mode");
         return new Session(
                 new SessionId(text(node, "id", where)),
-                Alias.of(text(node, "alias", where)),
+                Alias.stored(text(node, "alias", where)),
                 AccessMethodId.of(text(node, "method", where)),
-                NamedProfile.of(text(node, "profile", where)),
+                NamedProfile.stored(text(node, "profile", where)),
                 Region.of(text(node, "region", where)),
                 status(text(node, "status", where), where),
                 assumer == null || assumer.isNull()

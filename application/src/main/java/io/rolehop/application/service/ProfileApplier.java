@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.DeliveryMode;
@@ -10,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Hands a session's credentials to tools through its named profile: keys in the credentials file plus the region in
@@ -17,17 +20,23 @@ import java.util.Optional;
  * ({@link DeliveryMode#CREDENTIAL_PROCESS}); and takes them away again.
  */
 public final class ProfileApplier {
+    private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_./+:@-]+");
+    private static final Pattern COMMENT_START = Pattern.compile("[ \t][#;]");
+
     private final CredentialsFile credentialsFile;
     private final ConfigFile configFile;
-    private final String launcher;
+    private final Supplier<String> launcher;
 
     /** With {@code rolehop} found on the PATH of the tools that run {@code credential_process}. */
     public ProfileApplier(CredentialsFile credentialsFile, ConfigFile configFile) {
-        this(credentialsFile, configFile, "rolehop");
+        this(credentialsFile, configFile, () -> "rolehop");
     }
 
-    /** @param launcher the absolute path of the {@code rolehop} launcher, written into credential_process lines */
-    public ProfileApplier(CredentialsFile credentialsFile, ConfigFile configFile, String launcher) {
+    /**
+     * @param launcher the absolute path of the {@code rolehop} launcher written into credential_process lines, asked
+     *     for each line written (the cli keeps a stable link there, see docs/handing-out-credentials.md)
+     */
+    public ProfileApplier(CredentialsFile credentialsFile, ConfigFile configFile, Supplier<String> launcher) {
         this.credentialsFile = Objects.requireNonNull(credentialsFile, "credentialsFile");
         this.configFile = Objects.requireNonNull(configFile, "configFile");
         this.launcher = Objects.requireNonNull(launcher, "launcher");
@@ -46,6 +55,11 @@ public final class ProfileApplier {
      */
     public void apply(Session session, TemporaryCredentials credentials, DeliveryMode mode, boolean force) {
         NamedProfile profile = session.profile();
+        if (!profile.readableByEverySdk()) {
+            throw new UsageException("the profile name '" + profile + "' of session '" + session.alias()
+                    + "' holds '=', and the AWS SDK for Java ignores such a profile; move the session to another"
+                    + " profile with 'rolehop session edit " + session.id() + " --profile NEW'");
+        }
         Map<String, String> config = configFor(session, mode);
         if (mode == DeliveryMode.FILE) {
             credentialsFile.checkWritable(profile, force);
@@ -85,9 +99,49 @@ public final class ProfileApplier {
         configFile.remove(profile);
     }
 
-    /** The {@code credential_process} command for a session, quoted as botocore splits it (shell-like). */
+    /**
+     * The {@code credential_process} command for a session, read the same by every AWS SDK: botocore splits it as
+     * {@code shlex.split} does and runs the words; the SDKs for Java, Go and JavaScript run it with {@code sh -c}; the
+     * SDK for Java's profile parser cuts a value at a blank followed by {@code #} or {@code ;}. So the launcher path
+     * is written as it is when it holds only characters none of them treats specially, else in single quotes (the
+     * same for {@code shlex} and {@code sh}), and refused when no quoting serves every reader (see
+     * docs/handing-out-credentials.md, "The credential_process line").
+     *
+     * @throws UsageException naming the path and the reason when it cannot be written
+     */
     public String credentialProcess(Session session) {
-        return quote(launcher) + " session generate " + session.id().value();
+        return commandWord(launcher.get()) + " session generate " + session.id().value();
+    }
+
+    static String commandWord(String path) {
+        if (PLAIN_WORD.matcher(path).matches()) {
+            return path;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                throw unwritable(path, "it holds a character other than printable ASCII, which the AWS SDKs do not"
+                        + " all read the same");
+            }
+        }
+        if (COMMENT_START.matcher(path).find()) {
+            throw unwritable(path, "the AWS SDK for Java reads a blank followed by '#' or ';' as the start of a"
+                    + " comment and would cut the line there");
+        }
+        return "'" + path.replace("'", "'\\''") + "'";
+    }
+
+    private static UsageException unwritable(String path, String reason) {
+        StringBuilder shown = new StringBuilder();
+        path.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return new UsageException("cannot write a credential_process line that runs the launcher '" + shown + "': "
+                + reason + "; set ROLEHOP_HOME to a directory whose path has no such characters, or use --mode file");
     }
 
     private Map<String, String> configFor(Session session, DeliveryMode mode) {
@@ -99,10 +153,4 @@ public final class ProfileApplier {
         return config;
     }
 
-    private static String quote(String path) {
-        if (path.matches("[A-Za-z0-9_./+=:@-]+")) {
-            return path;
-        }
-        return "\"" + path.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
 }

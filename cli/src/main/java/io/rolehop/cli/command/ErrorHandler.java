@@ -6,6 +6,10 @@ import io.rolehop.application.UsageException;
 import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.domain.DomainException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 
 /**
@@ -55,9 +59,65 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     public int handleParseException(CommandLine.ParameterException e, String[] args) {
         PrintWriter err = e.getCommandLine().getErr();
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        err.println("rolehop: " + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+        err.println("rolehop: " + oneLine(withoutValues(e, args)) + " (see '" + command + " --help')");
         err.flush();
         return USAGE;
+    }
+
+    /**
+     * picocli's message with no value from the command line in it: a value typed after a mistyped option may be a
+     * secret ({@code --secret-access-key-stdin=KEY}, {@code --secret KEY}). Unknown options are named without their
+     * {@code =VALUE}; other unmatched words are counted, not quoted, but for a mistyped command name, which is quoted
+     * with picocli's suggestions; any other message has each value of the command line replaced (see
+     * docs/cli-reference.md, "Usage errors").
+     */
+    static String withoutValues(CommandLine.ParameterException e, String[] args) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            return unmatched(unmatched);
+        }
+        String message = String.valueOf(e.getMessage())
+                .replaceFirst("^(option '[^']+') should be specified without '.*' parameter$", "$1 takes no value");
+        Set<String> commandNames = new HashSet<>();
+        for (CommandLine c = e.getCommandLine(); c != null; c = c.getParent()) {
+            commandNames.add(c.getCommandName());
+        }
+        for (String arg : args) {
+            boolean option = arg.startsWith("-");
+            if (option && arg.indexOf('=') < 0) {
+                continue;
+            }
+            String value = option ? arg.substring(arg.indexOf('=') + 1) : arg;
+            if (!value.isEmpty() && !commandNames.contains(value)) {
+                message = message.replace("'" + value + "'", "a value (not shown)");
+            }
+        }
+        return message;
+    }
+
+    private static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        List<String> options = new ArrayList<>();
+        int values = 0;
+        for (String arg : e.getUnmatched()) {
+            if (arg.length() > 1 && arg.startsWith("-")) {
+                int equals = arg.indexOf('=');
+                options.add("'" + (equals < 0 ? arg : arg.substring(0, equals)) + "'");
+            } else {
+                values++;
+            }
+        }
+        if (!options.isEmpty()) {
+            return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
+                    + (values > 0 ? " (values after it are not shown)" : "");
+        }
+        CommandLine commandLine = e.getCommandLine();
+        if (!commandLine.getSubcommands().isEmpty() && !e.getUnmatched().isEmpty()) {
+            List<String> suggestions = e.getSuggestions();
+            return "unknown command '" + e.getUnmatched().get(0) + "' for '"
+                    + commandLine.getCommandSpec().qualifiedName() + "'"
+                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
+        }
+        return values == 1 ? "unexpected argument after '" + commandLine.getCommandName() + "' (not shown)"
+                : values + " unexpected arguments after '" + commandLine.getCommandName() + "' (not shown)";
     }
 
     /**

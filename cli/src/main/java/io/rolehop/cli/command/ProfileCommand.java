@@ -85,7 +85,7 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
-            context.get(ProfilesUseCase.class).rename(NamedProfile.of(from), NamedProfile.of(to));
+            context.get(ProfilesUseCase.class).rename(NamedProfile.stored(from), NamedProfile.of(to));
             new Output(context.environment().out()).line("renamed profile " + from + " to " + to);
             return 0;
         }
@@ -104,7 +104,7 @@ final class ProfileCommand {
 
         @Override
         public Integer call() {
-            context.get(ProfilesUseCase.class).delete(NamedProfile.of(name));
+            context.get(ProfilesUseCase.class).delete(NamedProfile.stored(name));
             new Output(context.environment().out()).line("deleted profile " + name);
             return 0;
         }

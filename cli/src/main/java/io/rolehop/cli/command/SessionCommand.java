@@ -251,7 +251,7 @@ final class SessionCommand {
 
         @Override
         public Integer call() {
-            Optional<NamedProfile> filter = Optional.ofNullable(profile).map(NamedProfile::of);
+            Optional<NamedProfile> filter = Optional.ofNullable(profile).map(NamedProfile::stored);
             List<SessionView> active = context.get(ListSessionsUseCase.class).current(filter);
             Output out = new Output(context.environment().out());
             if (output.json()) {

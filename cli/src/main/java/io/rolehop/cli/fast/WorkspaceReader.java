@@ -65,7 +65,7 @@ final class WorkspaceReader {
             try {
                 List<NamedProfile> profiles = new ArrayList<>();
                 for (Object p : array(document.get("profiles"))) {
-                    profiles.add(NamedProfile.of(string(p)));
+                    profiles.add(NamedProfile.stored(string(p)));
                 }
                 List<Session> sessions = new ArrayList<>();
                 for (Object o : array(document.get("sessions"))) {
@@ -74,8 +74,8 @@ final class WorkspaceReader {
                     Object expiration = node.get("expiration");
                     Object mode = node.get("mode");
                     sessions.add(new Session(new SessionId(string(node.get("id"))),
-                            Alias.of(string(node.get("alias"))), AccessMethodId.of(string(node.get("method"))),
-                            NamedProfile.of(string(node.get("profile"))), Region.of(string(node.get("region"))),
+                            Alias.stored(string(node.get("alias"))), AccessMethodId.of(string(node.get("method"))),
+                            NamedProfile.stored(string(node.get("profile"))), Region.of(string(node.get("region"))),
                             status(string(node.get("status"))),
                             assumer == null || assumer == StrictJson.NULL ? Optional.empty()
                                     : Optional.of(new SessionId(string(assumer))),
@@ -91,11 +91,11 @@ final class WorkspaceReader {
             }
         }
 
-        /** The id of the session with this alias, else with this id, as {@code Workspace.find(String)} looks. */
+        /** The id of the session with this id, else with this alias, as {@code Workspace.find(String)} looks. */
         Optional<String> find(String aliasOrId) {
-            int at = aliases.indexOf(aliasOrId);
-            if (at < 0 && SessionId.looksLikeId(aliasOrId)) {
-                at = ids.indexOf(aliasOrId);
+            int at = SessionId.looksLikeId(aliasOrId) ? ids.indexOf(aliasOrId) : -1;
+            if (at < 0) {
+                at = aliases.indexOf(aliasOrId);
             }
             return at < 0 ? Optional.empty() : Optional.of(ids.get(at));
         }
@@ -135,7 +135,7 @@ final class WorkspaceReader {
         requireOnly(root, ROOT_FIELDS);
         Region.of(string(root.get("defaultRegion")));
         for (Object p : array(root.get("profiles"))) {
-            NamedProfile.of(string(p));
+            NamedProfile.stored(string(p));
         }
         long margin = DEFAULT_REFRESH_MARGIN_SECONDS;
         for (Map.Entry<String, String> setting : strings(root.get("settings")).entrySet()) {
@@ -154,9 +154,9 @@ final class WorkspaceReader {
             Map<String, Object> node = object(s);
             requireOnly(node, SESSION_FIELDS);
             String id = new SessionId(string(node.get("id"))).value();
-            String alias = Alias.of(string(node.get("alias"))).value();
+            String alias = Alias.stored(string(node.get("alias"))).value();
             AccessMethodId.of(string(node.get("method")));
-            String profile = NamedProfile.of(string(node.get("profile"))).name();
+            String profile = NamedProfile.stored(string(node.get("profile"))).name();
             Region.of(string(node.get("region")));
             SessionStatus status = status(string(node.get("status")));
             Object assumer = node.get("assumer");

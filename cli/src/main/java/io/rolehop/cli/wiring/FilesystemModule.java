@@ -22,7 +22,8 @@ public final class FilesystemModule extends AbstractModule {
     @Provides
     @Singleton
     WorkspaceStore workspaceStore(CliEnvironment env) {
-        return new JsonWorkspaceStore(env.rolehopHome().resolve("workspace.json"));
+        return new IdShapedAliasWarnings(new JsonWorkspaceStore(env.rolehopHome().resolve("workspace.json")),
+                warning -> env.err().println("rolehop: warning: " + warning));
     }
 
     @Provides

@@ -41,6 +41,7 @@ import io.rolehop.application.service.SettingsService;
 import io.rolehop.application.service.StartSessionService;
 import io.rolehop.application.service.StopSessionService;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.LauncherLink;
 import java.time.Clock;
 
 /** The use cases, built from the ports. */
@@ -56,8 +57,10 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     @Singleton
     ProfileApplier applier(CredentialsFile credentials, ConfigFile config, CliEnvironment env) {
-        return new ProfileApplier(credentials, config,
-                env.launcher().map(p -> p.toAbsolutePath().toString()).orElse("rolehop"));
+        // The stable link under ROLEHOP_HOME, pointed at this launcher as each line is written; "rolehop" on the PATH
+        // when no launcher is known (the command line run in-process).
+        return new ProfileApplier(credentials, config, () -> env.launcher()
+                .map(launcher -> LauncherLink.pointAt(env.rolehopHome(), launcher).toString()).orElse("rolehop"));
     }
 
     @Provides

@@ -1,7 +1,7 @@
 package io.rolehop.cli.plugin;
 
 import io.rolehop.application.spi.AccessMethod;
-import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.application.spi.AccessMethodChecks;
 import io.rolehop.domain.AccessMethodId;
 import java.io.IOException;
 import java.lang.module.Configuration;
@@ -13,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,7 @@ public final class AccessMethodLoader {
                         + " cannot be created (" + describe(e) + "); skipped");
                 continue;
             }
-            Optional<String> problem = problemWith(method);
+            Optional<String> problem = AccessMethodChecks.problemWith(method);
             if (problem.isPresent()) {
                 warnings.accept("plugin " + source + ": access method '" + method.id() + "' " + problem.get()
                         + "; skipped");
@@ -135,47 +134,6 @@ public final class AccessMethodLoader {
             byId.put(method.id(), new Found(method, source));
         }
     }
-
-    /**
-     * Why the CLI could not offer {@code method} (its descriptive methods fail or answer null, or its fields would
-     * clash with rolehop's own options), if it could not. Asked once here, so that a broken plugin costs one warning
-     * instead of breaking every command that builds its options from the fields.
-     */
-    static Optional<String> problemWith(AccessMethod method) {
-        List<FieldSpec> fields;
-        try {
-            if (method.displayName() == null || method.description() == null || method.version() == null) {
-                return Optional.of("answers null for its display name, description or version");
-            }
-            method.requiresAssumer();
-            method.cacheInSecretStore();
-            method.keepsSecrets();
-            fields = method.fields();
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.of("fails to describe itself (" + describe(e) + ")");
-        }
-        if (fields == null || fields.stream().anyMatch(java.util.Objects::isNull)) {
-            return Optional.of("declares no list of fields, or a null field");
-        }
-        Set<String> names = new HashSet<>();
-        for (FieldSpec field : fields) {
-            if (RESERVED_OPTIONS.contains(field.name())) {
-                return Optional.of("declares a field '" + field.name() + "', a name rolehop's own options use ("
-                        + String.join(", ", RESERVED_OPTIONS) + ")");
-            }
-            if (!names.add(field.name()) || names.contains(field.name() + "-stdin")
-                    || (field.name().endsWith("-stdin") && names.contains(field.name().substring(0,
-                            field.name().length() - "-stdin".length())))) {
-                return Optional.of("declares the field '" + field.name() + "' twice, or one that clashes with"
-                        + " another's --NAME-stdin option");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Names of options that {@code session add} and {@code session edit} define themselves, whatever the method. */
-    static final List<String> RESERVED_OPTIONS = List.of("alias", "profile", "region", "assumer", "force", "output",
-            "help", "version", "mode", "debug", "mfa-code");
 
     private static String describe(Throwable e) {
         Throwable root = e;

@@ -23,21 +23,35 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Finds access methods: the ones in rolehop's own modules and those in the jars of the plugin directories, each
- * plugin jar in a module layer of its own (or, when rolehop itself runs on the class path, a class loader of its own).
- * A broken provider or jar costs one warning naming it; every other method keeps working. Only this class calls
+ * Finds access methods: the ones in rolehop's own modules and those in the trusted jars of the plugin directories,
+ * each plugin jar in a module layer of its own (or, when rolehop itself runs on the class path, a class loader of its
+ * own). A jar that is not trusted, or changed since it was trusted, is never opened as code. A broken provider or jar,
+ * or one not trusted, costs one warning naming it; every other method keeps working. Only this class calls
  * {@link ServiceLoader}.
  */
 public final class AccessMethodLoader {
 
     /** A method found, and where from. */
-    public record Found(AccessMethod method, String source) {}
+    public record Found(AccessMethod method, String source) {
+        public boolean builtIn() {
+            return BUILT_IN.equals(source);
+        }
+    }
+
+    private static final String BUILT_IN = "built-in";
 
     private final List<Path> pluginDirectories;
+    private final PluginTrust trust;
     private final Consumer<String> warnings;
 
-    public AccessMethodLoader(List<Path> pluginDirectories, Consumer<String> warnings) {
+    /** The built-in methods only. */
+    public AccessMethodLoader(Consumer<String> warnings) {
+        this(List.of(), PluginTrust.none(), warnings);
+    }
+
+    public AccessMethodLoader(List<Path> pluginDirectories, PluginTrust trust, Consumer<String> warnings) {
         this.pluginDirectories = List.copyOf(pluginDirectories);
+        this.trust = trust;
         this.warnings = warnings;
     }
 
@@ -48,16 +62,41 @@ public final class AccessMethodLoader {
         ServiceLoader<AccessMethod> builtIn = own != null
                 ? ServiceLoader.load(own, AccessMethod.class)
                 : ServiceLoader.load(AccessMethod.class, AccessMethodLoader.class.getClassLoader());
-        collect(builtIn, "built-in", byId);
+        collect(builtIn, BUILT_IN, byId);
         for (Path directory : pluginDirectories) {
-            for (Path jar : jars(directory)) {
-                loadJar(jar, own).ifPresent(loader -> collect(loader, jar.toString(), byId));
+            for (Path jar : jarsIn(directory, warnings)) {
+                if (trusted(jar)) {
+                    loadJar(jar, own).ifPresent(loader -> collect(loader, jar.toString(), byId));
+                }
             }
         }
         return List.copyOf(byId.values());
     }
 
-    private List<Path> jars(Path directory) {
+    private boolean trusted(Path jar) {
+        PluginTrust.State state;
+        try {
+            state = trust.check(jar).state();
+        } catch (RuntimeException e) {
+            warnings.accept("plugin " + jar + " cannot be read (" + describe(e) + "); skipped");
+            return false;
+        }
+        switch (state) {
+            case TRUSTED:
+                return true;
+            case CHANGED:
+                warnings.accept("plugin " + jar + " changed since it was trusted; skipped (check it, then run"
+                        + " 'rolehop plugins trust " + jar + "' again)");
+                return false;
+            default:
+                warnings.accept("plugin " + jar + " is not trusted; skipped (check it, then run 'rolehop plugins"
+                        + " trust " + jar + "')");
+                return false;
+        }
+    }
+
+    /** The {@code *.jar} files directly in {@code directory}, in name order; none if it does not exist. */
+    static List<Path> jarsIn(Path directory, Consumer<String> warnings) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return out;

@@ -12,7 +12,7 @@ class AccessMethodLoaderTest {
 
     @Test
     void theBuiltInMethodsPass() {
-        List<AccessMethodLoader.Found> found = new AccessMethodLoader(List.of(), w -> {
+        List<AccessMethodLoader.Found> found = new AccessMethodLoader(w -> {
             throw new AssertionError("warning: " + w);
         }).load();
 

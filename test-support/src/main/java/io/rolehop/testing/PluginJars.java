@@ -38,6 +38,16 @@ public final class PluginJars {
      */
     public static Path build(Path work, Path lib, Path jar, String module, String className, String id,
             String members, String extraRequires) {
+        return build(work, lib, jar, module, className, id, members, "throw new IllegalStateException();",
+                extraRequires);
+    }
+
+    /**
+     * As {@link #build(Path, Path, Path, String, String, String, String, String)}, with the body of
+     * {@code credentials(CredentialsContext c)}.
+     */
+    public static Path build(Path work, Path lib, Path jar, String module, String className, String id,
+            String members, String credentialsBody, String extraRequires) {
         try {
             Path src = work.resolve("src-" + module);
             Path pkg = src.resolve(module.replace('.', '/'));
@@ -53,7 +63,7 @@ public final class PluginJars {
                     + "public java.util.List<io.rolehop.application.spi.FieldSpec> fields() {"
                     + " return java.util.List.of(); }\n"
                     + "public io.rolehop.domain.AwsCredentials credentials("
-                    + "io.rolehop.application.spi.CredentialsContext c) { throw new IllegalStateException(); }\n}\n");
+                    + "io.rolehop.application.spi.CredentialsContext c) { " + credentialsBody + " }\n}\n");
             Path classes = work.resolve("classes-" + module);
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             String modulePath = lib.toString();

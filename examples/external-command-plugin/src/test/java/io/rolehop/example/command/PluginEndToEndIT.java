@@ -137,6 +137,31 @@ class PluginEndToEndIT {
         assertFalse(list.out().contains("missing-method"));
     }
 
+    @Test
+    void aPluginAssumedFromAnIamUserIsHandedASessionTokenNeverTheKeys() throws Exception {
+        Path received = dir.resolve("received-key-id");
+        Path jar = dist.resolve("plugins").resolve("capturing.jar");
+        PluginJars.build(dir, dist.resolve("lib"), jar, "capturing.method", "Capturing", "capturing",
+                "public boolean requiresAssumer() { return true; }",
+                "io.rolehop.domain.AwsCredentials a = c.assumerCredentials(); try { java.nio.file.Files.writeString("
+                        + "java.nio.file.Path.of(\"" + received + "\"), a.accessKeyId() + (a instanceof"
+                        + " io.rolehop.domain.TemporaryCredentials ? \" temporary\" : \" long-term\")); }"
+                        + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } return a;",
+                "");
+        ok(rolehop("plugins", "trust", jar.toString()));
+        ok(rolehopWithInput(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
+                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
+        ok(rolehop("session", "add", "capturing", "--alias", "via-plugin", "--assumer", "erin"));
+
+        Result generated = rolehop("session", "generate", "via-plugin");
+
+        assertEquals(0, generated.code(), generated.toString());
+        String got = Files.readString(received);
+        assertFalse(got.startsWith(erin.accessKeyId()), "the plugin was handed the user's access key: " + got);
+        assertTrue(got.endsWith(" temporary"), got);
+        assertFalse(generated.out().contains(erin.secretAccessKey()));
+    }
+
     private void buildPlugin(Path jar, String module, String className, String id, String constructor,
             String extraRequires) {
         PluginJars.build(dir, dist.resolve("lib"), jar, module, className, id, constructor, extraRequires);
@@ -157,6 +182,10 @@ class PluginEndToEndIT {
     }
 
     private Result rolehop(String... args) throws Exception {
+        return rolehopWithInput("", args);
+    }
+
+    private Result rolehopWithInput(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/rolehop").toString());
         command.addAll(List.of(args));
@@ -164,6 +193,7 @@ class PluginEndToEndIT {
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));

@@ -2,6 +2,8 @@
 module io.rolehop.testing {
     requires transitive io.rolehop.application;
     requires transitive org.junit.jupiter.api;
+    // PluginJars compiles plugin jars in the tests that install them.
+    requires java.compiler;
 
     exports io.rolehop.testing;
 

@@ -28,9 +28,15 @@ public final class Rolehop {
         // After a move or an upgrade, the credential_process lines' link follows the launcher that runs now.
         environment.launcher().ifPresent(launcher -> LauncherLink.refresh(environment.rolehopHome(), launcher));
         CliContext context = new CliContext(environment, overrides);
-        CommandLine commandLine = Commands.build(context);
+        PrintWriter err = new PrintWriter(environment.err(), true);
+        CommandLine commandLine;
+        try {
+            commandLine = Commands.build(context, args);
+        } catch (RuntimeException e) {
+            return Commands.failure(context, e, err);
+        }
         commandLine.setOut(new PrintWriter(environment.out(), true));
-        commandLine.setErr(new PrintWriter(environment.err(), true));
+        commandLine.setErr(err);
         return commandLine.execute(args);
     }
 }

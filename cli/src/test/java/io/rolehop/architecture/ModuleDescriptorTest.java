@@ -94,6 +94,7 @@ class ModuleDescriptorTest {
         assertDescribes("io.rolehop.testing", """
                 module io.rolehop.testing
                 requires transitive io.rolehop.application
+                requires java.compiler
                 requires transitive org.junit.jupiter.api
                 exports io.rolehop.testing
                 provides org.junit.jupiter.api.extension.Extension with

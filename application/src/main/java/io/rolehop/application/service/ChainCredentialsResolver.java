@@ -74,8 +74,13 @@ public final class ChainCredentialsResolver {
             return temporary;
         }
         // Long-term keys are never handed to tools: exchange them for a session token.
-        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(
-                (LongTermCredentials) credentials, session.region(), HANDOUT_DURATION, Optional.empty()));
+        return sessionToken(session, (LongTermCredentials) credentials);
+    }
+
+    /** A one-hour session token for {@code session}'s long-term keys, cached as what is handed out for it. */
+    private TemporaryCredentials sessionToken(Session session, LongTermCredentials keys) {
+        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(keys, session.region(),
+                HANDOUT_DURATION, Optional.empty()));
         cache.put(session.id().value() + HANDOUT_SUFFIX, token);
         return token;
     }
@@ -269,7 +274,16 @@ public final class ChainCredentialsResolver {
             SessionId assumer = session.assumer().orElseThrow(() -> new UsageException(
                     "session '" + session.alias() + "' has no assumer; set one with 'rolehop session edit "
                             + session.alias() + " --assumer ALIAS'"));
-            return resolve(workspace, workspace.get(assumer), visiting, assumerMargin(workspace));
+            Session assumerSession = workspace.get(assumer);
+            Duration margin = assumerMargin(workspace);
+            AwsCredentials credentials = resolve(workspace, assumerSession, visiting, margin);
+            if (credentials instanceof LongTermCredentials keys && !methods.isBuiltIn(method)) {
+                // A plugin's method never holds an IAM user's long-term keys: it gets a session token of the
+                // user's (an MFA session token already is one, and is passed as it is).
+                return cache.get(assumer.value() + HANDOUT_SUFFIX).filter(c -> c.validBeyond(clock.instant(), margin))
+                        .orElseGet(() -> sessionToken(assumerSession, keys));
+            }
+            return credentials;
         }
 
         @Override

@@ -49,9 +49,9 @@ public interface AccessMethod {
     }
 
     /**
-     * The fields a session of this method needs, in the order they are asked for. Names must be unique, distinct
-     * from rolehop's own options ({@code alias}, {@code profile}, {@code region}, {@code assumer}, {@code force},
-     * {@code output}) and of the form {@code [a-z][a-z0-9-]*}; each becomes the option {@code --NAME}.
+     * The fields a session of this method needs, in the order they are asked for. Each becomes the option
+     * {@code --NAME}, so names must be unique, none may be another's name plus {@code -stdin}, and none may be one
+     * of {@link AccessMethodChecks#RESERVED_FIELD_NAMES}; {@link AccessMethodChecks#problemWith} is the check.
      */
     List<FieldSpec> fields();
 

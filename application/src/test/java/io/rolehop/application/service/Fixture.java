@@ -55,9 +55,14 @@ final class Fixture {
     final RegionsService regions;
 
     Fixture(AccessMethod... extraMethods) {
+        this(List.of(extraMethods), List.of());
+    }
+
+    /** With {@code plugins} loaded as a plugin's methods, not as rolehop's own. */
+    Fixture(List<AccessMethod> extraMethods, List<AccessMethod> plugins) {
         List<AccessMethod> all = new ArrayList<>(List.of(new TestUserMethod(), new TestChainedMethod()));
-        all.addAll(List.of(extraMethods));
-        methods = new AccessMethods(all);
+        all.addAll(extraMethods);
+        methods = new AccessMethods(all, plugins);
         resolver = new ChainCredentialsResolver(methods, sts, secrets, cache, mfa, clock);
         add = new AddSessionService(store, methods, secrets);
         start = new StartSessionService(store, resolver, applier);

@@ -1,7 +1,10 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.cli.wiring.CliContext;
+import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds the command tree of {@code rolehop}. */
@@ -19,7 +22,34 @@ public final class Commands {
         }
     }
 
-    public static CommandLine build(CliContext context) {
+    /**
+     * Whether the command line is one whose options come from the access methods ({@code session add},
+     * {@code session edit}, or help on them): only then are the methods, and so the trusted plugins, loaded while the
+     * command tree is built. Every other command loads them only if its use case needs a method, and
+     * {@code --version}, {@code --help}, {@code help} and the profile, region and settings commands never do.
+     */
+    static boolean needsMethodOptions(String... args) {
+        List<String> words = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (!arg.startsWith("-")) {
+                words.add(arg);
+            }
+            if (words.size() == 3) {
+                break;
+            }
+        }
+        if (!words.isEmpty() && words.get(0).equals("help")) {
+            words.remove(0);
+        }
+        return words.size() >= 2 && words.get(0).equals("session")
+                && (words.get(1).equals("add") || words.get(1).equals("edit"));
+    }
+
+    /** The command tree for the command line {@code args}; see {@link #needsMethodOptions}. */
+    public static CommandLine build(CliContext context, String... args) {
         CommandLine.IFactory factory = new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
@@ -32,10 +62,11 @@ public final class Commands {
             }
         };
         CommandLine commandLine = new CommandLine(new RootCommand(context), factory);
-        CommandLine session = commandLine.getSubcommands().get("session");
-        CommandLine add = session.getSubcommands().get("add");
-        SessionAddCommand.addMethodSubcommands(add, context);
-        SessionEditCommand.addMethodFields(session.getSubcommands().get("edit").getCommandSpec(), context);
+        if (needsMethodOptions(args)) {
+            CommandLine session = commandLine.getSubcommands().get("session");
+            SessionAddCommand.addMethodSubcommands(session.getSubcommands().get("add"), context);
+            SessionEditCommand.addMethodFields(session.getSubcommands().get("edit").getCommandSpec(), context);
+        }
         ErrorHandler errors = new ErrorHandler(context);
         commandLine.setExecutionExceptionHandler(errors);
         commandLine.setParameterExceptionHandler(errors);
@@ -47,5 +78,10 @@ public final class Commands {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         return commandLine;
+    }
+
+    /** A failure before the command ran (while its tree was built), reported as one that happens while it runs. */
+    public static int failure(CliContext context, Exception e, PrintWriter err) {
+        return new ErrorHandler(context).report(e, err);
     }
 }

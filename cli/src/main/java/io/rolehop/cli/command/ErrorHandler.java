@@ -30,6 +30,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        return report(e, commandLine.getErr());
+    }
+
+    /** One line for {@code e} on {@code err}, and its exit code. */
+    int report(Exception e, PrintWriter err) {
         int code;
         String message;
         if (e instanceof DomainException || e instanceof UsageException) {
@@ -46,7 +51,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             message = "unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (rerun with --debug for details)";
         }
-        PrintWriter err = commandLine.getErr();
         err.println("rolehop: " + oneLine(message));
         if (context.debug()) {
             e.printStackTrace(err);

@@ -105,7 +105,7 @@ public final class LeanGenerate {
                 Optional.empty(), Optional.empty(), Optional.empty());
         WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"), snapshot);
         // Built-in methods only: a session of a plugin's method is not found here, and goes to the full command.
-        AccessMethods methods = new AccessMethods(new AccessMethodLoader(List.of(), warning -> { }).load().stream()
+        AccessMethods methods = new AccessMethods(new AccessMethodLoader(warning -> { }).load().stream()
                 .map(AccessMethodLoader.Found::method).toList());
         QuerySecurityTokenService sts = new QuerySecurityTokenService(env, CONNECT_TIMEOUT, READ_TIMEOUT, 1, clock);
         ChainCredentialsResolver resolver = new ChainCredentialsResolver(methods, sts,

@@ -1,6 +1,7 @@
 package io.rolehop.cli.fast;
 
 import io.rolehop.cli.command.CredentialProcessJson;
+import io.rolehop.cli.env.SafePaths;
 import io.rolehop.domain.TemporaryCredentials;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -88,7 +89,13 @@ public final class WarmGenerate {
 
     /** The workspace of {@code $ROLEHOP_HOME}, if there is one the store would read. */
     static Optional<WorkspaceReader.Snapshot> workspace(Map<String, String> env) {
-        Optional<byte[]> file = read(rolehopHome(env).resolve("workspace.json"));
+        Path home = rolehopHome(env);
+        Path workspace = home.resolve("workspace.json");
+        // A home or workspace another user could write is the full command's to refuse, with its one line.
+        if (SafePaths.problemWithHome(home).isPresent() || SafePaths.problemWith(workspace).isPresent()) {
+            return Optional.empty();
+        }
+        Optional<byte[]> file = read(workspace);
         return file.isEmpty() ? Optional.empty() : WorkspaceReader.read(file.get());
     }
 

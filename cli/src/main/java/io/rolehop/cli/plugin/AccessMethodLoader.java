@@ -1,7 +1,7 @@
 package io.rolehop.cli.plugin;
 
 import io.rolehop.application.spi.AccessMethod;
-import io.rolehop.application.spi.FieldSpec;
+import io.rolehop.application.spi.AccessMethodChecks;
 import io.rolehop.domain.AccessMethodId;
 import java.io.IOException;
 import java.lang.module.Configuration;
@@ -13,7 +13,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,21 +23,35 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Finds access methods: the ones in rolehop's own modules and those in the jars of the plugin directories, each
- * plugin jar in a module layer of its own (or, when rolehop itself runs on the class path, a class loader of its own).
- * A broken provider or jar costs one warning naming it; every other method keeps working. Only this class calls
+ * Finds access methods: the ones in rolehop's own modules and those in the trusted jars of the plugin directories,
+ * each plugin jar in a module layer of its own (or, when rolehop itself runs on the class path, a class loader of its
+ * own). A jar that is not trusted, or changed since it was trusted, is never opened as code. A broken provider or jar,
+ * or one not trusted, costs one warning naming it; every other method keeps working. Only this class calls
  * {@link ServiceLoader}.
  */
 public final class AccessMethodLoader {
 
     /** A method found, and where from. */
-    public record Found(AccessMethod method, String source) {}
+    public record Found(AccessMethod method, String source) {
+        public boolean builtIn() {
+            return BUILT_IN.equals(source);
+        }
+    }
+
+    private static final String BUILT_IN = "built-in";
 
     private final List<Path> pluginDirectories;
+    private final PluginTrust trust;
     private final Consumer<String> warnings;
 
-    public AccessMethodLoader(List<Path> pluginDirectories, Consumer<String> warnings) {
+    /** The built-in methods only. */
+    public AccessMethodLoader(Consumer<String> warnings) {
+        this(List.of(), PluginTrust.none(), warnings);
+    }
+
+    public AccessMethodLoader(List<Path> pluginDirectories, PluginTrust trust, Consumer<String> warnings) {
         this.pluginDirectories = List.copyOf(pluginDirectories);
+        this.trust = trust;
         this.warnings = warnings;
     }
 
@@ -49,16 +62,41 @@ public final class AccessMethodLoader {
         ServiceLoader<AccessMethod> builtIn = own != null
                 ? ServiceLoader.load(own, AccessMethod.class)
                 : ServiceLoader.load(AccessMethod.class, AccessMethodLoader.class.getClassLoader());
-        collect(builtIn, "built-in", byId);
+        collect(builtIn, BUILT_IN, byId);
         for (Path directory : pluginDirectories) {
-            for (Path jar : jars(directory)) {
-                loadJar(jar, own).ifPresent(loader -> collect(loader, jar.toString(), byId));
+            for (Path jar : jarsIn(directory, warnings)) {
+                if (trusted(jar)) {
+                    loadJar(jar, own).ifPresent(loader -> collect(loader, jar.toString(), byId));
+                }
             }
         }
         return List.copyOf(byId.values());
     }
 
-    private List<Path> jars(Path directory) {
+    private boolean trusted(Path jar) {
+        PluginTrust.State state;
+        try {
+            state = trust.check(jar).state();
+        } catch (RuntimeException e) {
+            warnings.accept("plugin " + jar + " cannot be read (" + describe(e) + "); skipped");
+            return false;
+        }
+        switch (state) {
+            case TRUSTED:
+                return true;
+            case CHANGED:
+                warnings.accept("plugin " + jar + " changed since it was trusted; skipped (check it, then run"
+                        + " 'rolehop plugins trust " + jar + "' again)");
+                return false;
+            default:
+                warnings.accept("plugin " + jar + " is not trusted; skipped (check it, then run 'rolehop plugins"
+                        + " trust " + jar + "')");
+                return false;
+        }
+    }
+
+    /** The {@code *.jar} files directly in {@code directory}, in name order; none if it does not exist. */
+    static List<Path> jarsIn(Path directory, Consumer<String> warnings) {
         List<Path> out = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return out;
@@ -117,7 +155,7 @@ public final class AccessMethodLoader {
                         + " cannot be created (" + describe(e) + "); skipped");
                 continue;
             }
-            Optional<String> problem = problemWith(method);
+            Optional<String> problem = AccessMethodChecks.problemWith(method);
             if (problem.isPresent()) {
                 warnings.accept("plugin " + source + ": access method '" + method.id() + "' " + problem.get()
                         + "; skipped");
@@ -135,47 +173,6 @@ public final class AccessMethodLoader {
             byId.put(method.id(), new Found(method, source));
         }
     }
-
-    /**
-     * Why the CLI could not offer {@code method} (its descriptive methods fail or answer null, or its fields would
-     * clash with rolehop's own options), if it could not. Asked once here, so that a broken plugin costs one warning
-     * instead of breaking every command that builds its options from the fields.
-     */
-    static Optional<String> problemWith(AccessMethod method) {
-        List<FieldSpec> fields;
-        try {
-            if (method.displayName() == null || method.description() == null || method.version() == null) {
-                return Optional.of("answers null for its display name, description or version");
-            }
-            method.requiresAssumer();
-            method.cacheInSecretStore();
-            method.keepsSecrets();
-            fields = method.fields();
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.of("fails to describe itself (" + describe(e) + ")");
-        }
-        if (fields == null || fields.stream().anyMatch(java.util.Objects::isNull)) {
-            return Optional.of("declares no list of fields, or a null field");
-        }
-        Set<String> names = new HashSet<>();
-        for (FieldSpec field : fields) {
-            if (RESERVED_OPTIONS.contains(field.name())) {
-                return Optional.of("declares a field '" + field.name() + "', a name rolehop's own options use ("
-                        + String.join(", ", RESERVED_OPTIONS) + ")");
-            }
-            if (!names.add(field.name()) || names.contains(field.name() + "-stdin")
-                    || (field.name().endsWith("-stdin") && names.contains(field.name().substring(0,
-                            field.name().length() - "-stdin".length())))) {
-                return Optional.of("declares the field '" + field.name() + "' twice, or one that clashes with"
-                        + " another's --NAME-stdin option");
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Names of options that {@code session add} and {@code session edit} define themselves, whatever the method. */
-    static final List<String> RESERVED_OPTIONS = List.of("alias", "profile", "region", "assumer", "force", "output",
-            "help", "version", "mode", "debug", "mfa-code");
 
     private static String describe(Throwable e) {
         Throwable root = e;

@@ -5,17 +5,24 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import io.rolehop.adapters.filesystem.PluginTrustFile;
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.cli.env.SafePaths;
 import io.rolehop.cli.plugin.AccessMethodLoader;
+import io.rolehop.cli.plugin.PluginTrust;
 import io.rolehop.cli.env.CliState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a command needs from the composition root. Nothing is built before a command asks: {@code --help} and
  * {@code --version} load no adapter, and the Guice graph is created on first use.
  */
 public final class CliContext {
+    private static final String TRUST_FILE = "plugins.sha256";
+    private static final String WORKSPACE_FILE = "workspace.json";
     private final CliEnvironment environment;
     private final List<Module> overrides;
     private final CliState state = new CliState();
@@ -44,13 +51,49 @@ public final class CliContext {
         this.debug = debug;
     }
 
-    /** The access methods, built-in and from plugins; warnings about broken plugins go to stderr once. */
+    /**
+     * The access methods, built-in and from trusted plugin jars; warnings about broken, untrusted or changed jars go
+     * to stderr once. Only commands that need a method call this: the others never load a plugin.
+     */
     public synchronized List<AccessMethodLoader.Found> accessMethods() {
         if (accessMethods == null) {
-            accessMethods = new AccessMethodLoader(pluginDirectories(),
+            requireSafe(pluginDirectories());
+            accessMethods = new AccessMethodLoader(pluginDirectories(), pluginTrust(),
                     warning -> environment.err().println("rolehop: warning: " + warning)).load();
         }
         return accessMethods;
+    }
+
+    /** The record of the plugin jars the user trusted ({@code $ROLEHOP_HOME/plugins.sha256}). */
+    public PluginTrustFile pluginTrustFile() {
+        requireSafe(List.of(environment.rolehopHome().resolve(TRUST_FILE)));
+        return new PluginTrustFile(environment.rolehopHome().resolve(TRUST_FILE));
+    }
+
+    public PluginTrust pluginTrust() {
+        return new PluginTrust(pluginTrustFile());
+    }
+
+    /**
+     * Refuses, with one line naming the path and its mode, a rolehop home, workspace file or any of {@code more}
+     * that another user could write or that belongs to another user, and, as root, a home to be created in another
+     * user's directory.
+     */
+    private void requireSafe(List<Path> more) {
+        Path home = environment.rolehopHome();
+        Optional<String> problem = SafePaths.problemWithHome(home);
+        for (Path path : concat(List.of(home.resolve(WORKSPACE_FILE)), more)) {
+            problem = problem.or(() -> SafePaths.problemWith(path));
+        }
+        problem.ifPresent(p -> {
+            throw new OperationFailedException(p);
+        });
+    }
+
+    private static List<Path> concat(List<Path> first, List<Path> second) {
+        List<Path> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** Where plugin jars are looked for: {@code $ROLEHOP_HOME/plugins}, then the distribution's {@code plugins/}. */
@@ -68,11 +111,12 @@ public final class CliContext {
 
     private synchronized Injector injector() {
         if (injector == null) {
+            requireSafe(List.of());
             Module production = Modules.combine(
                     new EnvironmentModule(environment, state),
                     new FilesystemModule(),
                     new AwsModule(),
-                    new AccessMethodsModule(accessMethods()),
+                    new AccessMethodsModule(this::accessMethods),
                     new TerminalModule(),
                     new UseCaseModule());
             injector = Guice.createInjector(Modules.override(production).with(overrides));

@@ -135,6 +135,26 @@ class WarmGenerateTest {
     }
 
     @Test
+    void aHomeOrWorkspaceOthersCouldWriteIsTheFullCommandsToRefuse() throws Exception {
+        cache.put(role.id().value(), credentials("2026-11-28T11:00:00Z"));
+        Path workspace = cli.rolehopHome().resolve("workspace.json");
+        assertTrue(warm("prod admin").isPresent());
+
+        Files.setPosixFilePermissions(workspace, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertEquals(Optional.empty(), warm("prod admin"), "a world-writable workspace");
+        CliHarness.Result full = cli.run("session", "generate", "prod admin");
+        assertEquals(1, full.code(), full.toString());
+        assertEquals("rolehop: " + workspace + " is writable by other users (mode 0666); run 'chmod go-w "
+                + workspace + "' and try again", full.err().strip());
+        assertEquals("", full.out());
+
+        Files.setPosixFilePermissions(workspace, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(cli.rolehopHome(),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"));
+        assertEquals(Optional.empty(), warm("prod admin"), "a group-writable home");
+    }
+
+    @Test
     void takesOnlyTheExactCommandLine() {
         assertTrue(WarmGenerate.applies(new String[] {"session", "generate", "x"}));
         assertFalse(WarmGenerate.applies(new String[] {"session", "generate", "--help"}));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.testing.AwsCli;
 import io.rolehop.testing.MotoServer;
+import io.rolehop.testing.PluginJars;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +68,7 @@ class PluginEndToEndIT {
 
     @Test
     void aChainRootedInThePluginWorksAndVanishesCleanlyWithItsJar() throws Exception {
+        ok(rolehop("plugins", "trust", dist.resolve("plugins").resolve("external-command-plugin.jar").toString()));
         Result list = rolehop("plugins", "list", "-o", "json");
         assertEquals(0, list.code(), list.toString());
         assertTrue(list.out().contains("\"id\" : \"external-command\""), list.out());
@@ -97,7 +93,9 @@ class PluginEndToEndIT {
 
         Files.delete(dist.resolve("plugins").resolve("external-command-plugin.jar"));
         Result gone = rolehop("plugins", "list");
-        assertFalse(gone.out().contains("external-command"), gone.out());
+        assertFalse(gone.out().contains("External Command"), gone.out());
+        assertTrue(gone.out().lines().anyMatch(l -> l.contains("external-command-plugin.jar") && l.contains("missing")),
+                gone.out());
         Result listed = rolehop("session", "list", "-o", "json");
         assertEquals(0, listed.code(), listed.toString());
         assertTrue(listed.out().contains("\"methodName\" : \"external-command (not installed)\""), listed.out());
@@ -120,6 +118,10 @@ class PluginEndToEndIT {
         buildPlugin(plugins.resolve("missing-dependency.jar"), "broken.missing", "Missing", "missing-method", "",
                 "requires com.example.not.installed;");
 
+        for (String jar : List.of("external-command-plugin.jar", "garbage.jar", "throwing.jar", "duplicate.jar",
+                "missing-dependency.jar")) {
+            ok(rolehop("plugins", "trust", jar));
+        }
         Result list = rolehop("plugins", "list");
         assertEquals(0, list.code(), list.toString());
         for (String method : List.of("aws-iam-user", "aws-iam-role-chained", "external-command")) {
@@ -135,53 +137,34 @@ class PluginEndToEndIT {
         assertFalse(list.out().contains("missing-method"));
     }
 
-    /** Compiles a one-class access method module against rolehop's SPI and jars it. */
+    @Test
+    void aPluginAssumedFromAnIamUserIsHandedASessionTokenNeverTheKeys() throws Exception {
+        Path received = dir.resolve("received-key-id");
+        Path jar = dist.resolve("plugins").resolve("capturing.jar");
+        PluginJars.build(dir, dist.resolve("lib"), jar, "capturing.method", "Capturing", "capturing",
+                "public boolean requiresAssumer() { return true; }",
+                "io.rolehop.domain.AwsCredentials a = c.assumerCredentials(); try { java.nio.file.Files.writeString("
+                        + "java.nio.file.Path.of(\"" + received + "\"), a.accessKeyId() + (a instanceof"
+                        + " io.rolehop.domain.TemporaryCredentials ? \" temporary\" : \" long-term\")); }"
+                        + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } return a;",
+                "");
+        ok(rolehop("plugins", "trust", jar.toString()));
+        ok(rolehopWithInput(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
+                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
+        ok(rolehop("session", "add", "capturing", "--alias", "via-plugin", "--assumer", "erin"));
+
+        Result generated = rolehop("session", "generate", "via-plugin");
+
+        assertEquals(0, generated.code(), generated.toString());
+        String got = Files.readString(received);
+        assertFalse(got.startsWith(erin.accessKeyId()), "the plugin was handed the user's access key: " + got);
+        assertTrue(got.endsWith(" temporary"), got);
+        assertFalse(generated.out().contains(erin.secretAccessKey()));
+    }
+
     private void buildPlugin(Path jar, String module, String className, String id, String constructor,
-            String extraRequires) throws IOException {
-        Path src = dir.resolve("src-" + module);
-        Path pkg = src.resolve(module.replace('.', '/'));
-        Files.createDirectories(pkg);
-        Files.writeString(src.resolve("module-info.java"), "module " + module + " { requires io.rolehop.application; "
-                + extraRequires + " provides io.rolehop.application.spi.AccessMethod with " + module + "." + className
-                + "; }");
-        Files.writeString(pkg.resolve(className + ".java"), "package " + module + ";\n"
-                + "public final class " + className + " implements io.rolehop.application.spi.AccessMethod {\n"
-                + constructor + "\n"
-                + "public String id() { return \"" + id + "\"; }\n"
-                + "public String displayName() { return \"" + className + "\"; }\n"
-                + "public java.util.List<io.rolehop.application.spi.FieldSpec> fields() { return java.util.List.of(); }\n"
-                + "public io.rolehop.domain.AwsCredentials credentials(io.rolehop.application.spi.CredentialsContext c) {"
-                + " throw new IllegalStateException(); }\n}\n");
-        Path classes = dir.resolve("classes-" + module);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "--module-path",
-                dist.resolve("lib").toString()));
-        if (!extraRequires.isEmpty()) {
-            // Compile against a stand-in for the missing module, then ship the plugin without it.
-            Path stub = dir.resolve("stub-src");
-            Files.createDirectories(stub.resolve("com/example/not/installed"));
-            Files.writeString(stub.resolve("module-info.java"), "module com.example.not.installed { }");
-            Path stubClasses = dir.resolve("stub-classes");
-            assertEquals(0, javac.run(null, null, null, "-d", stubClasses.toString(),
-                    stub.resolve("module-info.java").toString()));
-            args.set(3, dist.resolve("lib") + java.io.File.pathSeparator + stubClasses);
-        }
-        args.add(src.resolve("module-info.java").toString());
-        args.add(pkg.resolve(className + ".java").toString());
-        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "compiling " + module);
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/io.rolehop.application.spi.AccessMethod"));
-            out.write((module + "." + className + "\n").getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
-        }
+            String extraRequires) {
+        PluginJars.build(dir, dist.resolve("lib"), jar, module, className, id, constructor, extraRequires);
     }
 
     private static Path pluginJar() {
@@ -199,6 +182,10 @@ class PluginEndToEndIT {
     }
 
     private Result rolehop(String... args) throws Exception {
+        return rolehopWithInput("", args);
+    }
+
+    private Result rolehopWithInput(String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(dist.resolve("bin/rolehop").toString());
         command.addAll(List.of(args));
@@ -206,6 +193,7 @@ class PluginEndToEndIT {
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));

@@ -421,7 +421,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private DerivedKey derive(PassphraseSource source, byte[] salt, int iterations) {
         Optional<char[]> given = Objects.requireNonNull(source.passphrase(), "passphrase()");
         char[] passphrase = given.orElseThrow(() -> new InteractionRequiredException("the secret store " + location
-                + " needs its passphrase: set ROLEHOP_VAULT_PASSPHRASE or run rolehop from a terminal"));
+                + " needs its passphrase: run 'rolehop secrets unlock' in this login session, set"
+                + " ROLEHOP_VAULT_PASSPHRASE, or run rolehop from a terminal"));
         PBEKeySpec spec = null;
         byte[] raw = null;
         try {

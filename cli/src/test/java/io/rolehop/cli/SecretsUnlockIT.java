@@ -84,7 +84,8 @@ class SecretsUnlockIT {
                 echo "unlock exit $?"
                 unset ROLEHOP_VAULT_PASSPHRASE
                 "$R" secrets status
-                "$R" session generate second > "$PWD/unlocked.json"
+                ROLEHOP_JAVA_OPTS="-Xlog:class+load=info:file=$PWD/classes.log" "$R" session generate second \
+                    > "$PWD/unlocked.json"
                 echo "unlocked generate exit $?"
                 "$R" secrets lock
                 echo "lock exit $?"
@@ -102,6 +103,10 @@ class SecretsUnlockIT {
         assertEquals("unlocked generate exit 0", lines.get(4), r.toString());
         assertTrue(Files.readString(dir.resolve("unlocked.json")).contains("\"AccessKeyId\":\"ASIA"),
                 Files.readString(dir.resolve("unlocked.json")));
+        String classes = Files.readString(dir.resolve("classes.log"));
+        assertTrue(classes.contains("io.rolehop.cli.fast.LeanGenerate "), "the lean path served the cold chain");
+        assertFalse(classes.contains("picocli.") || classes.contains("com.sun.crypto.provider.PBKDF2"),
+                "no full command, no key derivation");
         assertEquals("locked " + vault, lines.get(5), r.toString());
         assertEquals("lock exit 0", lines.get(6), r.toString());
         assertTrue(lines.get(8).startsWith("locked ("), r.toString());

@@ -188,6 +188,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
         KernelKeyring ring = keyring.orElseThrow(() -> new OperationFailedException(
                 "this secret store cannot be unlocked: it has no kernel keyring"));
+        ring.requireLoginSession(); // before the passphrase is asked or a vault created
         Optional<Header> header = AtomicFiles.readIfExists(location).map(this::header);
         if (header.isPresent()) {
             cachedKey = derive(source, header.get().salt(), header.get().iterations());

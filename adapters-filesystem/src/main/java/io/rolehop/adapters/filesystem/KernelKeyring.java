@@ -47,16 +47,7 @@ public final class KernelKeyring {
      * @throws OperationFailedException when there is no login session keyring or {@code keyctl} fails
      */
     public void keep(String description, String payload, Duration lifetime) {
-        CommandRunner.Result session = keyctl(List.of("rdescribe", "@s"), "");
-        if (session.exitCode() != 0) {
-            throw failure("find the session keyring", session);
-        }
-        String name = session.stdout().strip();
-        if (name.substring(name.lastIndexOf(';') + 1).startsWith("_uid_ses.")) {
-            throw new OperationFailedException("this process has no login session keyring (pam_keyinit made none, as"
-                    + " in a container or a cron job), so there is nowhere to keep the key: run rolehop inside"
-                    + " 'keyctl session', or give the passphrase in ROLEHOP_VAULT_PASSPHRASE");
-        }
+        requireLoginSession();
         CommandRunner.Result added = keyctl(List.of("padd", "user", description, "@s"), payload);
         if (added.exitCode() != 0) {
             throw failure("add the key", added);
@@ -69,6 +60,24 @@ public final class KernelKeyring {
                 keyctl(List.of("invalidate", id), "");
                 throw failure("limit the key", r);
             }
+        }
+    }
+
+    /**
+     * Checks that this process has a login session keyring to keep keys in, before anyone is asked for anything.
+     *
+     * @throws OperationFailedException when it has none, or {@code keyctl} is missing or fails
+     */
+    public void requireLoginSession() {
+        CommandRunner.Result session = keyctl(List.of("rdescribe", "@s"), "");
+        if (session.exitCode() != 0) {
+            throw failure("find the session keyring", session);
+        }
+        String name = session.stdout().strip();
+        if (name.substring(name.lastIndexOf(';') + 1).startsWith("_uid_ses.")) {
+            throw new OperationFailedException("this process has no login session keyring (pam_keyinit made none, as"
+                    + " in a container or a cron job), so there is nowhere to keep the key: run rolehop inside"
+                    + " 'keyctl session', or give the passphrase in ROLEHOP_VAULT_PASSPHRASE");
         }
     }
 

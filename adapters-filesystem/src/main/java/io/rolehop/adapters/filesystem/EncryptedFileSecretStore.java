@@ -14,11 +14,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +212,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
                 write(fresh);
             }
         }
-        Instant until = Instant.now().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant until = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
         byte[] raw = cachedKey.key().getEncoded();
         try {
             Base64.Encoder b64 = Base64.getEncoder();
@@ -237,9 +241,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** The key's name in the keyring: one per vault file, so that two homes never share a key. */
     private String keptKeyName() {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
                     location.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return "rolehop:vault:" + java.util.HexFormat.of().formatHex(digest, 0, 16);
+            return "rolehop:vault:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (GeneralSecurityException e) {
             throw cryptoUnavailable(e);
         }
@@ -268,7 +272,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             }
             return Optional.of(new KeptKey(new DerivedKey(b64.decode(fields[2]), Integer.parseInt(fields[1]),
                     new SecretKeySpec(raw, "AES")), until));
-        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty(); // not a key of ours: ask for the passphrase as if locked
         } finally {
             if (raw != null) {

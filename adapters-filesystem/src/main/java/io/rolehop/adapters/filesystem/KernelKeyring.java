@@ -3,6 +3,7 @@ package io.rolehop.adapters.filesystem;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.domain.Text;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class KernelKeyring {
     }
 
     private CommandRunner.Result keyctl(List<String> arguments, String stdin) {
-        List<String> command = new java.util.ArrayList<>(List.of(PROGRAM));
+        List<String> command = new ArrayList<>(List.of(PROGRAM));
         command.addAll(arguments);
         try {
             return runner.run(command, stdin, TIMEOUT);

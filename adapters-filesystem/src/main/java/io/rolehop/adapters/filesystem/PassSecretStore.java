@@ -3,6 +3,7 @@ package io.rolehop.adapters.filesystem;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.domain.Text;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -167,7 +168,7 @@ public final class PassSecretStore implements SecretStore {
     static String decode(String name) {
         List<String> segments = new ArrayList<>();
         for (String segment : name.split("/", -1)) {
-            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (int i = 0; !segment.equals("%") && i < segment.length(); i++) {
                 if (segment.charAt(i) == '%' && i + 2 < segment.length()) {
                     bytes.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));

@@ -4,6 +4,9 @@ import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
 import io.rolehop.adapters.filesystem.PassphraseSource;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
+import io.rolehop.cli.output.Output;
+import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.wiring.SecretStores;
 import io.rolehop.domain.Text;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,20 +14,18 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import io.rolehop.cli.output.Output;
-import io.rolehop.cli.wiring.CliContext;
-import io.rolehop.cli.wiring.SecretStores;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "secrets", description = "Where secrets are kept: show the secret store, move secrets to another.",
+@Command(name = "secrets", description = "Where secrets are kept: show the secret store, unlock or lock the encrypted file, move"
+        + " secrets to another.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SecretsCommand.StatusCommand.class, SecretsCommand.UnlockCommand.class,
                 SecretsCommand.LockCommand.class, SecretsCommand.MigrateCommand.class})

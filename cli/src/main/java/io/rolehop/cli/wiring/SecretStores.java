@@ -17,6 +17,7 @@ import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -175,10 +176,10 @@ public final class SecretStores implements SecretStoreBackends {
                 return first;
             }
             Optional<char[]> again = ask("the same passphrase again: ");
-            boolean same = again.isPresent() && java.util.Arrays.equals(first.get(), again.get());
-            again.ifPresent(a -> java.util.Arrays.fill(a, '\0'));
+            boolean same = again.isPresent() && Arrays.equals(first.get(), again.get());
+            again.ifPresent(a -> Arrays.fill(a, '\0'));
             if (!same) {
-                java.util.Arrays.fill(first.get(), '\0');
+                Arrays.fill(first.get(), '\0');
                 throw new UsageException("the two passphrases differ; the secret store " + location + " was not"
                         + " created: run the command again");
             }

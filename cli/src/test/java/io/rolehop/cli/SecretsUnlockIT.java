@@ -147,6 +147,8 @@ class SecretsUnlockIT {
         Dist.Result r = inLoginSession(env, """
                 "$R" secrets unlock --for 13h
                 echo "too long exit $?"
+                env -u ROLEHOP_VAULT_PASSPHRASE "$R" secrets unlock < /dev/null
+                echo "no terminal exit $?"
                 printf '%s\\n' "$ROLEHOP_VAULT_PASSPHRASE" | "$R" secrets unlock --passphrase-stdin --for 2s
                 unset ROLEHOP_VAULT_PASSPHRASE
                 sleep 3
@@ -158,6 +160,9 @@ class SecretsUnlockIT {
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("too long exit 2"), r.toString());
         assertTrue(r.err().contains("invalid --for '13h'; a vault stays unlocked for 1 second to 12h"), r.toString());
+        assertTrue(r.out().contains("no terminal exit 3"), r.toString());
+        assertTrue(r.err().contains("rolehop: secrets unlock needs the passphrase and there is no terminal to ask on;"
+                + " pipe it in with --passphrase-stdin\n"), r.toString());
         assertTrue(r.out().contains("\nlocked ("), r.toString());
         assertTrue(r.out().contains("expired generate exit 3"), r.toString());
     }

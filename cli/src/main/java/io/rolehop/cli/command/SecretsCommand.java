@@ -2,6 +2,7 @@ package io.rolehop.cli.command;
 
 import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
 import io.rolehop.adapters.filesystem.PassphraseSource;
+import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
 import io.rolehop.cli.output.Output;
@@ -12,12 +13,14 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -98,12 +101,29 @@ final class SecretsCommand {
                 throw new UsageException("the secret store in use is " + selection.name() + " (" + selection.reason()
                         + "), which has no passphrase of rolehop's to unlock; secrets unlock is for encrypted-file");
             }
-            PassphraseSource source = passphraseStdin ? stdinPassphrase() : stores.vaultPassphrase();
+            PassphraseSource source = passphraseStdin ? stdinPassphrase() : required(stores.vaultPassphrase());
             EncryptedFileSecretStore vault = stores.encryptedFile();
             Instant until = vault.unlock(source, duration);
             new Output(context.environment().out()).line("unlocked " + vault.location() + " until " + until
                     + " (rolehop secrets lock forgets the key now)");
             return 0;
+        }
+
+        /** {@code source}, saying how else to give the passphrase when it has none (no terminal, no variable). */
+        private static PassphraseSource required(PassphraseSource source) {
+            Supplier<InteractionRequiredException> none = () -> new InteractionRequiredException("secrets unlock needs"
+                    + " the passphrase and there is no terminal to ask on; pipe it in with --passphrase-stdin");
+            return new PassphraseSource() {
+                @Override
+                public Optional<char[]> passphrase() {
+                    return Optional.of(source.passphrase().orElseThrow(none));
+                }
+
+                @Override
+                public Optional<char[]> newPassphrase(Path location) {
+                    return Optional.of(source.newPassphrase(location).orElseThrow(none));
+                }
+            };
         }
 
         private PassphraseSource stdinPassphrase() {

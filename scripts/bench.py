@@ -366,14 +366,7 @@ def java_command(env):
 
 
 def figure_warm(fx, runs):
-    java = java_command(fx.env)
-    classes = os.path.join(fx.work, "trivial")
-    os.makedirs(classes)
-    with open(os.path.join(classes, "Trivial.java"), "w") as f:
-        f.write(TRIVIAL_MAIN)
-    run([os.path.join(os.path.dirname(java), "javac") if os.path.isabs(java) else "javac", "-d", classes,
-         os.path.join(classes, "Trivial.java")], fx.env)
-    trivial = [java] + jvm_flags(fx.rolehop) + ["-cp", classes, "Trivial"]
+    trivial = trivial_main(fx)
     fx.rh("session", "generate", "role3")  # warm the cache
     expected = fx.rh("session", "generate", "role3").out
     results = alternate(runs, 3, [("rolehop", lambda: fx.rh("session", "generate", "role3")),
@@ -404,6 +397,56 @@ def figure_cold(fx, runs, target=("<", 1.0), note="botocore source_profile chain
 
 
 STORE_NAMES = {"encrypted-file": "the encrypted vault", "secret-service": "the Secret Service (GNOME Keyring)"}
+
+
+def trivial_main(fx):
+    """The trivial JVM the fast figures are judged against: same java, same flags as bin/rolehop."""
+    java = java_command(fx.env)
+    classes = os.path.join(fx.work, "trivial")
+    if not os.path.isdir(classes):
+        os.makedirs(classes)
+        with open(os.path.join(classes, "Trivial.java"), "w") as f:
+            f.write(TRIVIAL_MAIN)
+        run([os.path.join(os.path.dirname(java), "javac") if os.path.isabs(java) else "javac", "-d", classes,
+             os.path.join(classes, "Trivial.java")], fx.env)
+    return [java] + jvm_flags(fx.rolehop) + ["-cp", classes, "Trivial"]
+
+
+def figure_unlocked(fx, runs, slow_runs):
+    """The vault unlocked with `secrets unlock`: no passphrase in the environment, no key derivation per command.
+
+    main() runs the harness in a session keyring of its own (keyctl session), as a login session has one."""
+    env = dict(fx.env)
+    del env["ROLEHOP_VAULT_PASSPHRASE"]
+    fx.rh("secrets", "unlock", "--passphrase-stdin", "--for", "1h", env=env,
+          stdin_text=fx.env["ROLEHOP_VAULT_PASSPHRASE"] + "\n")
+    try:
+        status = fx.rh("secrets", "status", env=env).out
+        if "unlocked until" not in status:
+            raise SystemExit("bench: secrets unlock did not unlock the vault: " + status)
+        botocore = [sys.executable, "-c", BOTOCORE_ONE_LINER, "bc3"]
+
+        def cold_rolehop():
+            fx.clear_cache()
+            return fx.rh("session", "generate", "role3", env=env)
+
+        calls = fx.moto.sts_calls(cold_rolehop)
+        if calls != {"AssumeRole": 3}:
+            raise SystemExit("bench: a cold three-deep chain should make 3 AssumeRole calls; rolehop made %s" % calls)
+        cold = alternate(slow_runs, 2, [("rolehop", cold_rolehop), ("botocore", lambda: run(botocore, fx.env))])
+        trivial = trivial_main(fx)
+        fast = alternate(runs, 3, [("logout", lambda: fx.rh("session", "logout", "alice", env=env)),
+                                   ("status", lambda: fx.rh("secrets", "status", env=env)),
+                                   ("trivial", lambda: run(trivial, fx.env))])
+    finally:
+        fx.rh("secrets", "lock", env=env)
+    return [Figure("7a", "cold `session generate`, 3-deep chain, vault unlocked", "ms", median_ms(cold["rolehop"]),
+                   median_ms(cold["botocore"]), ("<=", 1.0), "botocore source_profile chain; no passphrase given,"
+                   " the key from the kernel keyring"),
+            Figure("7b", "`session logout`, vault unlocked", "ms", median_ms(fast["logout"]),
+                   median_ms(fast["trivial"]), ("<=", 3.0), "trivial main: same java, same flags"),
+            Figure("7c", "`secrets status`, vault unlocked", "ms", median_ms(fast["status"]),
+                   median_ms(fast["trivial"]), ("<=", 3.0), "trivial main: same java, same flags")]
 
 
 def figure_aws_cli(fx, runs):
@@ -562,12 +605,23 @@ def markdown(figures, runs_note, machine_rows):
     return "\n".join(out) + "\n"
 
 
-FIGURES = ("warm", "cold", "aws", "sts", "big", "jmh")
+FIGURES = ("warm", "cold", "unlocked", "aws", "sts", "big", "jmh")
 VAULT_NOTE = ("the vault's key is derived from the passphrase with PBKDF2-HMAC-SHA256, 600,000 iterations, slow on"
               " purpose (about 1.2 s); botocore reads the keys in plain text")
 
 
+def in_own_session_keyring():
+    """Re-runs this harness in a session keyring of its own, as a login session has one (pam_keyinit), so that
+    `secrets unlock` can keep its key: a process without one (a container, cron) shares the per-user default, where
+    rolehop refuses to keep keys."""
+    if os.environ.get("ROLEHOP_BENCH_KEYRING") or not shutil.which("keyctl"):
+        return
+    os.environ["ROLEHOP_BENCH_KEYRING"] = "1"
+    os.execvp("keyctl", ["keyctl", "session", "-", sys.executable] + sys.argv)
+
+
 def main():
+    in_own_session_keyring()
     parser = argparse.ArgumentParser(description="rolehop's benchmark harness (see docs/performance.md)")
     parser.add_argument("--dist", required=True, help="the distribution directory (cli/target/rolehop)")
     parser.add_argument("--root", required=True, help="the project's root (for benchmarks/target)")
@@ -604,6 +658,7 @@ def main():
             steps = [("warm", lambda: figure_warm(fx, args.runs)),
                      ("cold", lambda: figure_cold(fx, args.slow_runs, vault_target,
                                                   "botocore source_profile chain; " + VAULT_NOTE)),
+                     ("unlocked", lambda: figure_unlocked(fx, args.runs, args.slow_runs)),
                      ("aws", lambda: figure_aws_cli(fx, args.slow_runs)),
                      ("big", lambda: figure_big_credentials_file(fx, args.slow_runs, args.profiles)),
                      ("sts", lambda: figure_sts_calls(fx))]

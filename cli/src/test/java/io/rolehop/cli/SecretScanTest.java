@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
+import io.rolehop.adapters.filesystem.PassSecretStore;
 import io.rolehop.adapters.filesystem.SecretServiceSecretStore;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.Botocore;
 import io.rolehop.testing.MotoServer;
 import io.rolehop.testing.StsProxy;
 import io.rolehop.testing.StsProxy.Fault;
+import io.rolehop.testing.ThrowAwayPasswordStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -58,6 +61,15 @@ class SecretScanTest {
     @TempDir
     Path dir;
 
+    private ThrowAwayPasswordStore passwordStore;
+
+    @AfterEach
+    void removePasswordStore() throws IOException {
+        if (passwordStore != null) {
+            passwordStore.close();
+        }
+    }
+
     @BeforeAll
     static void createUsers() {
         erin = MOTO.createUser("erin");
@@ -68,8 +80,13 @@ class SecretScanTest {
         MOTO.createRole("scan-frank-role", MotoServer.assumedRoleArn("scan-mfa-session", "frank-mfa"));
     }
 
-    private CliHarness harness(String backend) {
+    private CliHarness harness(String backend) throws IOException {
         CliHarness cli = new CliHarness(dir).env(STS.env()).env("ROLEHOP_SECRET_STORE", backend);
+        if (backend.equals(PassSecretStore.NAME)) {
+            Assumptions.assumeTrue(ThrowAwayPasswordStore.available(), "pass or gpg is not installed");
+            passwordStore = ThrowAwayPasswordStore.create();
+            cli.env(passwordStore.env());
+        }
         if (backend.equals(SecretServiceSecretStore.NAME)) {
             Optional<String> why = SecretServiceSecretStore.unavailable(System.getenv());
             if (why.isPresent()) {
@@ -86,7 +103,7 @@ class SecretScanTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"encrypted-file", "secret-service"})
+    @ValueSource(strings = {"encrypted-file", "secret-service", "pass"})
     void noSecretReachesAnyOutputTheWorkspaceOrTheVault(String backend) throws Exception {
         CliHarness cli = harness(backend);
         Set<String> secrets = new LinkedHashSet<>(List.of(erin.secretAccessKey(), frank.secretAccessKey()));
@@ -197,6 +214,19 @@ class SecretScanTest {
             assertTrue(vault.keys("").stream().anyMatch(k -> k.endsWith("/.cached-credentials")), vault.keys("")::toString);
         } else {
             assertFalse(Files.exists(cli.rolehopHome().resolve("secrets.vault")), "the keyring holds the secrets");
+        }
+        if (passwordStore != null) {
+            List<Path> entries;
+            try (var files = Files.walk(passwordStore.dir())) {
+                entries = files.filter(Files::isRegularFile).toList();
+            }
+            assertTrue(entries.stream().anyMatch(f -> f.toString().endsWith("/.cached-credentials.gpg")),
+                    entries::toString);
+            for (Path entry : entries) {
+                for (String secret : secrets) {
+                    assertFalse(contains(Files.readAllBytes(entry), secret), "a secret in clear in " + entry);
+                }
+            }
         }
         // Leave a real keyring as it was.
         for (String alias : List.of("erin", "frank", "mallory")) {

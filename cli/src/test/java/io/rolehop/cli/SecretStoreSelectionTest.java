@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
 import io.rolehop.adapters.filesystem.ProcessCommandRunner;
+import io.rolehop.adapters.filesystem.PassSecretStore;
 import io.rolehop.adapters.filesystem.SecretServiceSecretStore;
+import io.rolehop.testing.ThrowAwayPasswordStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +42,7 @@ class SecretStoreSelectionTest {
         CliHarness.Result r = cli.run("secrets", "status");
         assertEquals(0, r.code(), r.toString());
         assertEquals("", r.err());
-        return r.out().strip();
+        return r.out().lines().findFirst().orElse("");
     }
 
     private static CliHarness.Result addUser(CliHarness cli, String alias) {
@@ -68,6 +70,8 @@ class SecretStoreSelectionTest {
         assertEquals(0, addUser(cli, "u").code());
         assertTrue(Files.exists(vault(cli)));
         assertEquals("secret store: encrypted-file (detected: " + vault(cli) + " exists)", status(cli));
+        assertEquals("locked (rolehop secrets unlock keeps the key for this login session)",
+                cli.run("secrets", "status").out().lines().skip(1).findFirst().orElseThrow());
     }
 
     @Test
@@ -90,7 +94,7 @@ class SecretStoreSelectionTest {
         CliHarness.Result r = addUser(cli, "u");
         assertEquals(2, r.code(), r.toString());
         assertEquals("rolehop: invalid ROLEHOP_SECRET_STORE 'vault'; give one of secret-service, keychain,"
-                + " encrypted-file, or unset it\n", r.err());
+                + " pass, encrypted-file, or unset it\n", r.err());
 
         CliHarness.Result setting = cli().run("settings", "set", "secret-store", "vault");
         assertEquals(2, setting.code(), setting.toString());
@@ -178,6 +182,48 @@ class SecretStoreSelectionTest {
         cli.withoutEnv("ROLEHOP_SECRET_STORE");
         assertEquals(0, cli.run("session", "delete", "u").code());
         assertEquals("", lookup(key), "delete removes the keyring items");
+    }
+
+    /** Detection of an initialised password store of pass(1), and migration to and from it, for real. */
+    @Test
+    void aPasswordStoreIsDetectedWithoutASecretServiceAndSecretsMoveToTheVaultAndBack() throws Exception {
+        Assumptions.assumeTrue(ThrowAwayPasswordStore.available(), "pass or gpg is not installed");
+        try (ThrowAwayPasswordStore pass = ThrowAwayPasswordStore.create()) {
+            CliHarness cli = cli().env(pass.env());
+            assertEquals("secret store: pass (detected: a password store of pass(1) at " + pass.dir() + ")",
+                    status(cli));
+            assertEquals(0, addUser(cli, "u").code());
+            String id = JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(0).get("id").asText();
+            String key = "session/" + id + "/secret-access-key";
+            assertEquals(SECRET, pass.run("pass", "show", "rolehop/" + key), "an entry pass itself reads");
+            assertFalse(Files.exists(vault(cli)), "the password store holds the secrets, no vault is made");
+
+            CliHarness.Result moved = cli.run("secrets", "migrate", "--to", "encrypted-file");
+            assertEquals(0, moved.code(), moved.toString());
+            assertEquals("moved 2 secrets from pass to encrypted-file; the workspace now uses encrypted-file\n",
+                    moved.out());
+            assertEquals(Optional.of(SECRET), openVault(cli).get(key));
+            assertEquals(List.of(), new PassSecretStore(pass.env()).keys(""), "gone from the password store");
+
+            CliHarness.Result back = cli.run("secrets", "migrate", "--to", "pass");
+            assertEquals(0, back.code(), back.toString());
+            assertEquals("moved 2 secrets from encrypted-file to pass; the workspace now uses pass\n", back.out());
+            assertEquals(SECRET, pass.run("pass", "show", "rolehop/" + key));
+            assertEquals(List.of(), openVault(cli).keys(""));
+            assertEquals("secret store: pass (chosen by the workspace setting secret-store)", status(cli));
+        }
+    }
+
+    @Test
+    void passChosenWhereItCannotWorkSaysSoAndWritesNothing() {
+        CliHarness cli = cli().env("ROLEHOP_SECRET_STORE", "pass");
+
+        CliHarness.Result r = addUser(cli, "u");
+
+        assertEquals(1, r.code(), r.toString());
+        assertTrue(r.err().startsWith("rolehop: the secret store 'pass' cannot be used here: "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(Files.exists(vault(cli)));
     }
 
     private static String lookup(String key) {

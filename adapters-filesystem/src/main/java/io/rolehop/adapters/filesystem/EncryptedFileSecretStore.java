@@ -14,9 +14,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +54,23 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; the file records it, so it can grow without breaking old files. */
     static final int ITERATIONS = 600_000;
     static final int MIN_ITERATIONS = 210_000;
-    private static final int MAX_ITERATIONS = 100_000_000;
+    /**
+     * The most iterations a file may ask for: a few times today's count leaves room to raise it, while a planted
+     * 100 000 000 (minutes of CPU on every command) is refused before any key is derived.
+     */
+    static final int MAX_ITERATIONS = 2_000_000;
     private static final int SALT_BYTES = 16;
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
+    /** The longest a derived key is kept in the kernel keyring after {@code secrets unlock}. */
+    public static final Duration MAX_UNLOCKED = Duration.ofHours(12);
+    private static final String KEPT_KEY_FORMAT = "rolehop-vault-key-1";
+
     private final Path location;
     private final PassphraseSource passphraseSource;
     private final Duration lockTimeout;
+    private final Optional<KernelKeyring> keyring;
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper json = JsonMapper.builder().build();
     private DerivedKey cachedKey;
@@ -63,6 +78,11 @@ public final class EncryptedFileSecretStore implements SecretStore {
     private record DerivedKey(byte[] salt, int iterations, SecretKey key) {}
 
     private record Vault(byte[] salt, int iterations, TreeMap<String, String> secrets) {}
+
+    private record Header(byte[] salt, int iterations, byte[] iv, int length) {}
+
+    /** A derived key as kept in the kernel keyring, with the instant it stops being used. */
+    private record KeptKey(DerivedKey key, Instant until) {}
 
     /**
      * The vault at {@code location}; {@code passphrase} is asked the first time the vault must be opened or created.
@@ -73,9 +93,23 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** Like {@link #EncryptedFileSecretStore(Path, PassphraseSource)}, waiting at most {@code lockTimeout}. */
     public EncryptedFileSecretStore(Path location, PassphraseSource passphrase, Duration lockTimeout) {
+        this(location, passphrase, lockTimeout, Optional.empty());
+    }
+
+    /**
+     * Like {@link #EncryptedFileSecretStore(Path, PassphraseSource)}, first looking for the key that
+     * {@link #unlock} kept in {@code keyring}: while it is there, no passphrase is asked and no key derived.
+     */
+    public EncryptedFileSecretStore(Path location, PassphraseSource passphrase, KernelKeyring keyring) {
+        this(location, passphrase, CrossProcessLock.DEFAULT_TIMEOUT, Optional.of(keyring));
+    }
+
+    private EncryptedFileSecretStore(Path location, PassphraseSource passphrase, Duration lockTimeout,
+            Optional<KernelKeyring> keyring) {
         this.location = Objects.requireNonNull(location, "location");
         this.passphraseSource = Objects.requireNonNull(passphrase, "passphrase");
         this.lockTimeout = CrossProcessLock.requirePositive(lockTimeout);
+        this.keyring = Objects.requireNonNull(keyring, "keyring");
     }
 
     @Override
@@ -90,9 +124,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
         SecretStoreKeys.require(key);
         Objects.requireNonNull(value, "value");
         // Open (or prepare) the vault before locking: a passphrase prompt must not keep other processes waiting.
-        Vault fresh = read().isPresent() ? null : newVault();
-        try (CrossProcessLock.Held held = lock()) {
-            Vault vault = read().orElseGet(() -> fresh != null ? fresh : newVault());
+        Vault fresh = read().isPresent() ? null : newVault(passphraseSource);
+        try (CrossProcessLock.Held held = fileLock()) {
+            Vault vault = read().orElseGet(() -> fresh != null ? fresh : newVault(passphraseSource));
             vault.secrets().put(key, value);
             write(vault);
         }
@@ -105,7 +139,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (read().filter(v -> v.secrets().containsKey(key)).isEmpty()) {
             return false;
         }
-        try (CrossProcessLock.Held held = lock()) {
+        try (CrossProcessLock.Held held = fileLock()) {
             Optional<Vault> vault = read();
             if (vault.isEmpty() || vault.get().secrets().remove(key) == null) {
                 return false;
@@ -132,12 +166,119 @@ public final class EncryptedFileSecretStore implements SecretStore {
         return location;
     }
 
-    /** A new, empty vault with a fresh salt, its key derived. */
-    private Vault newVault() {
+    /** A new, empty vault with a fresh salt, its key derived from a passphrase asked as a new one. */
+    private Vault newVault(PassphraseSource source) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        keyFor(salt, ITERATIONS);
+        cachedKey = derive(() -> source.newPassphrase(location), salt, ITERATIONS);
         return new Vault(salt, ITERATIONS, new TreeMap<>());
+    }
+
+    // ---- unlocking ----
+
+    /**
+     * Asks {@code source} for the passphrase once, proves it opens the vault (creating an empty vault when there is
+     * none), and keeps the derived key, never the passphrase, in the kernel keyring for {@code lifetime} (at most
+     * {@link #MAX_UNLOCKED}). Until then every instance on this vault in this login session opens it without asking.
+     *
+     * @return when the key will be forgotten
+     * @throws OperationFailedException when the passphrase is wrong or the key cannot be kept (nothing is kept)
+     */
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    public synchronized Instant unlock(PassphraseSource source, Duration lifetime) {
+        Objects.requireNonNull(source, "source");
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_UNLOCKED) > 0) {
+            throw new UsageException("a vault can be unlocked for 1 second to 12 hours, not " + lifetime);
+        }
+        KernelKeyring ring = keyring.orElseThrow(() -> new OperationFailedException(
+                "this secret store cannot be unlocked: it has no kernel keyring"));
+        ring.requireLoginSession(); // before the passphrase is asked or a vault created
+        Optional<Header> header = AtomicFiles.readIfExists(location).map(this::header);
+        if (header.isPresent()) {
+            cachedKey = derive(source, header.get().salt(), header.get().iterations());
+            try {
+                read(); // a wrong passphrase fails here, before anything is kept
+            } catch (OperationFailedException e) {
+                cachedKey = null;
+                throw e;
+            }
+        } else {
+            Vault fresh = newVault(source);
+            try (CrossProcessLock.Held held = fileLock()) {
+                if (AtomicFiles.readIfExists(location).isPresent()) {
+                    throw new OperationFailedException("the secret store " + location + " was created by another"
+                            + " rolehop meanwhile; run secrets unlock again");
+                }
+                write(fresh);
+            }
+        }
+        Instant until = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
+        byte[] raw = cachedKey.key().getEncoded();
+        try {
+            Base64.Encoder b64 = Base64.getEncoder();
+            ring.keep(keptKeyName(), String.join(" ", KEPT_KEY_FORMAT, Integer.toString(cachedKey.iterations()),
+                    b64.encodeToString(cachedKey.salt()), Long.toString(until.getEpochSecond()),
+                    b64.encodeToString(raw)), lifetime);
+        } finally {
+            Arrays.fill(raw, (byte) 0);
+        }
+        return until;
+    }
+
+    /** Forgets the key {@link #unlock} kept, at once; whether one was kept. */
+    public synchronized boolean lock() {
+        cachedKey = null;
+        return keyring.map(ring -> ring.forget(keptKeyName())).orElse(false);
+    }
+
+    /** Until when the vault is unlocked, or empty when it is locked (or there is no vault). Opens nothing. */
+    public synchronized Optional<Instant> unlockedUntil() {
+        Optional<Header> header = AtomicFiles.readIfExists(location).map(this::header);
+        return header.flatMap(h -> keptKey().filter(k -> k.key().iterations() == h.iterations()
+                && Arrays.equals(k.key().salt(), h.salt()))).map(KeptKey::until);
+    }
+
+    /** The key's name in the keyring: one per vault file, so that two homes never share a key. */
+    private String keptKeyName() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                    location.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            return "rolehop:vault:" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw cryptoUnavailable(e);
+        }
+    }
+
+    /** The key kept by {@link #unlock}, while it is still valid. */
+    private Optional<KeptKey> keptKey() {
+        if (keyring.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> payload = keyring.get().read(keptKeyName());
+        if (payload.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] fields = payload.get().strip().split(" ");
+        if (fields.length != 5 || !fields[0].equals(KEPT_KEY_FORMAT)) {
+            return Optional.empty();
+        }
+        byte[] raw = null;
+        try {
+            Base64.Decoder b64 = Base64.getDecoder();
+            Instant until = Instant.ofEpochSecond(Long.parseLong(fields[3]));
+            raw = b64.decode(fields[4]);
+            if (!Instant.now().isBefore(until) || raw.length != 32) {
+                return Optional.empty();
+            }
+            return Optional.of(new KeptKey(new DerivedKey(b64.decode(fields[2]), Integer.parseInt(fields[1]),
+                    new SecretKeySpec(raw, "AES")), until));
+        } catch (IllegalArgumentException | DateTimeException e) {
+            return Optional.empty(); // not a key of ours: ask for the passphrase as if locked
+        } finally {
+            if (raw != null) {
+                Arrays.fill(raw, (byte) 0);
+            }
+        }
     }
 
     // ---- the file ----
@@ -147,7 +288,29 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
-        ByteBuffer in = ByteBuffer.wrap(bytes.get());
+        Header header = header(bytes.get());
+        SecretKey key = keyFor(header.salt(), header.iterations());
+        byte[] plain = null;
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, header.iv()));
+            cipher.updateAAD(bytes.get(), 0, header.length());
+            plain = cipher.doFinal(bytes.get(), header.length(), bytes.get().length - header.length());
+            return Optional.of(new Vault(header.salt(), header.iterations(), decodeSecrets(plain)));
+        } catch (AEADBadTagException e) {
+            throw damaged(e);
+        } catch (GeneralSecurityException e) {
+            throw cryptoUnavailable(e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    /** The authenticated header of the file's {@code bytes}, checked before any key is derived for it. */
+    private Header header(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
         byte[] salt;
         byte[] iv;
         int iterations;
@@ -175,28 +338,17 @@ public final class EncryptedFileSecretStore implements SecretStore {
         } catch (BufferUnderflowException e) {
             throw damaged(e);
         }
-        // A forged header must not make us derive a weak key, nor spin for hours.
-        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || salt.length != SALT_BYTES
+        // A forged header must not make us derive a weak key, nor spin for minutes.
+        if (Integer.toUnsignedLong(iterations) > MAX_ITERATIONS) {
+            throw new OperationFailedException("cannot open the secret store " + location + ": it asks for "
+                    + Integer.toUnsignedLong(iterations) + " PBKDF2 iterations, more than the " + MAX_ITERATIONS
+                    + " rolehop accepts; the file is damaged or was replaced: restore it from a backup");
+        }
+        if (iterations < MIN_ITERATIONS || salt.length != SALT_BYTES
                 || iv.length != IV_BYTES || in.remaining() < TAG_BITS / 8) {
             throw damaged(null);
         }
-        SecretKey key = keyFor(salt, iterations);
-        byte[] plain = null;
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-            cipher.updateAAD(bytes.get(), 0, headerLength);
-            plain = cipher.doFinal(bytes.get(), headerLength, bytes.get().length - headerLength);
-            return Optional.of(new Vault(salt, iterations, decodeSecrets(plain)));
-        } catch (AEADBadTagException e) {
-            throw damaged(e);
-        } catch (GeneralSecurityException e) {
-            throw cryptoUnavailable(e);
-        } finally {
-            if (plain != null) {
-                Arrays.fill(plain, (byte) 0);
-            }
-        }
+        return new Header(salt, iterations, iv, headerLength);
     }
 
     private void write(Vault vault) {
@@ -256,14 +408,26 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     // ---- the key ----
 
-    /** The key for this salt, derived once; the passphrase is asked only when no key for it was derived yet. */
+    /**
+     * The key for this salt, derived once; the passphrase is asked only when no key for it was derived yet and the
+     * kernel keyring keeps none from {@link #unlock}.
+     */
     private SecretKey keyFor(byte[] salt, int iterations) {
         if (cachedKey != null && cachedKey.iterations() == iterations && Arrays.equals(cachedKey.salt(), salt)) {
             return cachedKey.key();
         }
-        Optional<char[]> given = Objects.requireNonNull(passphraseSource.passphrase(), "passphrase()");
+        Optional<DerivedKey> kept = keptKey().map(KeptKey::key)
+                .filter(k -> k.iterations() == iterations && Arrays.equals(k.salt(), salt));
+        cachedKey = kept.orElseGet(() -> derive(passphraseSource, salt, iterations));
+        return cachedKey.key();
+    }
+
+    /** Derives the key of {@code salt} from the passphrase {@code source} gives. */
+    private DerivedKey derive(PassphraseSource source, byte[] salt, int iterations) {
+        Optional<char[]> given = Objects.requireNonNull(source.passphrase(), "passphrase()");
         char[] passphrase = given.orElseThrow(() -> new InteractionRequiredException("the secret store " + location
-                + " needs its passphrase: set ROLEHOP_VAULT_PASSPHRASE or run rolehop from a terminal"));
+                + " needs its passphrase: run 'rolehop secrets unlock' in this login session, set"
+                + " ROLEHOP_VAULT_PASSPHRASE, or run rolehop from a terminal"));
         PBEKeySpec spec = null;
         byte[] raw = null;
         try {
@@ -272,9 +436,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             }
             spec = new PBEKeySpec(passphrase, salt, iterations, 256);
             raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            SecretKey key = new SecretKeySpec(raw, "AES");
-            cachedKey = new DerivedKey(salt.clone(), iterations, key);
-            return key;
+            return new DerivedKey(salt.clone(), iterations, new SecretKeySpec(raw, "AES"));
         } catch (GeneralSecurityException e) {
             throw cryptoUnavailable(e);
         } finally {
@@ -288,7 +450,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
     }
 
-    private CrossProcessLock.Held lock() {
+    private CrossProcessLock.Held fileLock() {
         Path target = AtomicFiles.writeTarget(location);
         return new CrossProcessLock(target.resolveSibling(target.getFileName() + ".lock"), location, lockTimeout).acquire();
     }

@@ -12,4 +12,12 @@ public interface PassphraseSource {
 
     /** The passphrase, or empty when there is no way to obtain one (no variable set, no terminal). */
     Optional<char[]> passphrase();
+
+    /**
+     * The passphrase of a vault about to be created at {@code location}. A source that asks a person says so, and
+     * where, and asks twice (a typo would otherwise become the passphrase). By default, {@link #passphrase()}.
+     */
+    default Optional<char[]> newPassphrase(java.nio.file.Path location) {
+        return passphrase();
+    }
 }

@@ -154,6 +154,23 @@ class EncryptedFileSecretStoreTest {
     }
 
     @Test
+    void aPlantedIterationCountIsRefusedInOneLineBeforeAnyKeyIsDerived() throws Exception {
+        new EncryptedFileSecretStore(vault(), new Counting("pw")).put("k", SECRET);
+        byte[] planted = bytes(vault());
+        ByteBuffer.wrap(planted).putInt(9, 100_000_000);
+        Files.write(vault(), planted);
+        Counting asked = new Counting("pw");
+
+        var e = assertThrows(OperationFailedException.class, () -> new EncryptedFileSecretStore(vault(), asked).get("k"));
+
+        assertEquals("cannot open the secret store " + vault() + ": it asks for 100000000 PBKDF2 iterations, more than"
+                + " the " + EncryptedFileSecretStore.MAX_ITERATIONS + " rolehop accepts; the file is damaged or was"
+                + " replaced: restore it from a backup", e.getMessage());
+        assertEquals(0, asked.asked.get(), "refused before the passphrase is asked or a key derived");
+        assertArrayEquals(planted, bytes(vault()), "the file is left alone");
+    }
+
+    @Test
     void withoutAPassphraseItAsksForInteraction() {
         EncryptedFileSecretStore store = new EncryptedFileSecretStore(vault(), Optional::empty);
 

@@ -20,7 +20,7 @@ public final class SettingsService implements SettingsUseCase {
      */
     public static final String SECRET_STORE_SETTING = "secret-store";
     /** The secret-store backends a workspace may name. */
-    public static final List<String> SECRET_STORES = List.of("secret-service", "keychain", "encrypted-file");
+    public static final List<String> SECRET_STORES = List.of("secret-service", "keychain", "pass", "encrypted-file");
     private static final String MARGIN = "refresh-margin-seconds";
     private static final Map<String, Function<String, String>> KNOWN = Map.of(
             StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),

@@ -67,7 +67,7 @@ class SettingsServiceTest {
         assertEquals(java.util.Optional.of("secret-service"), f.workspace().setting("secret-store"));
 
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> settings.set("secret-store", "vault"));
-        assertEquals("invalid secret-store 'vault'; give one of secret-service, keychain, encrypted-file, or unset it to"
+        assertEquals("invalid secret-store 'vault'; give one of secret-service, keychain, pass, encrypted-file, or unset it to"
                 + " let rolehop detect one. This only says where rolehop looks: move the secrets with 'rolehop secrets"
                 + " migrate --to BACKEND'", e.getMessage());
 

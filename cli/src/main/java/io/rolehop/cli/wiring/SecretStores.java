@@ -1,7 +1,11 @@
 package io.rolehop.cli.wiring;
 
 import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
+import io.rolehop.adapters.filesystem.KernelKeyring;
 import io.rolehop.adapters.filesystem.MacOsKeychainSecretStore;
+import io.rolehop.adapters.filesystem.PassSecretStore;
+import io.rolehop.adapters.filesystem.PassphraseSource;
+import io.rolehop.adapters.filesystem.ProcessCommandRunner;
 import io.rolehop.adapters.filesystem.SecretServiceSecretStore;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
@@ -13,6 +17,7 @@ import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -22,13 +27,15 @@ import java.util.function.BooleanSupplier;
 /**
  * Which secret-store backend rolehop uses: {@code ROLEHOP_SECRET_STORE}, else the workspace setting
  * {@code secret-store}, else detected. Detection keeps an existing {@code secrets.vault} (secrets already there stay
- * found), else takes a Secret Service answering on the session bus, else the macOS keychain, else the encrypted file.
+ * found), else takes a Secret Service answering on the session bus, else an initialised password store of pass(1),
+ * else the macOS keychain, else the encrypted file.
  * Nothing is decided, run or printed before a command first uses a secret: a warm chain never gets here.
  */
 public final class SecretStores implements SecretStoreBackends {
     /** The environment variable naming the backend; it wins over the workspace setting. */
     public static final String VARIABLE = "ROLEHOP_SECRET_STORE";
-    static final String ENCRYPTED_FILE = "encrypted-file";
+    /** The encrypted file's name. */
+    public static final String ENCRYPTED_FILE = "encrypted-file";
 
     private final CliEnvironment env;
     private final WorkspaceStore workspace;
@@ -79,9 +86,15 @@ public final class SecretStores implements SecretStoreBackends {
     public SecretStore open(String name) {
         switch (name) {
             case ENCRYPTED_FILE:
-                return new EncryptedFileSecretStore(vault(), this::passphrase);
+                return encryptedFile();
             case SecretServiceSecretStore.NAME:
                 return new SecretServiceSecretStore(env.env());
+            case PassSecretStore.NAME:
+                PassSecretStore.unavailable(env.env()).ifPresent(why -> {
+                    throw new OperationFailedException("the secret store 'pass' cannot be used here: " + why
+                            + "; or choose another with " + VARIABLE);
+                });
+                return new PassSecretStore(env.env());
             case MacOsKeychainSecretStore.NAME:
                 MacOsKeychainSecretStore.unavailable().ifPresent(why -> {
                     throw new OperationFailedException("the secret store 'keychain' cannot be used here: " + why
@@ -116,6 +129,10 @@ public final class SecretStores implements SecretStoreBackends {
             return new Selection(SecretServiceSecretStore.NAME, "detected: a Secret Service answers on the session"
                     + " bus");
         }
+        if (PassSecretStore.unavailable(env.env()).isEmpty()) {
+            return new Selection(PassSecretStore.NAME, "detected: a password store of pass(1) at "
+                    + PassSecretStore.storeDir(env.env()));
+        }
         if (MacOsKeychainSecretStore.unavailable().isEmpty()) {
             return new Selection(MacOsKeychainSecretStore.NAME, "detected: macOS");
         }
@@ -126,15 +143,59 @@ public final class SecretStores implements SecretStoreBackends {
         return env.rolehopHome().resolve("secrets.vault");
     }
 
-    private Optional<char[]> passphrase() {
-        Optional<String> fromEnv = env.get("ROLEHOP_VAULT_PASSPHRASE");
-        if (fromEnv.isPresent()) {
-            return fromEnv.map(String::toCharArray);
+    /**
+     * The encrypted file of this home, looking first for a key {@code secrets unlock} kept in the kernel keyring,
+     * then for {@code ROLEHOP_VAULT_PASSPHRASE}, then asking on the terminal.
+     */
+    public EncryptedFileSecretStore encryptedFile() {
+        return new EncryptedFileSecretStore(vault(), new VaultPassphrase(),
+                new KernelKeyring(new ProcessCommandRunner(env.env())));
+    }
+
+    /** Where the vault's passphrase comes from: {@code ROLEHOP_VAULT_PASSPHRASE}, else the terminal. */
+    public PassphraseSource vaultPassphrase() {
+        return new VaultPassphrase();
+    }
+
+    /** {@code ROLEHOP_VAULT_PASSPHRASE}, else the terminal; a new vault's passphrase is typed twice. */
+    private final class VaultPassphrase implements PassphraseSource {
+        @Override
+        public Optional<char[]> passphrase() {
+            return fromEnv().or(() -> ask("rolehop vault passphrase: "));
         }
-        if (!promptsAllowed.getAsBoolean()) {
-            return Optional.empty();
+
+        @Override
+        public Optional<char[]> newPassphrase(Path location) {
+            Optional<char[]> fromEnv = fromEnv();
+            if (fromEnv.isPresent()) {
+                return fromEnv;
+            }
+            Optional<char[]> first = ask("rolehop: creating the encrypted secret store " + location
+                    + System.lineSeparator() + "new vault passphrase: ");
+            if (first.isEmpty()) {
+                return first;
+            }
+            Optional<char[]> again = ask("the same passphrase again: ");
+            boolean same = again.isPresent() && Arrays.equals(first.get(), again.get());
+            again.ifPresent(a -> Arrays.fill(a, '\0'));
+            if (!same) {
+                Arrays.fill(first.get(), '\0');
+                throw new UsageException("the two passphrases differ; the secret store " + location + " was not"
+                        + " created: run the command again");
+            }
+            return first;
         }
-        return env.terminal().flatMap(t -> t.prompt("rolehop vault passphrase: ", true)).map(String::toCharArray);
+
+        private Optional<char[]> fromEnv() {
+            return env.get("ROLEHOP_VAULT_PASSPHRASE").map(String::toCharArray);
+        }
+
+        private Optional<char[]> ask(String question) {
+            if (!promptsAllowed.getAsBoolean()) {
+                return Optional.empty();
+            }
+            return env.terminal().flatMap(t -> t.prompt(question, true)).map(String::toCharArray);
+        }
     }
 
     /** Delegates to the selected backend, choosing it on first use. */

@@ -85,7 +85,13 @@ final class AwsSharedFile {
             Optional<Loaded> current = load();
             IniDocument before = current.map(Loaded::document).orElse(IniDocument.parse(""));
             Decision decision = decide(before, target, settings, force, sameForeignIsFine);
-            List<String> block = before.block(target.header(), settings);
+            // A section replaced with force travels with rolehop's own, to be put back when that one is removed.
+            Optional<String> displaced = switch (decision.action()) {
+                case REPLACE_FOREIGN -> decision.section().map(before::text);
+                case REPLACE_OWNED -> decision.section().flatMap(before::displaced);
+                default -> Optional.empty();
+            };
+            List<String> block = before.block(target.header(), settings, displaced);
             String updated;
             switch (decision.action()) {
                 case NOTHING:
@@ -126,10 +132,40 @@ final class AwsSharedFile {
             if (owned.isEmpty()) {
                 return false;
             }
-            String updated = before.remove(owned.get());
-            verify(before, owned, IniDocument.parse(updated), target, Optional.empty());
+            Optional<String> displaced = before.displaced(owned.get());
+            String updated = displaced.map(text -> before.restore(owned.get(), text))
+                    .orElseGet(() -> before.remove(owned.get()));
+            IniDocument after = IniDocument.parse(updated);
+            if (displaced.isPresent()) {
+                verifyRestored(before, owned.get(), displaced.get(), after, target);
+            } else {
+                verify(before, owned, after, target, Optional.empty());
+            }
             AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
             return true;
+        }
+    }
+
+    /**
+     * Leaves no settings for the target: removes rolehop's section, unless it keeps a section replaced with force (it
+     * stays, empty, to put that one back later); a foreign section is, with force, replaced by an empty one of
+     * rolehop's that keeps it, as {@link #write} does.
+     */
+    void clear(Target target, boolean force) {
+        Optional<Loaded> current = load();
+        if (current.isEmpty()) {
+            return;
+        }
+        IniDocument document = current.get().document();
+        Optional<Section> section = document.sections().stream().filter(s -> target.matches().test(s.name()))
+                .findFirst();
+        if (section.isEmpty()) {
+            return;
+        }
+        if (section.get().owned() && document.displaced(section.get()).isEmpty()) {
+            remove(target);
+        } else {
+            write(target, Map.of(), force, false);
         }
     }
 
@@ -211,6 +247,26 @@ final class AwsSharedFile {
             throw new OperationFailedException("cannot edit profile '" + target.profile() + "' in " + location
                     + " without changing how the AWS CLI reads other lines (near line " + line
                     + ", probably indentation); edit that part of the file by hand and try again");
+        }
+    }
+
+    /** Checks that putting a replaced section back changed nothing but that section, which reads as it did. */
+    private void verifyRestored(IniDocument before, Section owned, String text, IniDocument after, Target target) {
+        List<Section> restored = IniDocument.parse(text).sections();
+        List<Map.Entry<String, Map<String, String>>> expected = new ArrayList<>();
+        for (Section s : before.sections()) {
+            if (s.header() != owned.header()) {
+                expected.add(Map.entry(s.name(), s.values()));
+            } else {
+                restored.forEach(r -> expected.add(Map.entry(r.name(), r.values())));
+            }
+        }
+        List<Map.Entry<String, Map<String, String>>> now = after.sections().stream()
+                .map(s -> Map.entry(s.name(), s.values())).toList();
+        if (after.problem().isPresent() || !expected.equals(now)) {
+            throw new OperationFailedException("cannot put profile '" + target.profile() + "' back in " + location
+                    + " as it was before --force (near line " + owned.lineNumber() + "); the backup next to the file"
+                    + " holds it: restore it by hand");
         }
     }
 

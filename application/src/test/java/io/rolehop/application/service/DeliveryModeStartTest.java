@@ -2,8 +2,10 @@ package io.rolehop.application.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rolehop.application.ProfileConflictException;
 import io.rolehop.application.port.in.EditSessionCommand;
 import io.rolehop.application.port.in.StartResult;
 import io.rolehop.application.port.in.StartSessionCommand;
@@ -127,5 +129,30 @@ class DeliveryModeStartTest {
         f.generate.generate("r3");
 
         assertFalse(start("r3", DeliveryMode.CREDENTIAL_PROCESS).changed(), "tools ask rolehop each time");
+    }
+
+    @Test
+    void foreignKeysForTheProfileRefuseCredentialProcessModeWithoutForce() {
+        f.chainUserR1R2R3();
+        f.credentialsFile.addForeign("r3");
+
+        assertThrows(ProfileConflictException.class, () -> start("r3", DeliveryMode.CREDENTIAL_PROCESS));
+
+        assertEquals(Map.of(), f.configFile.sections(), "nothing written");
+        assertTrue(f.credentialsFile.hasForeign("r3"));
+        assertFalse(f.session("r3").isActive());
+    }
+
+    @Test
+    void forceMovesForeignKeysAsideInCredentialProcessModeAndStopPutsThemBack() {
+        f.chainUserR1R2R3();
+        f.credentialsFile.addForeign("r3");
+
+        f.start.start(new StartSessionCommand("r3", true, Optional.of(DeliveryMode.CREDENTIAL_PROCESS)));
+
+        assertFalse(f.credentialsFile.hasForeign("r3"), "no keys left to win over credential_process");
+        assertTrue(f.configFile.sections().get("r3").containsKey("credential_process"));
+        f.stop.stop("r3");
+        assertTrue(f.credentialsFile.hasForeign("r3"));
     }
 }

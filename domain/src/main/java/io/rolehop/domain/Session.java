@@ -82,6 +82,11 @@ public record Session(
         return new Session(id, alias, method, profile, region, status, assumer, value, expiration, mode);
     }
 
+    /** Handing credentials out by {@code value} from its next start on; a session keeps its mode until told otherwise. */
+    public Session withMode(DeliveryMode value) {
+        return new Session(id, alias, method, profile, region, status, assumer, attributes, expiration, value);
+    }
+
     /** Active until {@code until}, handing credentials out by {@code how}. */
     public Session activated(Instant until, DeliveryMode how) {
         return new Session(id, alias, method, profile, region, SessionStatus.ACTIVE, assumer, attributes,

@@ -13,6 +13,8 @@ import java.util.TreeMap;
 public final class InMemoryConfigFile implements ConfigFile {
     private final Map<String, Map<String, String>> owned = new TreeMap<>();
     private final Map<String, Map<String, String>> foreign = new TreeMap<>();
+    /** Foreign sections replaced with force, to be put back by remove. */
+    private final Map<String, Map<String, String>> displaced = new TreeMap<>();
 
     public synchronized void addForeign(String profile, Map<String, String> settings) {
         foreign.put(profile, new LinkedHashMap<>(settings));
@@ -32,7 +34,10 @@ public final class InMemoryConfigFile implements ConfigFile {
         if (foreign.containsKey(profile.name()) && foreign.get(profile.name()).equals(settings)) {
             return;
         }
-        foreign.remove(profile.name());
+        Map<String, String> replaced = foreign.remove(profile.name());
+        if (replaced != null) {
+            displaced.put(profile.name(), replaced);
+        }
         owned.put(profile.name(), new LinkedHashMap<>(settings));
     }
 
@@ -43,7 +48,18 @@ public final class InMemoryConfigFile implements ConfigFile {
 
     @Override
     public synchronized boolean remove(NamedProfile profile) {
-        return owned.remove(profile.name()) != null;
+        boolean removed = owned.remove(profile.name()) != null;
+        Map<String, String> replaced = displaced.remove(profile.name());
+        if (replaced != null) {
+            foreign.put(profile.name(), replaced);
+            return true;
+        }
+        return removed;
+    }
+
+    /** The sections rolehop does not own. */
+    public synchronized Map<String, Map<String, String>> foreignSections() {
+        return Map.copyOf(foreign);
     }
 
     @Override

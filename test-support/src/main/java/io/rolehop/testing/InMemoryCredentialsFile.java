@@ -14,6 +14,8 @@ import java.util.TreeMap;
 public final class InMemoryCredentialsFile implements CredentialsFile {
     private final Map<String, TemporaryCredentials> owned = new TreeMap<>();
     private final Set<String> foreign = new HashSet<>();
+    /** Foreign sections replaced with force, to be put back by remove. */
+    private final Set<String> displaced = new HashSet<>();
     private int writes;
 
     /** Puts a section rolehop does not own, as a user's own profile would be. */
@@ -31,14 +33,30 @@ public final class InMemoryCredentialsFile implements CredentialsFile {
     @Override
     public synchronized void write(NamedProfile profile, TemporaryCredentials credentials, boolean force) {
         checkWritable(profile, force);
-        foreign.remove(profile.name());
+        if (foreign.remove(profile.name())) {
+            displaced.add(profile.name());
+        }
         owned.put(profile.name(), credentials);
         writes++;
     }
 
     @Override
     public synchronized boolean remove(NamedProfile profile) {
-        return owned.remove(profile.name()) != null;
+        boolean removed = owned.remove(profile.name()) != null;
+        if (displaced.remove(profile.name())) {
+            foreign.add(profile.name());
+            return true;
+        }
+        return removed;
+    }
+
+    @Override
+    public synchronized void clear(NamedProfile profile, boolean force) {
+        checkWritable(profile, force);
+        if (foreign.remove(profile.name())) {
+            displaced.add(profile.name());
+        }
+        owned.remove(profile.name());
     }
 
     @Override

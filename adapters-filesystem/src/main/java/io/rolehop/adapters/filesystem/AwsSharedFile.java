@@ -83,17 +83,20 @@ final class AwsSharedFile {
                 case NOTHING:
                     return;
                 case APPEND:
-                    updated = before.append(before.block(target.header(), before.markerForAppend(), settings),
-                            current.isPresent());
+                    updated = before.append(before.block(target.header(), before.markerForAppend(), settings,
+                            Optional.empty()), current.isPresent());
                     break;
                 case REPLACE_OWNED:
-                    // The section keeps its marker: it says what removing the section must take back.
+                    // The section keeps its marker and any section it replaced: both say what removing it takes back.
                     Section owned = decision.section().orElseThrow();
-                    updated = before.replace(owned, before.block(target.header(), before.marker(owned), settings));
+                    updated = before.replace(owned, before.block(target.header(), before.marker(owned), settings,
+                            before.displaced(owned)));
                     break;
                 default:
-                    updated = before.replace(decision.section().orElseThrow(),
-                            before.block(target.header(), IniDocument.OWNERSHIP_MARKER, settings));
+                    // A section replaced with force travels with rolehop's own, to be put back when that one goes.
+                    Section foreign = decision.section().orElseThrow();
+                    updated = before.replace(foreign, before.block(target.header(), IniDocument.OWNERSHIP_MARKER,
+                            settings, Optional.of(before.text(foreign))));
                     break;
             }
             verify(before, decision.section(), IniDocument.parse(updated), target, Optional.of(settings));
@@ -125,6 +128,14 @@ final class AwsSharedFile {
             if (owned.isEmpty()) {
                 return false;
             }
+            Optional<String> displaced = before.displaced(owned.get());
+            if (displaced.isPresent()) {
+                String restored = before.restore(owned.get(), displaced.get());
+                verifyRestored(before, owned.get(), displaced.get(), IniDocument.parse(restored), target);
+                AtomicFiles.replace(location, restored.getBytes(StandardCharsets.UTF_8),
+                        AtomicFiles.Mode.KEEP_EXISTING);
+                return true;
+            }
             Optional<String> updated = before.remove(owned.get());
             if (updated.isEmpty()) {
                 // rolehop created the file for this section, and nothing else came into it since: it goes again.
@@ -135,6 +146,29 @@ final class AwsSharedFile {
             AtomicFiles.replace(location, updated.get().getBytes(StandardCharsets.UTF_8),
                     AtomicFiles.Mode.KEEP_EXISTING);
             return true;
+        }
+    }
+
+    /**
+     * Leaves no settings for the target: removes rolehop's section, unless it keeps a section replaced with force (it
+     * stays, empty, to put that one back later); a foreign section is, with force, replaced by an empty one of
+     * rolehop's that keeps it, as {@link #write} does.
+     */
+    void clear(Target target, boolean force) {
+        Optional<Loaded> current = load();
+        if (current.isEmpty()) {
+            return;
+        }
+        IniDocument document = current.get().document();
+        Optional<Section> section = document.sections().stream().filter(s -> target.matches().test(s.name()))
+                .findFirst();
+        if (section.isEmpty()) {
+            return;
+        }
+        if (section.get().owned() && document.displaced(section.get()).isEmpty()) {
+            remove(target);
+        } else {
+            write(target, Map.of(), force, false);
         }
     }
 
@@ -216,6 +250,26 @@ final class AwsSharedFile {
             throw new OperationFailedException("cannot edit profile '" + target.profile() + "' in " + location
                     + " without changing how the AWS CLI reads other lines (near line " + line
                     + ", probably indentation); edit that part of the file by hand and try again");
+        }
+    }
+
+    /** Checks that putting a replaced section back changed nothing but that section, which reads as it did. */
+    private void verifyRestored(IniDocument before, Section owned, String text, IniDocument after, Target target) {
+        List<Section> restored = IniDocument.parse(text).sections();
+        List<Map.Entry<String, Map<String, String>>> expected = new ArrayList<>();
+        for (Section s : before.sections()) {
+            if (s.header() != owned.header()) {
+                expected.add(Map.entry(s.name(), s.values()));
+            } else {
+                restored.forEach(r -> expected.add(Map.entry(r.name(), r.values())));
+            }
+        }
+        List<Map.Entry<String, Map<String, String>>> now = after.sections().stream()
+                .map(s -> Map.entry(s.name(), s.values())).toList();
+        if (after.problem().isPresent() || !expected.equals(now)) {
+            throw new OperationFailedException("cannot put profile '" + target.profile() + "' back in " + location
+                    + " as it was before --force (near line " + owned.lineNumber() + "); the backup next to the file"
+                    + " holds it: restore it by hand");
         }
     }
 

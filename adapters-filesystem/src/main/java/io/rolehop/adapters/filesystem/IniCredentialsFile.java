@@ -49,6 +49,13 @@ public final class IniCredentialsFile implements CredentialsFile {
     }
 
     @Override
+    public void clear(NamedProfile profile, boolean force) {
+        if (!isReserved(profile)) {
+            file.clear(target(profile), force);
+        }
+    }
+
+    @Override
     public boolean owns(NamedProfile profile) {
         return !isReserved(profile) && file.owns(target(profile));
     }

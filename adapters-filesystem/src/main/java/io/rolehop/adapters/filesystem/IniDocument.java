@@ -1,7 +1,9 @@
 package io.rolehop.adapters.filesystem;
 
 import io.rolehop.domain.Text;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,11 @@ final class IniDocument {
      * line as it was, without one. See docs/handing-out-credentials.md.
      */
     static final String OWNERSHIP_MARKER_ENDED_LINE = OWNERSHIP_MARKER + " (it ended the line above)";
+    /**
+     * Starts the comment, right after the ownership marker, that holds the text of a section rolehop replaced with
+     * {@code --force} (Base64 of its exact bytes), to be put back when rolehop removes its own section.
+     */
+    static final String DISPLACED_PREFIX = "# replaced with --force; rolehop puts it back on stop: ";
 
     // Python's configparser: SECTCRE is matched at the start of the stripped line, OPTCRE likewise.
     private static final Pattern SECTION = Pattern.compile("\\[(.+)\\]", Pattern.DOTALL);
@@ -196,6 +203,9 @@ final class IniDocument {
             boolean owned = i + 1 < end && lines.get(i + 1).kind() == Kind.COMMENT
                     && isOwnershipMarker(lines.get(i + 1).text());
             int lastContent = owned ? i + 1 : i;
+            if (owned && i + 2 < end && isDisplaced(lines.get(i + 2))) {
+                lastContent = i + 2;
+            }
             Map<String, List<String>> parts = new LinkedHashMap<>();
             String current = null;
             for (int j = i + 1; j < end; j++) {
@@ -276,13 +286,52 @@ final class IniDocument {
         return pyStrip(lines.get(section.header() + 1).text());
     }
 
-    /** The lines of an owned section: header, ownership {@code marker}, settings. */
-    List<String> block(String sectionName, String marker, Map<String, String> settings) {
+    /**
+     * The lines of an owned section: header, ownership {@code marker}, the text of a section it replaced with
+     * {@code --force} ({@code displaced}, Base64 of its exact bytes, to be put back later), settings.
+     */
+    List<String> block(String sectionName, String marker, Map<String, String> settings, Optional<String> displaced) {
         List<String> block = new ArrayList<>();
         block.add("[" + sectionName + "]");
         block.add(marker);
+        displaced.ifPresent(text -> block.add(DISPLACED_PREFIX
+                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
         settings.forEach((k, v) -> block.add(k + " = " + v));
         return block;
+    }
+
+    /** The exact text of {@code section}'s own lines, header to last setting, line endings included. */
+    String text(Section section) {
+        StringBuilder out = new StringBuilder();
+        appendLines(out, section.header(), section.lastContent() + 1);
+        return out.toString();
+    }
+
+    /** The text of the section an owned section replaced, if it keeps one. */
+    Optional<String> displaced(Section section) {
+        if (!section.owned() || section.lastContent() < section.header() + 2
+                || !isDisplaced(lines.get(section.header() + 2))) {
+            return Optional.empty();
+        }
+        String encoded = pyStrip(lines.get(section.header() + 2).text()).substring(DISPLACED_PREFIX.length());
+        try {
+            return Optional.of(new String(Base64.getDecoder().decode(encoded.strip()), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The text with {@code section}'s own lines replaced by {@code text}, byte for byte. */
+    String restore(Section section, String text) {
+        StringBuilder out = new StringBuilder();
+        appendLines(out, 0, section.header());
+        out.append(text);
+        appendLines(out, section.lastContent() + 1, lines.size());
+        return out.toString();
+    }
+
+    private static boolean isDisplaced(Line line) {
+        return line.kind() == Kind.COMMENT && pyStrip(line.text()).startsWith(DISPLACED_PREFIX);
     }
 
     /** The text with {@code section}'s own lines (header to last setting) replaced by {@code block}. */

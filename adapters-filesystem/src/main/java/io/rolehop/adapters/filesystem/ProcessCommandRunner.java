@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@link CommandRunner} on {@link ProcessBuilder}: the program gets exactly the given environment (nothing of this
- * process's), a program name without a slash is looked up in that environment's {@code PATH}, and stdin, stdout and
+ * process's) without what {@link ChildEnvironment} keeps from every child, a program name without a slash is looked up in that environment's {@code PATH}, and stdin, stdout and
  * stderr are pumped on their own threads so that no pipe can fill up and block the program.
  */
 public final class ProcessCommandRunner implements CommandRunner {
@@ -26,9 +26,9 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     private final Map<String, String> environment;
 
-    /** Runs programs with {@code environment} as their whole environment. */
+    /** Runs programs with {@code environment}, less {@link ChildEnvironment#SECRETS}, as their whole environment. */
     public ProcessCommandRunner(Map<String, String> environment) {
-        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.environment = Map.copyOf(ChildEnvironment.of(Objects.requireNonNull(environment, "environment")));
     }
 
     /** Where {@code program} would be found on the {@code PATH} of this runner's environment. */

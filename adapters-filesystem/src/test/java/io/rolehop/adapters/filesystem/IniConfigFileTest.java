@@ -141,9 +141,25 @@ class IniConfigFileTest {
         assertArrayEquals(USERS_CONFIG.getBytes(StandardCharsets.UTF_8), bytes(file().resolveSibling(backup)));
         assertEquals("[default]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = 20\n  max_queue_size = 10000\n"
                 + "output = json\n\n; a profile for the data team\n"
-                + "[profile data]\n# managed by rolehop\nregion = eu-central-1\n"
+                + "[profile data]\n# managed by rolehop\n"
+                + kept("[profile data]\nregion=eu-central-1\ns3 =\n    addressing_style = path\n\n"
+                        + "    signature_version = s3v4\n")
+                + "region = eu-central-1\n"
                 + "\n[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\n", read(file()));
         assertTrue(config.owns(data));
+        config.write(data, region("eu-west-1"), false);
+        assertEquals("eu-west-1", Botocore.resolveProfile(file(), dir.resolve("none"), "data").region().orElseThrow());
+
+        assertTrue(config.remove(data), "stop puts the user's section back");
+
+        assertArrayEquals(USERS_CONFIG.getBytes(StandardCharsets.UTF_8), bytes(file()));
+        assertFalse(config.owns(data));
+    }
+
+    /** The comment in rolehop's section that keeps a section replaced with --force. */
+    static String kept(String replaced) {
+        return IniDocument.DISPLACED_PREFIX
+                + java.util.Base64.getEncoder().encodeToString(replaced.getBytes(StandardCharsets.UTF_8)) + "\n";
     }
 
     @Test
@@ -157,7 +173,10 @@ class IniConfigFileTest {
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
 
         new IniConfigFile(file()).write(DEV, region("eu-west-1"), true);
-        assertEquals("[profile dev]\n# managed by rolehop\nregion = eu-west-1\n", read(file()));
+        assertEquals("[profile dev]\n# managed by rolehop\n" + kept("[profile   \"dev\"]\nregion = us-east-2\n")
+                + "region = eu-west-1\n", read(file()));
+        new IniConfigFile(file()).remove(DEV);
+        assertEquals("[profile   \"dev\"]\nregion = us-east-2\n", read(file()));
     }
 
     @Test

@@ -169,13 +169,57 @@ class IniCredentialsFileTest {
         assertArrayEquals(USERS_FILE.getBytes(StandardCharsets.UTF_8), bytes(backup));
         assertEquals("rw-------", mode(backup));
         // The section's own lines are replaced where they stood; the blank lines and [home] after it are kept.
-        String expected = "# my keys — don't lose this comment\n" + block("work", ONE) + "\n\n"
+        String expected = "# my keys — don't lose this comment\n" + block("work", ONE).replace("rolehop\n",
+                "rolehop\n" + IniConfigFileTest.kept("[work]\naws_access_key_id=AKIAWORK0000000000001\n; rotated 2024-05-01\n"
+                        + "aws_secret_access_key   =   workSecret/abc\n")) + "\n\n"
                 + "[home]\naws_access_key_id = AKIAHOME0000000000001\naws_secret_access_key = homeSecret\n";
         assertEquals(expected, read(file()));
         assertEquals("rw-r-----", mode(file()));
         assertTrue(new IniCredentialsFile(file()).owns(work));
         assertEquals(ONE.accessKeyId(),
                 Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().orElseThrow());
+    }
+
+    @Test
+    void aSectionReplacedWithForceComesBackByteForByteWhenRolehopsGoes() {
+        String users = USERS_FILE.replace("\n", "\r\n") + "[last]\r\nk = v";
+        write(file(), users);
+        IniCredentialsFile credentials = new IniCredentialsFile(file());
+        NamedProfile last = NamedProfile.of("last");
+
+        credentials.write(NamedProfile.of("work"), ONE, true);
+        credentials.write(NamedProfile.of("work"), TWO, false);
+        credentials.write(last, ONE, true);
+        assertEquals(TWO.accessKeyId(),
+                Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().orElseThrow());
+
+        assertTrue(credentials.remove(NamedProfile.of("work")));
+        assertTrue(credentials.remove(last));
+
+        assertArrayEquals(users.getBytes(StandardCharsets.UTF_8), bytes(file()));
+    }
+
+    @Test
+    void clearMovesForeignKeysAsideOnlyWithForceAndRemoveBringsThemBack() {
+        write(file(), USERS_FILE);
+        IniCredentialsFile credentials = new IniCredentialsFile(file());
+        NamedProfile work = NamedProfile.of("work");
+
+        assertThrows(ProfileConflictException.class, () -> credentials.clear(work, false));
+        assertEquals(USERS_FILE, read(file()));
+
+        credentials.clear(work, true);
+        credentials.clear(work, true);
+        assertTrue(Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().isEmpty(),
+                "no keys for the profile while rolehop has it");
+        assertTrue(credentials.owns(work));
+
+        assertTrue(credentials.remove(work));
+        assertArrayEquals(USERS_FILE.getBytes(StandardCharsets.UTF_8), bytes(file()));
+
+        credentials.write(DEV, ONE, false);
+        credentials.clear(DEV, false);
+        assertArrayEquals(USERS_FILE.getBytes(StandardCharsets.UTF_8), bytes(file()), "rolehop's own keys just go");
     }
 
     @Test

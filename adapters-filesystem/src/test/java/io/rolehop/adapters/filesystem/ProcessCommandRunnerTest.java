@@ -34,6 +34,24 @@ class ProcessCommandRunnerTest {
     }
 
     @Test
+    void theProgramNeverSeesRolehopsSecretsNorTheCallersCredentials() {
+        // As the Secret Service and keychain stores build it: from rolehop's own environment.
+        ProcessCommandRunner fromParent = new ProcessCommandRunner(Map.of("PATH", "/usr/bin:/bin", "KEPT", "yes",
+                "ROLEHOP_VAULT_PASSPHRASE", "vault-passphrase-value", "AWS_ACCESS_KEY_ID", "AKIAPARENTKEY",
+                "AWS_SECRET_ACCESS_KEY", "parent-secret-value", "AWS_SESSION_TOKEN", "parent-token-value",
+                "AWS_SECURITY_TOKEN", "parent-token-value", "AWS_CONTAINER_AUTHORIZATION_TOKEN", "server-token-value"));
+
+        CommandRunner.Result r = fromParent.run(List.of("sh", "-c", "env"), "", Duration.ofSeconds(10));
+
+        assertEquals(0, r.exitCode());
+        assertTrue(r.stdout().contains("KEPT=yes"), r.stdout());
+        for (String secret : ChildEnvironment.SECRETS) {
+            assertFalse(r.stdout().contains(secret + "="), secret + " reached the child");
+        }
+        assertFalse(r.stdout().contains("-value"), "no secret value reached the child");
+    }
+
+    @Test
     void aProgramThatHangsIsStoppedAfterTheTimeout() {
         long start = System.nanoTime();
         OperationFailedException e = assertThrows(OperationFailedException.class,

@@ -6,13 +6,19 @@ import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.domain.Alias;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.Workspace;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 public final class AddSessionService implements AddSessionUseCase {
+    private static final int MAX_PROFILE_LENGTH = 64;
+
     private final WorkspaceStore store;
     private final AccessMethods methods;
     private final SecretStore secrets;
@@ -42,13 +48,35 @@ public final class AddSessionService implements AddSessionUseCase {
             Session session = Session.create(
                     command.alias(),
                     command.method(),
-                    command.profile().orElse(NamedProfile.DEFAULT),
+                    command.profile().orElseGet(() -> defaultProfile(workspace, command.alias())),
                     command.region().orElse(workspace.defaultRegion()),
                     assumer.map(Session::id),
-                    SessionFields.publicValues(method, fields));
+                    SessionFields.publicValues(method, fields)).withMode(StartSessionService.defaultMode(workspace));
             workspace.add(session);
             SessionFields.storeSecrets(method, session, fields, secrets);
             return session;
         });
+    }
+
+    /**
+     * The profile of a session added without {@code --profile}: {@code default} while no session uses it, else one
+     * named after the alias, so that a second session never silently displaces the first (docs/cli-reference.md).
+     * Characters a profile name cannot hold become {@code -}; a name another session uses gets {@code -2}, {@code -3}...
+     */
+    static NamedProfile defaultProfile(Workspace workspace, Alias alias) {
+        Set<String> taken = workspace.sessions().stream().map(s -> s.profile().name()).collect(Collectors.toSet());
+        if (!taken.contains(NamedProfile.DEFAULT.name())) {
+            return NamedProfile.DEFAULT;
+        }
+        String base = alias.value().replaceAll("[^A-Za-z0-9._-]", "-");
+        if (!Character.isLetterOrDigit(base.charAt(0)) || base.charAt(0) > 127) {
+            base = "session-" + base;
+        }
+        String candidate = base.substring(0, Math.min(base.length(), MAX_PROFILE_LENGTH));
+        for (int n = 2; taken.contains(candidate); n++) {
+            String suffix = "-" + n;
+            candidate = base.substring(0, Math.min(base.length(), MAX_PROFILE_LENGTH - suffix.length())) + suffix;
+        }
+        return NamedProfile.of(candidate);
     }
 }

@@ -7,6 +7,11 @@ import io.rolehop.domain.Session;
 import java.util.List;
 import java.util.Objects;
 
+/**
+ * Deletes all or nothing, secrets first: the secret store is the part most likely to fail (a wrong passphrase, a
+ * locked keychain), and a failure there leaves the workspace and the profiles as they were, with every session still
+ * named, so that nothing becomes unreachable and the same command converges when run again.
+ */
 public final class DeleteSessionService implements DeleteSessionUseCase {
     private final WorkspaceStore store;
     private final ProfileApplier applier;
@@ -23,21 +28,22 @@ public final class DeleteSessionService implements DeleteSessionUseCase {
 
     @Override
     public List<Session> delete(String aliasOrId, boolean cascade) {
-        List<Session> removed = store.update(workspace -> {
+        return store.update(workspace -> {
             Session session = workspace.get(aliasOrId);
+            // Refused here (dependents without cascade) before anything is touched.
             List<Session> gone = workspace.remove(session.id(), cascade);
+            // Secrets while the workspace still names the sessions: should this fail, the workspace is not saved. A
+            // secret deleted before a later failure is no loss: the session stays and the next delete finishes.
             for (Session s : gone) {
+                secrets.keys(SecretKeys.prefix(s.id())).forEach(secrets::delete);
+            }
+            for (Session s : gone) {
+                resolver.forget(s.id());
                 if (s.isActive()) {
                     applier.remove(s.profile());
                 }
             }
             return gone;
         });
-        // Secrets and caches go once the workspace no longer names the sessions.
-        for (Session s : removed) {
-            resolver.forget(s.id());
-            secrets.keys(SecretKeys.prefix(s.id())).forEach(secrets::delete);
-        }
-        return removed;
     }
 }

@@ -52,6 +52,9 @@ public final class EditSessionService implements EditSessionUseCase {
             if (command.region().isPresent()) {
                 edited = edited.withRegion(command.region().get());
             }
+            if (command.mode().isPresent()) {
+                edited = edited.withMode(command.mode().get());
+            }
             if (command.assumer().isPresent()) {
                 if (!method.requiresAssumer()) {
                     throw new UsageException("a " + method.displayName() + " session is a chain root and takes no --assumer");
@@ -79,7 +82,8 @@ public final class EditSessionService implements EditSessionUseCase {
             boolean credentialsChange = !command.fields().isEmpty() || !edited.assumer().equals(before.assumer())
                     || !edited.region().equals(before.region());
             boolean profileChange = !edited.profile().equals(before.profile());
-            boolean reapply = before.isActive() && (credentialsChange || profileChange);
+            boolean modeChange = edited.mode() != before.mode();
+            boolean reapply = before.isActive() && (credentialsChange || profileChange || modeChange);
             // Graph rules (alias, assumer, cycle) first: a cycle is the problem to report, not what follows from it.
             workspace.replace(reapply ? edited.pending() : edited);
             Optional<Boolean> assumerIsChained =

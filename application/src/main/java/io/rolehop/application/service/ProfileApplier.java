@@ -51,7 +51,7 @@ public final class ProfileApplier {
      * Checks both files first, so that a conflict in either leaves both untouched, then writes them: the config file
      * first, then the credentials file. When the credentials file cannot be written after all (its lock held too long
      * by another tool, a full disk), the config section is put back as it was, so that a failed start leaves both
-     * files as they were; but for a foreign section replaced with {@code force}, whose old text only the backup holds.
+     * files as they were.
      */
     public void apply(Session session, TemporaryCredentials credentials, DeliveryMode mode, boolean force) {
         NamedProfile profile = session.profile();
@@ -61,9 +61,9 @@ public final class ProfileApplier {
                     + " profile with 'rolehop session edit " + session.id() + " --profile NEW'");
         }
         Map<String, String> config = configFor(session, mode);
-        if (mode == DeliveryMode.FILE) {
-            credentialsFile.checkWritable(profile, force);
-        }
+        // In credential_process mode too: foreign keys for the profile would win in the AWS CLI and botocore, while
+        // the Java SDK runs the process, and the user's tools would disagree on who they are.
+        credentialsFile.checkWritable(profile, force);
         configFile.checkWritable(profile, config, force);
         Optional<Map<String, String>> before = configFile.owned(profile);
         configFile.write(profile, config, force);
@@ -71,15 +71,17 @@ public final class ProfileApplier {
             if (mode == DeliveryMode.FILE) {
                 credentialsFile.write(profile, credentials, force);
             } else {
-                // Keys written earlier for this profile would win over credential_process in the AWS CLI: remove them.
-                credentialsFile.remove(profile);
+                // Keys for this profile would win over credential_process in the AWS CLI: rolehop's go, a foreign
+                // section is moved aside (force), to come back on stop.
+                credentialsFile.clear(profile, force);
             }
         } catch (RuntimeException e) {
             try {
                 if (before.isPresent()) {
                     configFile.write(profile, before.get(), false);
-                } else if (!force) {
-                    // There was no section, or a foreign one the write left alone: remove takes only rolehop's.
+                } else {
+                    // There was no section, or a foreign one: remove takes only rolehop's, and puts back a foreign
+                    // section the write replaced with force.
                     configFile.remove(profile);
                 }
             } catch (RuntimeException undo) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 public final class StartSessionService implements StartSessionUseCase {
-    /** Workspace setting naming the mode used when {@code --mode} is not given. */
+    /** Workspace setting naming the mode a new session gets (docs/handing-out-credentials.md). */
     public static final String DEFAULT_MODE_SETTING = "default-mode";
 
     private final WorkspaceStore store;
@@ -36,7 +36,8 @@ public final class StartSessionService implements StartSessionUseCase {
         return store.update(workspace -> {
             Session session = workspace.get(command.session());
             resolver.forgetIfChangedSince(snapshot, workspace, session.id());
-            DeliveryMode mode = command.mode().orElseGet(() -> defaultMode(workspace));
+            // A session keeps its mode until told otherwise: a plain start never turns credential_process into keys.
+            DeliveryMode mode = command.mode().orElse(session.mode());
             if (session.isActive() && session.mode() == mode && applier.isApplied(session)
                     && resolver.cachedHandOut(workspace, session).filter(c -> mode == DeliveryMode.CREDENTIAL_PROCESS
                             || session.expiration().equals(Optional.of(c.expiration()))).isPresent()) {

@@ -56,6 +56,33 @@ class AddSessionServiceTest {
     }
 
     @Test
+    void withoutAProfileOnlyTheFirstSessionTakesDefaultAndTheOthersTheirAlias() {
+        Session first = f.add.add(user("first", userFields()));
+        Session second = f.add.add(user("second", userFields()));
+        Session spaced = f.add.add(user("team a/admin", userFields()));
+        f.add.add(new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of("other"),
+                Optional.of(NamedProfile.of("third")), Optional.empty(), Optional.empty(), userFields()));
+        Session third = f.add.add(user("third", userFields()));
+
+        assertEquals(NamedProfile.DEFAULT, first.profile());
+        assertEquals(NamedProfile.of("second"), second.profile());
+        assertEquals(NamedProfile.of("team-a-admin"), spaced.profile());
+        assertEquals(NamedProfile.of("third-2"), third.profile(), "a profile another session uses is not shared");
+
+        f.start("first");
+        assertEquals(List.of(), f.start("second").stopped(), "the second session leaves the first running");
+        assertTrue(f.session("first").isActive());
+    }
+
+    @Test
+    void defaultIsFreeAgainOnceNoSessionUsesIt() {
+        f.add.add(user("first", userFields()));
+        f.delete.delete("first", false);
+
+        assertEquals(NamedProfile.DEFAULT, f.add.add(user("next", userFields())).profile());
+    }
+
+    @Test
     void givenProfileAndRegionAreKeptAndTheProfileBecomesKnown() {
         Session s = f.add.add(new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of("user"),
                 Optional.of(NamedProfile.of("work")), Optional.of(Region.of("eu-central-1")), Optional.empty(),

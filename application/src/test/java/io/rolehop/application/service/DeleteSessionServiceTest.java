@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionId;
 import io.rolehop.domain.WorkspaceRuleException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -90,5 +93,77 @@ class DeleteSessionServiceTest {
 
         assertEquals(Set.of("dev"), f.credentialsFile.sections().keySet());
         assertTrue(f.session("a").isActive());
+    }
+
+    /** A secret store that cannot be opened (a wrong vault passphrase, a locked keychain) until it is unlocked. */
+    private static final class LockableSecretStore implements SecretStore {
+        private final SecretStore inner;
+        boolean locked = true;
+
+        LockableSecretStore(SecretStore inner) {
+            this.inner = inner;
+        }
+
+        private SecretStore open() {
+            if (locked) {
+                throw new OperationFailedException("cannot open the secret store: wrong passphrase");
+            }
+            return inner;
+        }
+
+        @Override
+        public Optional<String> get(String key) {
+            return open().get(key);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            open().put(key, value);
+        }
+
+        @Override
+        public boolean delete(String key) {
+            return open().delete(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return open().keys(prefix);
+        }
+
+        @Override
+        public String name() {
+            return "lockable";
+        }
+    }
+
+    @Test
+    void aSecretStoreThatCannotBeOpenedLeavesEverythingInPlaceAndARetryConverges() {
+        f.chainUserR1R2R3();
+        f.start("r3");
+        f.start("user");
+        SessionId user = f.session("user").id();
+        Map<String, String> secretsBefore = f.secrets.snapshot();
+        LockableSecretStore store = new LockableSecretStore(f.secrets);
+        DeleteSessionService delete = new DeleteSessionService(f.store, f.applier, f.resolver, store);
+
+        OperationFailedException e =
+                assertThrows(OperationFailedException.class, () -> delete.delete("user", true));
+
+        assertEquals("cannot open the secret store: wrong passphrase", e.getMessage());
+        assertEquals(4, f.workspace().sessions().size(), "every session is still named, so its secrets are reachable");
+        assertEquals(secretsBefore, f.secrets.snapshot());
+        assertEquals(Set.of("r3", "user"), f.credentialsFile.sections().keySet());
+        assertTrue(f.session("r3").isActive());
+
+        store.locked = false;
+        List<Session> deleted = delete.delete("user", true);
+
+        assertEquals(List.of("r3", "r2", "r1", "user"), deleted.stream().map(s -> s.alias().value()).toList());
+        assertEquals(List.of(), f.workspace().sessions());
+        assertTrue(f.secrets.keys("session/" + user.value() + "/").isEmpty());
+        assertEquals(Map.of(), f.secrets.snapshot());
+        assertEquals(Map.of(), f.credentialsFile.sections());
+        assertEquals(Map.of(), f.configFile.sections());
     }
 }

@@ -41,6 +41,11 @@ class ProfileApplierTest {
         }
 
         @Override
+        public void clear(NamedProfile profile, boolean force) {
+            throw new OperationFailedException("credentials is locked by another process for more than 10 s");
+        }
+
+        @Override
         public boolean owns(NamedProfile profile) {
             return false;
         }

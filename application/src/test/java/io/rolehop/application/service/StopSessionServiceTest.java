@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rolehop.application.port.in.EditSessionCommand;
+import io.rolehop.application.port.in.StartSessionCommand;
+import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.SessionStatus;
 import io.rolehop.domain.UnknownSessionException;
 import java.util.Map;
@@ -76,5 +79,33 @@ class StopSessionServiceTest {
         f.start("r3");
 
         assertEquals(3, f.sts.calls());
+    }
+
+    @Test
+    void foreignSectionsReplacedWithForceComeBackOnStop() {
+        f.chainUserR1R2R3();
+        f.credentialsFile.addForeign("r3");
+        f.configFile.addForeign("r3", Map.of("region", "eu-west-1", "output", "json"));
+        f.start.start(new StartSessionCommand("r3", true));
+        assertFalse(f.credentialsFile.hasForeign("r3"));
+
+        f.stop.stop("r3");
+
+        assertTrue(f.credentialsFile.hasForeign("r3"));
+        assertEquals(Map.of("r3", Map.of("region", "eu-west-1", "output", "json")), f.configFile.foreignSections());
+        assertEquals(Map.of(), f.configFile.sections());
+    }
+
+    @Test
+    void foreignSectionsComeBackWhenTheSessionMovesToAnotherProfile() {
+        f.chainUserR1R2R3();
+        f.configFile.addForeign("r3", Map.of("output", "json"));
+        f.start.start(new StartSessionCommand("r3", true));
+
+        f.edit.edit(new EditSessionCommand("r3", Optional.empty(), Optional.of(NamedProfile.of("elsewhere")),
+                Optional.empty(), Optional.empty(), Map.of(), false));
+
+        assertEquals(Map.of("r3", Map.of("output", "json")), f.configFile.foreignSections());
+        assertEquals(Set.of("elsewhere"), f.configFile.sections().keySet());
     }
 }

@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.adapters.filesystem.ChildEnvironment;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
@@ -86,10 +87,8 @@ final class ExecCommand implements Callable<Integer> {
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
         childEnv.clear();
-        childEnv.putAll(env.env());
+        childEnv.putAll(ChildEnvironment.of(env.env()));
         OVERRIDING.forEach(childEnv::remove);
-        // The vault passphrase is rolehop's own secret; the command has no business seeing it.
-        childEnv.remove("ROLEHOP_VAULT_PASSPHRASE");
         childEnv.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         childEnv.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         childEnv.put("AWS_SESSION_TOKEN", credentials.sessionToken());
@@ -179,7 +178,9 @@ final class ExecCommand implements Callable<Integer> {
             return;
         }
         try {
-            new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+            ProcessBuilder kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO();
+            ChildEnvironment.strip(kill.environment());
+            kill.start();
         } catch (IOException e) {
             // Without kill(1) only SIGTERM can be passed on; the command keeps running.
         }

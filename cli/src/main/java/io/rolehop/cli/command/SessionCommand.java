@@ -127,8 +127,8 @@ final class SessionCommand {
 
         @Option(names = "--mode", paramLabel = "MODE",
                 description = "file: write keys to the credentials file; credential-process: write a credential_process "
-                        + "line to the config file so tools ask rolehop for fresh credentials. Default: the workspace "
-                        + "setting default-mode, else file.")
+                        + "line to the config file so tools ask rolehop for fresh credentials. Kept for later starts. "
+                        + "Default: the session's mode (a new session gets the workspace setting default-mode).")
         String mode;
 
         @Mixin

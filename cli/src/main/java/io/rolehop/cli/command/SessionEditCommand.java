@@ -8,6 +8,7 @@ import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.domain.Alias;
+import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
@@ -51,6 +52,10 @@ final class SessionEditCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a profile section rolehop does not own (backed up first).")
     boolean force;
 
+    @Option(names = "--mode", paramLabel = "MODE", description = "How the session hands credentials out from now on:"
+            + " file or credential-process. An active session is re-applied in the new mode.")
+    String mode;
+
     SessionEditCommand(CliContext context) {
         this.context = context;
     }
@@ -83,7 +88,8 @@ final class SessionEditCommand implements Callable<Integer> {
                 Optional.ofNullable(region).map(Region::of),
                 Optional.ofNullable(assumer),
                 values,
-                force));
+                force,
+                Optional.ofNullable(mode).map(DeliveryMode::parse)));
         new Output(context.environment().out()).line("edited '" + edited.alias() + "'"
                 + (edited.isActive() ? " (active on profile " + edited.profile() + ")" : ""));
         return 0;

@@ -1,5 +1,6 @@
 package io.rolehop.cli.env;
 
+import io.rolehop.adapters.filesystem.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -64,7 +65,9 @@ public class Terminal {
     /** Runs {@code stty mode} on the terminal; whether it succeeded. */
     private static boolean stty(String mode) {
         try {
-            return new ProcessBuilder("stty", mode).redirectInput(TTY.toFile()).start().waitFor() == 0;
+            ProcessBuilder builder = new ProcessBuilder("stty", mode).redirectInput(TTY.toFile());
+            ChildEnvironment.strip(builder.environment());
+            return builder.start().waitFor() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

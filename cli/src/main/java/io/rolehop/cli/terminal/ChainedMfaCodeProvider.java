@@ -1,5 +1,6 @@
 package io.rolehop.cli.terminal;
 
+import io.rolehop.adapters.filesystem.ChildEnvironment;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.cli.env.CliEnvironment;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * MFA codes, from the first source that has one: {@code --mfa-code}; the session's {@code mfa-command} or
- * {@code ROLEHOP_MFA_COMMAND}, run with {@code sh -c}, whose standard output is the code; a prompt on the controlling
- * terminal.
+ * {@code ROLEHOP_MFA_COMMAND}, run with {@code sh -c} in rolehop's environment less its secrets
+ * ({@link ChildEnvironment}), whose standard output is the code; a prompt on the controlling terminal.
  */
 public final class ChainedMfaCodeProvider implements MfaCodeProvider {
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
@@ -47,7 +49,7 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
         }
         Optional<String> command = mfaCommand.or(() -> env.get("ROLEHOP_MFA_COMMAND"));
         if (command.isPresent()) {
-            return Optional.of(run(command.get(), sessionAlias, deviceSerial));
+            return Optional.of(run(command.get(), env.env(), sessionAlias, deviceSerial));
         }
         if (!promptsAllowed.getAsBoolean()) {
             return Optional.empty();
@@ -56,8 +58,11 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
                 "MFA code for " + deviceSerial + " (session '" + sessionAlias + "'): ", false)).map(String::strip);
     }
 
-    private static String run(String command, String sessionAlias, String deviceSerial) {
+    private static String run(String command, Map<String, String> environment, String sessionAlias,
+            String deviceSerial) {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command));
+        builder.environment().clear();
+        builder.environment().putAll(ChildEnvironment.of(environment));
         builder.environment().put("ROLEHOP_MFA_DEVICE", deviceSerial);
         builder.environment().put("ROLEHOP_SESSION", sessionAlias);
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);

@@ -1,6 +1,7 @@
 package io.rolehop.cli.terminal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,6 +73,28 @@ class ChainedMfaCodeProviderTest {
                 + DEVICE + "' && test \"$ROLEHOP_SESSION\" = dana && echo 555555")));
         assertEquals(Optional.of("333333"), mfa.code("dana", DEVICE, Optional.empty()));
         assertEquals(List.of(), terminal.questions);
+    }
+
+    @Test
+    void theCommandRunsInRolehopsEnvironmentWithoutItsSecrets() throws Exception {
+        java.nio.file.Path dump = java.nio.file.Files.createTempFile("mfa-command-env", ".txt");
+        try {
+            ChainedMfaCodeProvider mfa = provider(Map.of("KEPT", "yes",
+                    "ROLEHOP_VAULT_PASSPHRASE", "vault-passphrase-value", "AWS_ACCESS_KEY_ID", "AKIAPARENTKEY",
+                    "AWS_SECRET_ACCESS_KEY", "parent-secret-value", "AWS_SESSION_TOKEN", "parent-token-value"),
+                    Optional.empty(), Optional.empty());
+
+            assertEquals(Optional.of("777777"), mfa.code("dana", DEVICE, Optional.of("env > '" + dump
+                    + "'; echo 777777")));
+
+            String seen = java.nio.file.Files.readString(dump);
+            assertTrue(seen.contains("KEPT=yes"), seen);
+            for (String secret : io.rolehop.adapters.filesystem.ChildEnvironment.SECRETS) {
+                assertFalse(seen.contains(secret + "="), secret + " reached the MFA command");
+            }
+        } finally {
+            java.nio.file.Files.delete(dump);
+        }
     }
 
     @Test

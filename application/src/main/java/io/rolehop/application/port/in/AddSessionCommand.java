@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * @param method the access method's id
  * @param alias the new session's alias
- * @param profile the named profile, {@code default} when empty
+ * @param profile the named profile; when empty {@code default} if no session uses it yet, else one named after the
+ *     alias
  * @param region the region, the workspace default when empty
  * @param assumer alias or id of the assumer session, for methods that need one
  * @param fields the method's field values by field name, secrets included

@@ -1,6 +1,7 @@
 package io.rolehop.application.port.in;
 
 import io.rolehop.domain.Alias;
+import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param session alias or id of the session to change
  * @param fields changed field values by name; an empty string clears an optional field
  * @param force whether a foreign section may be replaced when the edit re-applies an active session
+ * @param mode how the session hands credentials out from now on; empty keeps its mode
  */
 public record EditSessionCommand(
         String session,
@@ -20,7 +22,8 @@ public record EditSessionCommand(
         Optional<Region> region,
         Optional<String> assumer,
         Map<String, String> fields,
-        boolean force) {
+        boolean force,
+        Optional<DeliveryMode> mode) {
 
     public EditSessionCommand {
         Objects.requireNonNull(session, "session");
@@ -28,7 +31,14 @@ public record EditSessionCommand(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(assumer, "assumer");
+        Objects.requireNonNull(mode, "mode");
         fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(fields, "fields")));
+    }
+
+    /** Keeping the session's mode. */
+    public EditSessionCommand(String session, Optional<Alias> alias, Optional<NamedProfile> profile,
+            Optional<Region> region, Optional<String> assumer, Map<String, String> fields, boolean force) {
+        this(session, alias, profile, region, assumer, fields, force, Optional.empty());
     }
 
     @Override

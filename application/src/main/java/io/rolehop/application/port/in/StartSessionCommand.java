@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * @param session alias or id
  * @param force whether a section of the AWS files that rolehop does not own may be replaced (after a backup)
- * @param mode how to hand credentials out; empty means the workspace default ({@code default-mode}), else file
+ * @param mode how to hand credentials out from now on; empty keeps the session's mode
  */
 public record StartSessionCommand(String session, boolean force, Optional<DeliveryMode> mode) {
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Same rules as {@link CredentialsFile}: only owned sections are written or removed, ownership is recorded in the
  * file, everything else (including nested sub-sections such as {@code s3 =} followed by indented keys) survives
- * intact, a foreign section is replaced only with {@code force} and a backup, an unparseable file is never rewritten,
+ * intact, a foreign section is replaced only with {@code force} and a backup (and put back by {@link #remove}), an
+ * unparseable file is never rewritten,
  * writes are atomic under a cross-process lock. A foreign section that already holds exactly the requested settings
  * is left alone and is not a conflict.
  */
@@ -29,7 +30,10 @@ public interface ConfigFile {
      */
     Optional<Map<String, String>> owned(NamedProfile profile);
 
-    /** Removes the profile's section if rolehop owns it. Returns whether anything was removed. */
+    /**
+     * Removes the profile's section if rolehop owns it, putting back the section it replaced with {@code force}, byte
+     * for byte, if any. Returns whether anything changed.
+     */
     boolean remove(NamedProfile profile);
 
     /** Where the file is. */

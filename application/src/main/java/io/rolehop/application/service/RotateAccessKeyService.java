@@ -116,9 +116,10 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
                 boolean unknownYet = e.reason() == StsException.Reason.INVALID_CREDENTIALS;
                 if (!unknownYet || clock.instant().plus(next).isAfter(deadline) || Thread.currentThread()
                         .isInterrupted()) {
+                    String why = unknownYet ? "STS still did not recognise it after " + PROOF_PATIENCE.toSeconds()
+                            + " s; IAM may be slow to spread new keys, try again later" : e.getMessage();
                     throw new OperationFailedException("the new access key " + fresh.accessKeyId() + " did not work"
-                            + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + e.getMessage(),
-                            e);
+                            + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + why, e);
                 }
                 pause.pause(next);
                 next = next.multipliedBy(2).compareTo(LONGEST_PROOF_PAUSE) > 0 ? LONGEST_PROOF_PAUSE

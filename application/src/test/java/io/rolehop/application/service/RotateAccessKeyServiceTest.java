@@ -10,7 +10,6 @@ import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase.Rotated;
 import io.rolehop.application.port.out.AccessKeyException;
-import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.StsException;
 import io.rolehop.domain.AccessMethodId;
 import io.rolehop.domain.Alias;
@@ -19,6 +18,7 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
 import io.rolehop.testing.FakeAccessKeyManager;
+import io.rolehop.testing.FaultySecretStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -156,7 +156,7 @@ class RotateAccessKeyServiceTest {
     @Test
     void whenStoringTheSecretFailsTheOldKeyStaysAndTheNewOneIsDeleted() {
         Session jane = addUser();
-        secrets.failPut(1);
+        secrets.failWrite(1);
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> rotate.rotate("jane"));
 
@@ -168,7 +168,7 @@ class RotateAccessKeyServiceTest {
     @Test
     void whenStoringFailsHalfWayTheOldKeyIsPutBackWhole() {
         Session jane = addUser();
-        secrets.failPut(2);
+        secrets.failWrite(2);
 
         assertThrows(OperationFailedException.class, () -> rotate.rotate("jane"));
 
@@ -178,8 +178,8 @@ class RotateAccessKeyServiceTest {
     @Test
     void whenTheSecretStoreCannotEvenBePutBackTheMessageSaysSoAndTheOldKeyStillExists() {
         Session jane = addUser();
-        secrets.failPut(2);
-        secrets.failPut(3);
+        secrets.failWrite(2);
+        secrets.failWrite(3);
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> rotate.rotate("jane"));
 
@@ -238,49 +238,5 @@ class RotateAccessKeyServiceTest {
 
         assertTrue(e.getMessage().contains("holds no IAM user access key"), e.getMessage());
         assertTrue(iam.calls().isEmpty());
-    }
-
-    /** The fixture's secret store, failing chosen writes (counted from 1) as a locked keychain or a full disk would. */
-    private static final class FaultySecretStore implements SecretStore {
-        private final SecretStore delegate;
-        private final List<Integer> failing = new ArrayList<>();
-        private int puts;
-
-        FaultySecretStore(SecretStore delegate) {
-            this.delegate = delegate;
-        }
-
-        void failPut(int which) {
-            failing.add(which);
-        }
-
-        @Override
-        public Optional<String> get(String key) {
-            return delegate.get(key);
-        }
-
-        @Override
-        public void put(String key, String value) {
-            puts++;
-            if (failing.contains(puts)) {
-                throw new OperationFailedException("the secret store is locked");
-            }
-            delegate.put(key, value);
-        }
-
-        @Override
-        public boolean delete(String key) {
-            return delegate.delete(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return delegate.keys(prefix);
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
     }
 }

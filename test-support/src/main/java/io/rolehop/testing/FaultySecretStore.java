@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Another secret store whose chosen writes fail, as a locked keychain or a full disk would: everything else is passed
- * through. Writes are counted from 1 since the last {@link #failWrite} arming them.
+ * Another secret store whose chosen writes or next delete fail, as a locked keychain or a full disk would: everything
+ * else is passed through. Writes are counted from 1 since the last {@link #failWrite} arming them.
  */
 public final class FaultySecretStore implements SecretStore {
     private final SecretStore delegate;
     private final Set<Integer> failing = new HashSet<>();
     private int writes;
+    private boolean failNextDelete;
 
     public FaultySecretStore(SecretStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -33,6 +34,12 @@ public final class FaultySecretStore implements SecretStore {
             writes = 0;
         }
         failing.add(which);
+        return this;
+    }
+
+    /** Makes the next delete fail. */
+    public synchronized FaultySecretStore failNextDelete() {
+        failNextDelete = true;
         return this;
     }
 
@@ -54,6 +61,12 @@ public final class FaultySecretStore implements SecretStore {
 
     @Override
     public boolean delete(String key) {
+        synchronized (this) {
+            if (failNextDelete) {
+                failNextDelete = false;
+                throw new OperationFailedException("the secret store refused to delete " + key);
+            }
+        }
         return delegate.delete(key);
     }
 

@@ -80,21 +80,36 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
 
         try {
             prove(fresh, user, session);
-        } catch (OperationFailedException e) {
+        } catch (RuntimeException e) {
             throw undo(session, old, oldKey, fresh, caller, e.getMessage(), e);
         }
 
         // The old key's MFA session token and every hop assumed from it were derived from the old key: from now on
-        // each is obtained again with the new one.
-        List<Session> forgotten = resolver.forgetWithDependents(workspace, session.id());
+        // each is obtained again with the new one. The new key is stored and works, so a failure here or below
+        // undoes nothing: it is reported with what is left to do.
+        List<Session> forgotten = List.of();
+        String notForgotten = "";
+        RuntimeException forgetting = null;
+        try {
+            forgotten = resolver.forgetWithDependents(workspace, session.id());
+        } catch (RuntimeException e) {
+            forgetting = e;
+            notForgotten = "; the credentials cached from the old key could not be forgotten (" + e.getMessage()
+                    + "): run 'rolehop session logout " + session.alias() + "'";
+        }
 
         try {
             keys.deleteAccessKey(caller, session.region(), oldKey.accessKeyId());
-        } catch (OperationFailedException e) {
+        } catch (RuntimeException e) {
             throw new OperationFailedException("session '" + session.alias() + "' now uses the new access key "
                     + fresh.accessKeyId() + ", but the old key " + oldKey.accessKeyId() + " could not be deleted ("
                     + e.getMessage() + "); delete it by hand: aws iam delete-access-key --access-key-id "
-                    + oldKey.accessKeyId(), e);
+                    + oldKey.accessKeyId() + notForgotten, e);
+        }
+        if (forgetting != null) {
+            throw new OperationFailedException("session '" + session.alias() + "' now uses the new access key "
+                    + fresh.accessKeyId() + " and the old key " + oldKey.accessKeyId() + " is deleted" + notForgotten,
+                    forgetting);
         }
         return new Rotated(session, oldKey.accessKeyId(), fresh.accessKeyId(), forgotten);
     }

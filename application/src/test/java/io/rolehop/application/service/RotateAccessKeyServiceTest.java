@@ -40,7 +40,9 @@ class RotateAccessKeyServiceTest {
     private final FakeAccessKeyManager iam = new FakeAccessKeyManager(f.sts);
     private final FaultySecretStore secrets = new FaultySecretStore(f.secrets);
     private final List<Duration> pauses = new ArrayList<>();
-    private final RotateAccessKeyService rotate = new RotateAccessKeyService(f.store, f.methods, secrets, f.resolver,
+    private final ChainCredentialsResolver resolver = new ChainCredentialsResolver(f.methods, f.sts, secrets, f.cache,
+            f.mfa, f.clock);
+    private final RotateAccessKeyService rotate = new RotateAccessKeyService(f.store, f.methods, secrets, resolver,
             iam, d -> {
                 pauses.add(d);
                 f.clock.advance(d);
@@ -228,6 +230,19 @@ class RotateAccessKeyServiceTest {
         assertTrue(e.getMessage().contains("aws iam delete-access-key --access-key-id " + original.accessKeyId()),
                 e.getMessage());
         assertFalse(e.getMessage().contains(now.secretAccessKey()));
+    }
+
+    @Test
+    void whenTheOldKeysCachedCredentialsCannotBeForgottenTheRotationStandsAndLogoutIsNamed() {
+        Session jane = addUser(TestMfaUserMethod.ID, Map.of("mfa-device", DEVICE));
+        f.mfa.willAnswer("123456");
+        secrets.failNextDelete();
+
+        OperationFailedException e = assertThrows(OperationFailedException.class, () -> rotate.rotate("jane"));
+
+        assertTrue(e.getMessage().contains("rolehop session logout jane"), e.getMessage());
+        assertTrue(e.getMessage().contains("the old key " + original.accessKeyId() + " is deleted"), e.getMessage());
+        assertOnlyKey(jane, stored(jane));
     }
 
     @Test

@@ -2,14 +2,11 @@ package io.rolehop.adapters.aws;
 
 import io.rolehop.application.port.out.AccessKeyException;
 import io.rolehop.application.port.out.AccessKeyException.Reason;
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -34,11 +31,11 @@ final class IamErrors {
         if (e instanceof AwsServiceException service) {
             return service(service, call);
         }
-        Optional<IOException> io = StsFailures.ioCause(e);
-        if (io.isPresent() || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+        Optional<String> unreachable = StsErrors.unreachable(e);
+        if (unreachable.isPresent()) {
             return new AccessKeyException(Reason.UNREACHABLE, "cannot reach IAM at " + call.endpoint() + " ("
-                    + io.map(StsFailures::describe).orElse("no answer in time") + ") to " + call.what()
-                    + "; check the network and any proxy, or AWS_ENDPOINT_URL_IAM", e);
+                    + unreachable.get() + ") to " + call.what() + "; check the network and any proxy, or"
+                    + " AWS_ENDPOINT_URL_IAM", e);
         }
         return new AccessKeyException(Reason.OTHER, "IAM call " + call.operation() + " to " + call.endpoint()
                 + " failed: " + StsFailures.quote(e.getMessage(), call.secrets()), e);

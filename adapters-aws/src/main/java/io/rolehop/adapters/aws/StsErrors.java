@@ -17,12 +17,20 @@ final class StsErrors {
         if (e instanceof AwsServiceException service) {
             return service(service, call);
         }
-        Optional<IOException> io = StsFailures.ioCause(e);
-        if (io.isPresent() || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
-            return StsFailures.unreachable(io.map(StsFailures::describe).orElse("no answer in time"), e.numAttempts(),
-                    call, e);
+        Optional<String> unreachable = unreachable(e);
+        if (unreachable.isPresent()) {
+            return StsFailures.unreachable(unreachable.get(), e.numAttempts(), call, e);
         }
         return StsFailures.other(e.getMessage(), call, e);
+    }
+
+    /** How the service could not be reached (connection refused, timed out, ...), when that is what failed. */
+    static Optional<String> unreachable(SdkException e) {
+        Optional<IOException> io = StsFailures.ioCause(e);
+        if (io.isPresent() || e instanceof ApiCallTimeoutException || e instanceof ApiCallAttemptTimeoutException) {
+            return Optional.of(io.map(StsFailures::describe).orElse("no answer in time"));
+        }
+        return Optional.empty();
     }
 
     private static StsException service(AwsServiceException e, StsCall call) {

@@ -1,10 +1,11 @@
 /**
- * AWS Security Token Service on the AWS SDK for Java v2, and the built-in AWS access methods ("AWS IAM User", "AWS
- * IAM Role Chained"), found by {@link java.util.ServiceLoader} like any plugin. No SDK type appears in an exported
- * signature.
+ * AWS Security Token Service and the IAM user's own access keys on the AWS SDK for Java v2, and the built-in AWS
+ * access methods ("AWS IAM User", "AWS IAM Role Chained"), found by {@link java.util.ServiceLoader} like any plugin.
+ * No SDK type appears in an exported signature.
  */
 module io.rolehop.adapters.aws {
     requires transitive io.rolehop.application;
+    requires software.amazon.awssdk.services.iam;
     requires software.amazon.awssdk.services.sts;
     requires software.amazon.awssdk.auth;
     requires software.amazon.awssdk.awscore;

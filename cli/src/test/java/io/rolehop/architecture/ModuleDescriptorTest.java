@@ -117,6 +117,7 @@ class ModuleDescriptorTest {
                 requires software.amazon.awssdk.profiles
                 requires software.amazon.awssdk.regions
                 requires software.amazon.awssdk.retries
+                requires software.amazon.awssdk.services.iam
                 requires software.amazon.awssdk.services.sts
                 exports io.rolehop.adapters.aws
                 provides io.rolehop.application.spi.AccessMethod with

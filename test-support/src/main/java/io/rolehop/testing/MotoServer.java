@@ -50,6 +50,15 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     /** Unsigned calls moto lets through: create the administrator, give it an allow-all policy and a key. */
     public static final int NO_AUTH_ACTIONS = 3;
 
+    /**
+     * A policy allowing every STS action and the management of one's own access keys ({@code iam:CreateAccessKey},
+     * {@code iam:DeleteAccessKey}, {@code iam:ListAccessKeys}). moto checks the action only, so the resource is
+     * {@code "*"}; in AWS it would be the user's own ARN.
+     */
+    public static final String OWN_ACCESS_KEYS_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+            + "\"Allow\",\"Action\":[\"sts:*\",\"iam:CreateAccessKey\",\"iam:DeleteAccessKey\",\"iam:ListAccessKeys\"],"
+            + "\"Resource\":\"*\"}]}";
+
     private static final String IAM_VERSION = "2010-05-08";
     private static final String STS_VERSION = "2011-06-15";
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
@@ -244,6 +253,17 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         AwsQuery.Response key = asAdmin("CreateAccessKey", Map.of("UserName", name));
         SecretLedger.secret(key.require("SecretAccessKey"));
         return new IamUser(name, arn, key.require("AccessKeyId"), key.require("SecretAccessKey"));
+    }
+
+    /** The ids of the access keys IAM holds for user {@code userName} ({@code ListAccessKeys}, as the administrator). */
+    public List<String> accessKeysOf(String userName) {
+        String body = asAdmin("ListAccessKeys", Map.of("UserName", userName)).body();
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>").matcher(body);
+        while (m.find()) {
+            ids.add(m.group(1).strip());
+        }
+        return List.copyOf(ids);
     }
 
     /**

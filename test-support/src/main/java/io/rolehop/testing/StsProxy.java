@@ -38,9 +38,9 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A small HTTP proxy in front of an STS endpoint (moto) that forwards every request byte for byte, counts the STS
- * actions it sees ({@code Action=AssumeRole} and the like, from the form body or the query string), and can answer
- * the next requests with a fault instead.
+ * A small HTTP proxy in front of an STS endpoint (moto), or of any AWS Query API such as IAM's, that forwards every
+ * request byte for byte, counts the actions it sees ({@code Action=AssumeRole} and the like, from the form body or the
+ * query string), and can answer the next requests, or the next requests for one action, with a fault instead.
  *
  * <p>Requests are forwarded unchanged, {@code Host} header included, because that header is part of the SigV4
  * signature moto checks. Each connection carries one exchange: the proxy answers with {@code Connection: close}, so a
@@ -62,13 +62,19 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     private final AtomicInteger total = new AtomicInteger();
     private final List<Map<String, String>> received = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Deque<Fault>> actionFaults = new LinkedHashMap<>();
     private ServerSocket server;
     private ExecutorService workers;
     private String startedBy;
 
     /** What to do with one request instead of forwarding it as it is. */
-    public abstract static sealed class Fault permits Answer, Delay, Drop, Reset {
+    public abstract static sealed class Fault permits Answer, Delay, Drop, Reset, Pass {
         Fault() {}
+
+        /** Forwards the request as if no fault were queued: queued before a fault, it lets one request through. */
+        public static Fault pass() {
+            return new Pass();
+        }
 
         /** HTTP 400 with STS's {@code Throttling} error ("Rate exceeded"), which SDKs retry with backoff. */
         public static Fault throttling() {
@@ -152,6 +158,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     private static final class Drop extends Fault {}
 
     private static final class Reset extends Fault {}
+
+    private static final class Pass extends Fault {}
 
     /** A proxy in front of {@code moto}, started by the extension callbacks or {@link #start()}. */
     public StsProxy(MotoServer moto) {
@@ -265,6 +273,7 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     public void reset() {
         synchronized (faults) {
             faults.clear();
+            actionFaults.clear();
             counts.clear();
             received.clear();
             total.set(0);
@@ -285,10 +294,23 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
         return this;
     }
 
-    /** Faults queued and not yet used. */
+    /**
+     * Answers the next request for {@code action} (e.g. {@code DeleteAccessKey}) with {@code fault}, before any fault
+     * queued for whatever comes next; other requests pass. Several calls queue in order.
+     */
+    public StsProxy failNext(String action, Fault fault) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(fault, "fault");
+        synchronized (faults) {
+            actionFaults.computeIfAbsent(action, a -> new ArrayDeque<>()).addLast(fault);
+        }
+        return this;
+    }
+
+    /** Faults queued and not yet used, for any request or for a given action. */
     public int pendingFaults() {
         synchronized (faults) {
-            return faults.size();
+            return faults.size() + actionFaults.values().stream().mapToInt(Deque::size).sum();
         }
     }
 
@@ -338,7 +360,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
                 total.incrementAndGet();
                 received.add(request.parameters());
                 request.action().ifPresent(a -> counts.computeIfAbsent(a, k -> new AtomicInteger()).incrementAndGet());
-                fault = faults.pollFirst();
+                Deque<Fault> forAction = request.action().map(actionFaults::get).orElse(null);
+                fault = forAction != null && !forAction.isEmpty() ? forAction.pollFirst() : faults.pollFirst();
             }
             OutputStream out = client.getOutputStream();
             if (fault instanceof Drop) {

@@ -4,6 +4,7 @@ import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.MfaToken;
 import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.spi.AccessKeyFields;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
@@ -95,6 +96,12 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     @Override
     public boolean cacheInSecretStore() {
         return true;
+    }
+
+    /** The user's own key: {@code rolehop session rotate-keys} replaces it. */
+    @Override
+    public Optional<AccessKeyFields> accessKeyFields() {
+        return Optional.of(new AccessKeyFields(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
     }
 
     @Override

@@ -19,6 +19,7 @@ record StsCall(
         Optional<String> roleArn,
         Optional<String> mfaSerial,
         List<String> secrets) {
+    private static final String IDENTIFY = "GetCallerIdentity";
 
     static StsCall assumeRole(URI endpoint, AwsCredentials caller, String roleArn, Optional<String> mfaSerial) {
         return new StsCall("AssumeRole", endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.of(roleArn),
@@ -30,7 +31,12 @@ record StsCall(
                 mfaSerial, secretsOf(caller));
     }
 
-    private static List<String> secretsOf(AwsCredentials caller) {
+    static StsCall getCallerIdentity(URI endpoint, AwsCredentials caller) {
+        return new StsCall(IDENTIFY, endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
+                Optional.empty(), secretsOf(caller));
+    }
+
+    static List<String> secretsOf(AwsCredentials caller) {
         List<String> secrets = new ArrayList<>();
         secrets.add(caller.secretAccessKey());
         if (caller instanceof TemporaryCredentials temporary) {
@@ -41,11 +47,17 @@ record StsCall(
 
     /** "assume role ARN" or "get a session token", to complete a sentence that names the caller already. */
     String action() {
+        if (operation.equals(IDENTIFY)) {
+            return "say whose they are";
+        }
         return roleArn.map(arn -> "assume role " + arn).orElse("get a session token");
     }
 
     /** "assume role ARN as caller KEY" or "get a session token for access key KEY", to complete a sentence. */
     String subject() {
+        if (operation.equals(IDENTIFY)) {
+            return "tell whose access key " + callerKeyId + " is";
+        }
         return roleArn.map(arn -> "assume role " + arn + " as caller " + callerKeyId)
                 .orElse("get a session token for access key " + callerKeyId);
     }

@@ -177,11 +177,16 @@ final class StsFailures {
 
     /** STS's own words, on one line, shortened, with the caller's secrets scrubbed should STS ever echo them. */
     private static String quote(String text, StsCall call) {
+        return quote(text, call.secrets());
+    }
+
+    /** A service's own words, on one line, shortened, with {@code secrets} scrubbed should it ever echo them. */
+    static String quote(String text, java.util.List<String> secrets) {
         if (text == null || text.isBlank()) {
             return "no details";
         }
         String line = text.replaceAll("\\s+", " ").strip();
-        for (String secret : call.secrets()) {
+        for (String secret : secrets) {
             line = line.replace(secret, "****");
         }
         StringBuilder printable = new StringBuilder();

@@ -5,29 +5,15 @@ import io.rolehop.application.port.out.MfaToken;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.SessionTokenRequest;
 import io.rolehop.application.port.out.StsException;
-import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.TemporaryCredentials;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -57,20 +43,8 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
     /** How long one call may take in all, its retries and their backoff included. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(45);
 
-    private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
-    private static final List<String> PROFILE_FILE_PROPERTIES = List.of("aws.configFile", "aws.sharedCredentialsFile");
-    private static final String NO_SUCH_FILE = Path.of(System.getProperty("java.io.tmpdir"),
-            "rolehop-no-aws-profile-" + UUID.randomUUID(), "none").toString();
-    private static final Supplier<ProfileFile> NO_PROFILES_SUPPLIER = () -> NO_PROFILES;
-    /** Client-level credentials that refuse, so a request without its own caller can never fall back to anything. */
-    private static final AwsCredentialsProvider NO_CLIENT_CREDENTIALS = () -> {
-        throw SdkClientException.create("rolehop signs every STS request with the caller's credentials");
-    };
-
     private final Map<String, String> environment;
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final Duration callTimeout;
+    private final SdkClients.Limits limits;
     private final ConcurrentMap<ClientKey, StsClient> clients = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -103,9 +77,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
     public StsSecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout,
             Duration callTimeout) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
-        this.readTimeout = requirePositive(readTimeout, "readTimeout");
-        this.callTimeout = requirePositive(callTimeout, "callTimeout");
+        this.limits = new SdkClients.Limits(connectTimeout, readTimeout, callTimeout, MAX_ATTEMPTS);
     }
 
     @Override
@@ -119,7 +91,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
                         .roleArn(request.roleArn().value())
                         .roleSessionName(request.roleSessionName().value())
                         .durationSeconds(request.duration().seconds())
-                        .overrideConfiguration(o -> o.credentialsProvider(signedBy(request.caller())));
+                        .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(request.caller())));
         request.externalId().ifPresent(sdkRequest::externalId);
         request.sourceIdentity().ifPresent(sdkRequest::sourceIdentity);
         request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
@@ -140,7 +112,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
         software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.Builder sdkRequest =
                 software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.builder()
                         .durationSeconds(Math.toIntExact(request.duration().toSeconds()))
-                        .overrideConfiguration(o -> o.credentialsProvider(signedBy(request.caller())));
+                        .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(request.caller())));
         request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
         GetSessionTokenResponse response;
         try {
@@ -168,58 +140,7 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
     }
 
     private StsClient build(ClientKey key) {
-        synchronized (PROFILE_FILE_PROPERTIES) {
-            Map<String, String> saved = new HashMap<>();
-            PROFILE_FILE_PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
-            // SDK 2.40 primes its global defaults with ProfileFile.defaultProfileFile() while building a client, even
-            // when the override configuration supplies a profile file, so a half-edited or malformed ~/.aws/config
-            // would break the build. Pointing the SDK's own location properties at a file that does not exist, for
-            // the duration of the build only, makes that read find nothing.
-            PROFILE_FILE_PROPERTIES.forEach(p -> System.setProperty(p, NO_SUCH_FILE));
-            try {
-                return buildClient(key);
-            } finally {
-                saved.forEach((p, v) -> {
-                    if (v == null) {
-                        System.clearProperty(p);
-                    } else {
-                        System.setProperty(p, v);
-                    }
-                });
-            }
-        }
-    }
-
-    private StsClient buildClient(ClientKey key) {
-        return StsClient.builder()
-                .region(software.amazon.awssdk.regions.Region.of(key.region()))
-                .endpointOverride(key.endpoint())
-                // The endpoint is always explicit: FIPS or dual-stack settings from elsewhere must not reshape it.
-                .fipsEnabled(false)
-                .dualstackEnabled(false)
-                .credentialsProvider(NO_CLIENT_CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(connectTimeout)
-                        .socketTimeout(readTimeout))
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(MAX_ATTEMPTS)
-                                .build())
-                        .apiCallTimeout(callTimeout)
-                        // The SDK would otherwise read ~/.aws/config for defaults mode, retry mode and the like,
-                        // racing rolehop's own locked writes of that file.
-                        .defaultProfileFileSupplier(NO_PROFILES_SUPPLIER)
-                        .defaultProfileName("default"))
-                .build();
-    }
-
-    private static AwsCredentialsProvider signedBy(AwsCredentials caller) {
-        if (caller instanceof TemporaryCredentials temporary) {
-            return StaticCredentialsProvider.create(AwsSessionCredentials.create(
-                    temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken()));
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(caller.accessKeyId(),
-                caller.secretAccessKey()));
+        return SdkClients.build(StsClient.builder(), key.region(), key.endpoint(), limits);
     }
 
     private static TemporaryCredentials toDomain(Credentials credentials, StsCall call) {
@@ -230,14 +151,6 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
         }
         return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
                 credentials.sessionToken(), credentials.expiration());
-    }
-
-    private static Duration requirePositive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive");
-        }
-        return value;
     }
 
     /** How many clients were built so far: one per region and endpoint. */

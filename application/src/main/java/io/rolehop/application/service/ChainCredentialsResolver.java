@@ -85,6 +85,15 @@ public final class ChainCredentialsResolver {
         return token;
     }
 
+    /**
+     * The credentials {@code session} signs its own calls with, as when it assumes the next hop of a chain: an IAM
+     * user's long-term keys, or its MFA session token (from the secret store while it lasts another minute, else
+     * obtained with one MFA code and cached). Never handed to a tool.
+     */
+    public AwsCredentials signingCredentials(Workspace workspace, Session session) {
+        return resolve(workspace, session, new LinkedHashSet<>(), assumerMargin(workspace));
+    }
+
     /** The credentials last handed out for {@code session}, if they are cached and still serve. */
     public Optional<TemporaryCredentials> cachedHandOut(Workspace workspace, Session session) {
         Duration margin = workspace.refreshMargin();

@@ -104,6 +104,17 @@ public interface AccessMethod {
     }
 
     /**
+     * The fields holding the session's own IAM access key, when a session of this method is an IAM user whose key
+     * rolehop may rotate ({@code rolehop session rotate-keys}): a new key of the same user is created with the
+     * credentials this method returns (long-term keys, or a session token obtained with MFA, as IAM requires for a
+     * user whose policies demand MFA), stored in these fields, proved, and the old key deleted. Empty, the default,
+     * for every method whose sessions hold no such key. Must not depend on anything but the method itself.
+     */
+    default Optional<AccessKeyFields> accessKeyFields() {
+        return Optional.empty();
+    }
+
+    /**
      * Obtains credentials for the session of the context. Called only when no cached credentials of this session
      * serve; temporary credentials returned are cached by rolehop until near their expiry. Long-term credentials (an
      * IAM user's keys) are never handed to tools as they are: rolehop exchanges them for a session token first.

@@ -2,6 +2,7 @@ package io.rolehop.application.service;
 
 import io.rolehop.application.port.out.MfaToken;
 import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.spi.AccessKeyFields;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
@@ -43,6 +44,11 @@ final class TestMfaUserMethod implements AccessMethod {
     @Override
     public boolean cacheInSecretStore() {
         return true;
+    }
+
+    @Override
+    public Optional<AccessKeyFields> accessKeyFields() {
+        return Optional.of(new AccessKeyFields("access-key-id", "secret-access-key"));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.spi.AccessKeyFields;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
@@ -33,6 +34,11 @@ final class TestUserMethod implements AccessMethod {
                         .withSensitivity(Sensitivity.CONFIDENTIAL),
                 FieldSpec.required("secret-access-key", "the secret access key", FieldValidator.any())
                         .withSensitivity(Sensitivity.SECRET));
+    }
+
+    @Override
+    public Optional<AccessKeyFields> accessKeyFields() {
+        return Optional.of(new AccessKeyFields("access-key-id", "secret-access-key"));
     }
 
     @Override

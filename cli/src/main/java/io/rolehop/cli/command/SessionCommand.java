@@ -4,6 +4,7 @@ import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.LogoutSessionUseCase;
+import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.SessionTree;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.application.port.in.StartResult;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Parameters;
             SessionCommand.StopCommand.class,
             SessionCommand.DeleteCommand.class,
             SessionCommand.LogoutCommand.class,
+            SessionCommand.RotateKeysCommand.class,
             SessionEditCommand.class,
             SessionCommand.CurrentCommand.class,
             SessionCommand.GenerateCommand.class
@@ -231,6 +233,47 @@ final class SessionCommand {
             forgotten.forEach(s -> out.line("forgot the cached credentials of '" + s.alias() + "'"
                     + (s.isActive() ? " (profile " + s.profile() + " keeps its credentials until they expire;"
                             + " 'rolehop session stop' removes them)" : "")));
+            return 0;
+        }
+    }
+
+    @Command(name = "rotate-keys", description = "Replace the IAM user's access key with a new one and delete the old"
+            + " one; the session keeps a working key whatever fails.")
+    static final class RotateKeysCommand implements Callable<Integer> {
+        private final CliContext context;
+
+        @Parameters(paramLabel = "SESSION", description = "Alias or id of an aws-iam-user session.")
+        String session;
+
+        @Option(names = "--mfa-code", paramLabel = "CODE", description = "The current code of the user's MFA device.")
+        String mfaCode;
+
+        @Mixin
+        OutputOption output;
+
+        RotateKeysCommand(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            context.state().setMfaCode(Optional.ofNullable(mfaCode));
+            RotateAccessKeyUseCase.Rotated rotated = context.get(RotateAccessKeyUseCase.class).rotate(session);
+            Session s = rotated.session();
+            Output out = new Output(context.environment().out());
+            if (output.json()) {
+                java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+                json.put("alias", s.alias().value());
+                json.put("id", s.id().value());
+                json.put("oldAccessKeyId", rotated.oldAccessKeyId());
+                json.put("newAccessKeyId", rotated.newAccessKeyId());
+                json.put("forgotten", rotated.forgotten().stream().map(x -> x.alias().value()).toList());
+                out.json(json);
+                return 0;
+            }
+            out.table(List.of("SESSION", "OLD ACCESS KEY ID", "NEW ACCESS KEY ID", "STATUS"),
+                    List.of(List.of(s.alias().value(), rotated.oldAccessKeyId(), rotated.newAccessKeyId(),
+                            "old key deleted")));
             return 0;
         }
     }

@@ -3,16 +3,24 @@ package io.rolehop.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.rolehop.adapters.aws.IamAccessKeyManager;
 import io.rolehop.adapters.aws.StsSecurityTokenService;
+import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.cli.env.CliEnvironment;
 
-/** STS on the AWS SDK. */
+/** STS, and the IAM user's own access keys, on the AWS SDK. */
 public final class AwsModule extends AbstractModule {
 
     @Provides
     @Singleton
     SecurityTokenService securityTokenService(CliEnvironment env) {
         return new StsSecurityTokenService(env.env());
+    }
+
+    @Provides
+    @Singleton
+    AccessKeyManager accessKeyManager(CliEnvironment env) {
+        return new IamAccessKeyManager(env.env());
     }
 }

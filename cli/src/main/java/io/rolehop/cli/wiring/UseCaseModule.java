@@ -13,13 +13,16 @@ import io.rolehop.application.port.in.MigrateSecretsUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
+import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.MfaCodeProvider;
+import io.rolehop.application.port.out.Pause;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
@@ -36,6 +39,7 @@ import io.rolehop.application.service.MigrateSecretsService;
 import io.rolehop.application.service.ProfileApplier;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
+import io.rolehop.application.service.RotateAccessKeyService;
 import io.rolehop.application.service.RotateSessionsService;
 import io.rolehop.application.service.SettingsService;
 import io.rolehop.application.service.StartSessionService;
@@ -67,6 +71,24 @@ public final class UseCaseModule extends AbstractModule {
     RotateSessionsUseCase rotate(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier,
             Clock clock) {
         return new RotateSessionsService(store, resolver, applier, clock);
+    }
+
+    @Provides
+    RotateAccessKeyUseCase rotateAccessKey(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
+            ChainCredentialsResolver resolver, AccessKeyManager keys, Pause pause, Clock clock) {
+        return new RotateAccessKeyService(store, methods, secrets, resolver, keys, pause, clock);
+    }
+
+    /** Waits in real time; an interrupt ends the wait and leaves the flag set, which ends a retry loop. */
+    @Provides
+    Pause pause() {
+        return duration -> {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
     }
 
     @Provides

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.rolehop.application.ApplicationException;
+import io.rolehop.application.spi.AccessKeyFields;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.AccessMethodChecks;
 import io.rolehop.application.spi.FieldSpec;
@@ -130,6 +131,25 @@ public abstract class AccessMethodContractTest {
         assertEquals(first, method().cacheInSecretStore(), "cacheInSecretStore() depends on the method only");
         boolean keeps = assertDoesNotThrow(() -> method().keepsSecrets(), "keepsSecrets()");
         assertEquals(keeps, method().keepsSecrets(), "keepsSecrets() depends on the method only");
+    }
+
+    @Test
+    void namesOnlyItsOwnSecretFieldsAsAnAccessKey() {
+        Optional<AccessKeyFields> key = assertDoesNotThrow(() -> method().accessKeyFields(), "accessKeyFields()");
+        assertNotNull(key, "accessKeyFields() must not return null");
+        assertEquals(key, method().accessKeyFields(), "accessKeyFields() depends on the method only");
+        key.ifPresent(fields -> {
+            FieldSpec id = field(fields.accessKeyId());
+            FieldSpec secret = field(fields.secretAccessKey());
+            assertTrue(id.isStoredAsSecret(), "the access key id field must be kept in the secret store");
+            assertEquals(FieldSpec.Sensitivity.SECRET, secret.sensitivity(),
+                    "the secret access key field must be SECRET");
+        });
+    }
+
+    private FieldSpec field(String name) {
+        return method().fields().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("accessKeyFields() names '" + name + "', which is not a field"));
     }
 
     @Test

@@ -20,8 +20,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 @Command(name = "exec",
         description = "Run a command with the session's credentials in its environment (AWS_ACCESS_KEY_ID, ...).",
@@ -100,10 +98,14 @@ final class ExecCommand implements Callable<Integer> {
         if (realStreams) {
             builder.inheritIO();
         }
+        // The handlers go in before the command starts: a signal sent as soon as the command is up (a supervisor
+        // that waits for its first output line) must not find the JVM's default action in their place.
+        SignalForwarder signals = SignalForwarder.install();
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
+            signals.restore();
             env.err().println("rolehop: cannot run '" + command.get(0) + "': " + e.getMessage());
             return 127;
         }
@@ -119,7 +121,7 @@ final class ExecCommand implements Callable<Integer> {
             }
         }, "rolehop-exec-signal");
         Runtime.getRuntime().addShutdownHook(forward);
-        Map<Signal, SignalHandler> previous = forwardSignals(process);
+        signals.attach(process);
         try {
             if (!realStreams) {
                 Thread in = pump(env.in(), process.getOutputStream(), true);
@@ -133,56 +135,12 @@ final class ExecCommand implements Callable<Integer> {
             }
             return process.waitFor();
         } finally {
-            previous.forEach(Signal::handle);
+            signals.restore();
             try {
                 Runtime.getRuntime().removeShutdownHook(forward);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it ends the child.
             }
-        }
-    }
-
-    /**
-     * Takes over the signals a supervisor sends to rolehop's pid alone and passes each on to the command as it came,
-     * so that the command decides how to stop and rolehop returns its exit code. SIGINT comes from the terminal to
-     * the whole foreground process group, the command included: rolehop only ignores it, since passing it on would
-     * deliver it twice (a second interrupt makes many tools abort).
-     *
-     * @return the handlers replaced, to put back
-     */
-    private static Map<Signal, SignalHandler> forwardSignals(Process process) {
-        Map<Signal, SignalHandler> previous = new java.util.LinkedHashMap<>();
-        for (String name : FORWARDED) {
-            install(new Signal(name), sig -> pass(process, sig.getName()), previous);
-        }
-        for (String name : LEFT_TO_THE_COMMAND) {
-            install(new Signal(name), SignalHandler.SIG_IGN, previous);
-        }
-        return previous;
-    }
-
-    private static void install(Signal signal, SignalHandler handler, Map<Signal, SignalHandler> previous) {
-        try {
-            previous.put(signal, Signal.handle(signal, handler));
-        } catch (IllegalArgumentException reservedHere) {
-            // Used by the JVM on this platform (or unknown): left as it is.
-        }
-    }
-
-    private static void pass(Process process, String signal) {
-        if (!process.isAlive()) {
-            return;
-        }
-        if ("TERM".equals(signal)) {
-            process.destroy();
-            return;
-        }
-        try {
-            ProcessBuilder kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO();
-            ChildEnvironment.strip(kill.environment());
-            kill.start();
-        } catch (IOException e) {
-            // Without kill(1) only SIGTERM can be passed on; the command keeps running.
         }
     }
 

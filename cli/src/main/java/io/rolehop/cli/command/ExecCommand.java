@@ -1,6 +1,7 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
@@ -91,7 +92,7 @@ final class ExecCommand implements Callable<Integer> {
         }
         state.setMfaCode(mfa.code());
         Session target = find(session);
-        TemporaryCredentials credentials = generate.get().generate(session);
+        TemporaryCredentials credentials = generate.get().generate(GenerateCredentialsCommand.of(session));
 
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();

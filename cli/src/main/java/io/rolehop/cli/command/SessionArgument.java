@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.domain.SessionRef;
 import picocli.CommandLine.Parameters;
 
 /** The SESSION positional of the commands that act on one session. */
@@ -9,5 +10,9 @@ final class SessionArgument {
 
     String value() {
         return value;
+    }
+
+    SessionRef ref() {
+        return SessionRef.of(value);
     }
 }

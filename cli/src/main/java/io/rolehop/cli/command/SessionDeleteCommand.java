@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.DeleteSessionCommand;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Session;
@@ -30,7 +31,7 @@ final class SessionDeleteCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Session> deleted = delete.get().delete(session.value(), cascade);
+        List<Session> deleted = delete.get().delete(new DeleteSessionCommand(session.ref(), cascade));
         deleted.forEach(s -> out.line("deleted '" + s.alias() + "'"));
         return ExitCode.OK;
     }

@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.env.CliState;
@@ -33,7 +34,7 @@ final class SessionGenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         state.setMfaCode(mfa.code());
-        TemporaryCredentials c = generate.get().generate(session.value());
+        TemporaryCredentials c = generate.get().generate(new GenerateCredentialsCommand(session.ref()));
         environment.out().println(CredentialProcessJson.of(c));
         return ExitCode.OK;
     }

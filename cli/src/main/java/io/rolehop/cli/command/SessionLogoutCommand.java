@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.LogoutSessionCommand;
 import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Session;
@@ -27,7 +28,7 @@ final class SessionLogoutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Session> forgotten = logout.get().logout(session.value());
+        List<Session> forgotten = logout.get().logout(new LogoutSessionCommand(session.ref()));
         forgotten.forEach(s -> out.line("forgot the cached credentials of '" + s.alias() + "'"
                 + (s.isActive() ? " (profile " + s.profile() + " keeps its credentials until they expire;"
                         + " 'rolehop session stop' removes them)" : "")));

@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.StopSessionCommand;
 import io.rolehop.application.port.in.StopSessionUseCase;
 import io.rolehop.cli.output.Output;
 import com.google.inject.Inject;
@@ -25,7 +26,7 @@ final class SessionStopCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = session.value();
-        boolean changed = stop.get().stop(name);
+        boolean changed = stop.get().stop(new StopSessionCommand(session.ref()));
         out.line(changed ? "stopped '" + name + "'" : "'" + name + "' was not active");
         return ExitCode.OK;
     }

@@ -13,60 +13,67 @@ import io.rolehop.application.spi.AccessMethod;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 
-/** The arrows of DESIGN.md and the coding rules of STYLE.md, as functions of the {@link Rings} they guard. */
+/** The arrows and the coding rules of docs/architecture.md, as functions of the {@link Rings} they guard. */
 enum ArchitectureRule {
     DOMAIN_DEPENDS_ONLY_ON_JAVA(rings -> classes()
             .that().resideInAPackage(rings.domain())
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", rings.domain())
-            .because("the domain is pure Java, with no dependency at all (DESIGN.md)")),
+            .because("the domain is pure Java, with no dependency at all (docs/architecture.md)")),
 
     APPLICATION_DEPENDS_ONLY_ON_JAVA_DOMAIN_AND_JAKARTA_INJECT(rings -> classes()
             .that().resideInAPackage(rings.application())
             .should().onlyDependOnClassesThat()
             .resideInAnyPackage("java..", rings.domain(), rings.application(), "jakarta.inject..")
-            .because("the application depends on the domain and at most the jakarta.inject annotations (DESIGN.md)")),
+            .because("the application depends on the domain and at most the jakarta.inject annotations (docs/architecture.md)")),
 
     ADAPTERS_AWS_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
             .that().resideInAPackage(rings.adaptersAws())
             .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersFilesystem(), rings.cli())
-            .because("no adapter imports another adapter or the cli (DESIGN.md)")),
+            .because("no adapter imports another adapter or the cli (docs/architecture.md)")),
 
     ADAPTERS_FILESYSTEM_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
             .that().resideInAPackage(rings.adaptersFilesystem())
             .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersAws(), rings.cli())
-            .because("no adapter imports another adapter or the cli (DESIGN.md)")),
+            .because("no adapter imports another adapter or the cli (docs/architecture.md)")),
 
     AWS_SDK_ONLY_IN_ADAPTERS_AWS(rings -> libraryOnlyIn("software.amazon.awssdk..", rings.adaptersAws())
-            .because("the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (DESIGN.md)")),
+            .because("the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (docs/architecture.md)")),
 
     JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI(rings ->
             libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
-                    .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (DESIGN.md)")),
+                    .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (docs/architecture.md)")),
 
     CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem())
-            .because("the encrypted secret store, and so the crypto, lives only in adapters-filesystem (DESIGN.md)")),
+            .because("the encrypted secret store, and so the crypto, lives only in adapters-filesystem (docs/architecture.md)")),
 
     GUICE_ONLY_IN_CLI(rings -> libraryOnlyIn("com.google.inject..", rings.cli())
-            .because("Guice wires the composition root only; a plugin need not use it (DESIGN.md, STYLE.md)")),
+            .because("Guice wires the composition root only; a plugin need not use it (docs/architecture.md)")),
+
+    COMMANDS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS(rings -> noClasses()
+            .that().resideInAPackage(rings.cliCommand())
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(rings.applicationService(), rings.adaptersAws(), rings.adaptersFilesystem())
+            .because("a command is handed its use cases (application.port.in) and never names the service behind"
+                    + " one or an adapter: the composition root chooses those (docs/architecture.md)")),
 
     PICOCLI_ONLY_IN_CLI(rings -> libraryOnlyIn("picocli..", rings.cli())
-            .because("picocli is the cli's business (DESIGN.md)")),
+            .because("picocli is the cli's business (docs/architecture.md)")),
 
     NO_CONCRETE_ACCESS_METHOD_NAMED_IN_APPLICATION_OR_CLI(rings -> noClasses()
             .that().resideInAnyPackage(rings.application(), rings.cli())
             .should().dependOnClassesThat().implement(AccessMethod.class)
             .because("the built-in access methods are found through the SPI exactly like a plugin's: nothing in"
-                    + " application or cli names a concrete method (DESIGN.md)")),
+                    + " application or cli names a concrete method (docs/architecture.md)")),
 
     ACCESS_METHODS_IMPLEMENTED_ONLY_IN_ADAPTERS_AWS(rings -> classes()
             .that().implement(AccessMethod.class)
             .should().resideInAPackage(rings.adaptersAws())
-            .because("the built-in access methods live in adapters-aws; others come from plugins (DESIGN.md)")),
+            .because("the built-in access methods live in adapters-aws; others come from plugins (docs/architecture.md)")),
 
     SERVICE_LOADER_ONLY_IN_CLI_PLUGIN(rings -> noClasses()
             .that().resideOutsideOfPackage(rings.cliPlugin())
             .should().dependOnClassesThat().belongToAnyOf(ServiceLoader.class)
-            .because("only the composition root's plugin loader calls ServiceLoader (STYLE.md)")),
+            .because("only the composition root's plugin loader calls ServiceLoader (docs/architecture.md)")),
 
     // Maven and JPMS already refuse a cycle between modules; this finds the ones between packages of one module.
     NO_PACKAGE_CYCLES(rings -> slices()

@@ -67,6 +67,12 @@ class ArchitectureRulesBiteTest {
                             + " <javax.crypto.spec.SecretKeySpec.<init>([B, java.lang.String)>");
             case GUICE_ONLY_IN_CLI -> imported("guice",
                     "<~.application.UseCaseWiring> extends class <com.google.inject.AbstractModule>");
+            case COMMANDS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS -> imported("commandsuseports",
+                    "<~.cli.command.StopCommand.run(java.lang.String)> calls constructor"
+                            + " <~.application.service.StopService.<init>()>",
+                    "<~.cli.command.StopCommand.run(java.lang.String)> calls method"
+                            + " <~.adapters.filesystem.CredentialsIni.remove(java.lang.String)>",
+                    "<~.cli.command.TokenCommand.sts> has type <~.adapters.aws.StsAdapter>");
             case PICOCLI_ONLY_IN_CLI -> imported("picocli",
                     "<~.adapters.filesystem.ExportCommand> is annotated with <picocli.CommandLine$Command>");
             case NO_CONCRETE_ACCESS_METHOD_NAMED_IN_APPLICATION_OR_CLI -> imported("concretemethod",

@@ -2,7 +2,7 @@ package io.rolehop.architecture;
 
 import java.util.List;
 
-/** The package of each ring of DESIGN.md under a root: {@code io.rolehop}, or a fixture's that mimics it. */
+/** The package of each ring of docs/architecture.md under a root: {@code io.rolehop}, or a fixture's that mimics it. */
 record Rings(String root) {
 
     /** The real rings. */
@@ -26,6 +26,16 @@ record Rings(String root) {
 
     String cli() {
         return root + ".cli..";
+    }
+
+    /** The commands: picocli classes that turn a command line into a use case call. */
+    String cliCommand() {
+        return root + ".cli.command..";
+    }
+
+    /** The use-case implementations, which only the composition root names. */
+    String applicationService() {
+        return root + ".application.service..";
     }
 
     /** The plugin loader: the one place that may call {@code ServiceLoader}. */

@@ -103,6 +103,22 @@ class AliasesAndIdsIT {
         assertFalse(quiet.err().contains("warning"), quiet.toString());
     }
 
+    @Test
+    void execFindsTheSessionAnIdNamesEvenWhenAnEarlierSessionHasThatIdAsItsAlias() throws Exception {
+        String idOfB = idOf("b");
+        giveStoredAlias(idOf("a"), idOfB); // 'a' comes before 'b' in the workspace, and now has b's id as alias
+
+        Dist.Result exec = rolehop("exec", idOfB, "--", "sh", "-c",
+                "echo \"$ROLEHOP_EXEC_SESSION $AWS_ACCESS_KEY_ID\"");
+        assertEquals(0, exec.code(), exec.toString());
+        String[] seen = exec.out().strip().split(" ");
+        // The session the id names, for the marker as for the credentials: one lookup, ids first.
+        assertEquals("b", seen[0], exec.toString());
+        Dist.Result generate = rolehop("session", "generate", idOfB);
+        assertEquals(0, generate.code(), generate.toString());
+        assertEquals(JSON.readTree(generate.out()).get("AccessKeyId").asText(), seen[1]);
+    }
+
     private void assertRefused(Dist.Result result, String alias) {
         assertEquals(2, result.code(), result.toString());
         assertEquals("rolehop: invalid alias '" + alias + "': it is shaped like a session id (a UUID), which names"

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command-line contract of CLI.md that needs no STS: exit codes, one-line errors, JSON, nothing lost. */
+/** The command-line contract of docs/cli-reference.md that needs no STS: exit codes, one-line errors, JSON, nothing lost. */
 class CommandLineContractTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -28,7 +28,13 @@ public final class Workspace {
     public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(15);
     /** The setting holding the refresh margin in whole seconds, 0 to 43200. */
     public static final String REFRESH_MARGIN_SETTING = "refresh-margin-seconds";
-    private static final long MAX_REFRESH_MARGIN_SECONDS = 43_200;
+    /** The largest refresh margin, in seconds: 12 hours, the longest an STS credential lasts. */
+    public static final long MAX_REFRESH_MARGIN_SECONDS = 43_200;
+    /**
+     * The smallest refresh margin {@code settings set} accepts (docs/cli-reference.md); a workspace file may hold a
+     * smaller one, down to 0, and it is honoured.
+     */
+    public static final long MIN_SETTABLE_REFRESH_MARGIN_SECONDS = 60;
 
     private final Map<SessionId, Session> sessions = new LinkedHashMap<>();
     private final Set<NamedProfile> profiles = new TreeSet<>(Comparator.comparing(NamedProfile::name));
@@ -84,32 +90,24 @@ public final class Workspace {
         return Optional.ofNullable(sessions.get(id));
     }
 
-    /**
-     * The session with this id, else the one with this alias. Ids come first: {@code credential_process} lines name
-     * sessions by id, and an alias shaped like an id (which only a workspace from before such aliases were refused
-     * can hold) must not redirect them to another session.
-     */
+    /** The session {@code aliasOrId} names, by the rule of {@link SessionRef}: ids first. */
     public Optional<Session> find(String aliasOrId) {
-        if (aliasOrId == null) {
-            return Optional.empty();
-        }
-        if (SessionId.looksLikeId(aliasOrId)) {
-            Session byId = sessions.get(new SessionId(aliasOrId));
-            if (byId != null) {
-                return Optional.of(byId);
-            }
-        }
-        for (Session s : sessions.values()) {
-            if (s.alias().value().equals(aliasOrId)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return aliasOrId == null ? Optional.empty() : find(SessionRef.of(aliasOrId));
+    }
+
+    /** The session {@code ref} names: ids first ({@link SessionRef}). */
+    public Optional<Session> find(SessionRef ref) {
+        return ref.in(sessions.values());
     }
 
     /** Like {@link #find(String)}, failing with a clear message when nothing matches. */
     public Session get(String aliasOrId) {
         return find(aliasOrId).orElseThrow(() -> new UnknownSessionException(aliasOrId));
+    }
+
+    /** Like {@link #find(SessionRef)}, failing with a clear message when nothing matches. */
+    public Session get(SessionRef ref) {
+        return ref.findIn(sessions.values());
     }
 
     public Session get(SessionId id) {

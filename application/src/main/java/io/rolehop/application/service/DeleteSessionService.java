@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.port.in.DeleteSessionCommand;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.WorkspaceStore;
@@ -27,11 +28,11 @@ public final class DeleteSessionService implements DeleteSessionUseCase {
     }
 
     @Override
-    public List<Session> delete(String aliasOrId, boolean cascade) {
+    public List<Session> delete(DeleteSessionCommand command) {
         return store.update(workspace -> {
-            Session session = workspace.get(aliasOrId);
+            Session session = workspace.get(command.session());
             // Refused here (dependents without cascade) before anything is touched.
-            List<Session> gone = workspace.remove(session.id(), cascade);
+            List<Session> gone = workspace.remove(session.id(), command.cascade());
             // Secrets while the workspace still names the sessions: should this fail, the workspace is not saved. A
             // secret deleted before a later failure is no loss: the session stays and the next delete finishes.
             for (Session s : gone) {

@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.TemporaryCredentials;
@@ -16,8 +17,8 @@ public final class GenerateCredentialsService implements GenerateCredentialsUseC
     }
 
     @Override
-    public TemporaryCredentials generate(String session) {
+    public TemporaryCredentials generate(GenerateCredentialsCommand command) {
         Workspace workspace = store.load();
-        return resolver.handOut(workspace, workspace.get(session));
+        return resolver.handOut(workspace, workspace.get(command.session()));
     }
 }

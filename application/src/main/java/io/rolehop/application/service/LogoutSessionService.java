@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.port.in.LogoutSessionCommand;
 import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.Session;
@@ -17,8 +18,8 @@ public final class LogoutSessionService implements LogoutSessionUseCase {
     }
 
     @Override
-    public List<Session> logout(String aliasOrId) {
+    public List<Session> logout(LogoutSessionCommand command) {
         Workspace workspace = store.load();
-        return resolver.forgetWithDependents(workspace, workspace.get(aliasOrId).id());
+        return resolver.forgetWithDependents(workspace, workspace.get(command.session()).id());
     }
 }

@@ -82,9 +82,11 @@ public final class SettingsService implements SettingsUseCase {
 
     private static String margin(String value) {
         String v = value == null ? "" : value.strip();
-        if (!v.matches("[0-9]{1,6}") || Long.parseLong(v) < 60 || Long.parseLong(v) > 43_200) {
-            throw new InvalidValueException("invalid refresh-margin-seconds '" + Text.printable(value)
-                    + "'; give a whole number of seconds from 60 to 43200");
+        if (!v.matches("[0-9]{1,6}") || Long.parseLong(v) < Workspace.MIN_SETTABLE_REFRESH_MARGIN_SECONDS
+                || Long.parseLong(v) > Workspace.MAX_REFRESH_MARGIN_SECONDS) {
+            throw new InvalidValueException("invalid " + Workspace.REFRESH_MARGIN_SETTING + " '"
+                    + Text.printable(value) + "'; give a whole number of seconds from "
+                    + Workspace.MIN_SETTABLE_REFRESH_MARGIN_SECONDS + " to " + Workspace.MAX_REFRESH_MARGIN_SECONDS);
         }
         return Long.toString(Long.parseLong(v));
     }

@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.port.in.StopSessionCommand;
 import io.rolehop.application.port.in.StopSessionUseCase;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.Session;
@@ -15,9 +16,9 @@ public final class StopSessionService implements StopSessionUseCase {
     }
 
     @Override
-    public boolean stop(String aliasOrId) {
+    public boolean stop(StopSessionCommand command) {
         return store.update(workspace -> {
-            Session session = workspace.get(aliasOrId);
+            Session session = workspace.get(command.session());
             if (!session.isActive()) {
                 return false;
             }

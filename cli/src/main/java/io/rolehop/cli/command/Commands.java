@@ -1,8 +1,8 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.wiring.CommandFactory;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
@@ -50,21 +50,11 @@ public final class Commands {
 
     /** The command tree for the command line {@code args}; see {@link #needsMethodOptions}. */
     public static CommandLine build(CliContext context, String... args) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-                    if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
-                        return type.cast(constructor.newInstance(context));
-                    }
-                }
-                return CommandLine.defaultFactory().create(type);
-            }
-        };
-        CommandLine commandLine = new CommandLine(new RootCommand(context), factory);
+        CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(context));
         if (needsMethodOptions(args)) {
             CommandLine session = commandLine.getSubcommands().get("session");
-            SessionAddCommand.addMethodSubcommands(session.getSubcommands().get("add"), context);
+            CommandLine add = session.getSubcommands().get("add");
+            ((SessionAddCommand) add.getCommand()).addMethodSubcommands(add);
             SessionEditCommand.addMethodFields(session.getSubcommands().get("edit").getCommandSpec(), context);
         }
         ErrorHandler errors = new ErrorHandler(context);

@@ -5,8 +5,11 @@ import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase.Outcome;
 import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
-import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.CliState;
 import io.rolehop.domain.DomainException;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -43,18 +46,23 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     private static final Duration FIRST_BACKOFF = Duration.ofSeconds(15);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
 
-    private final CliContext context;
+    private final Provider<RotateSessionsUseCase> rotation;
+    private final CliEnvironment environment;
+    private final CliState state;
 
     @Option(names = "--max-rotations", hidden = true, description = "Stop after this many rotation rounds (tests).")
     int maxRounds = -1;
 
-    DaemonCommand(CliContext context) {
-        this.context = context;
+    @Inject
+    DaemonCommand(Provider<RotateSessionsUseCase> rotation, CliEnvironment environment, CliState state) {
+        this.rotation = rotation;
+        this.environment = environment;
+        this.state = state;
     }
 
     @Override
     public Integer call() throws IOException {
-        Path home = context.environment().rolehopHome();
+        Path home = environment.rolehopHome();
         // rolehop's own directory is private (0700), whichever command creates it first.
         Files.createDirectories(home, PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
@@ -69,11 +77,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private int loop(Path home) throws IOException {
-        PrintStream log = context.environment().out();
-        Clock clock = context.environment().clock();
+        PrintStream log = environment.out();
+        Clock clock = environment.clock();
         // Unattended: an MFA code or the vault passphrase is never asked for (the rotation fails and says so).
-        context.state().setPromptsAllowed(false);
-        RotateSessionsUseCase rotate = context.get(RotateSessionsUseCase.class);
+        state.setPromptsAllowed(false);
+        RotateSessionsUseCase rotate = rotation.get();
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread main = Thread.currentThread();
@@ -133,7 +141,7 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 // Already stopping through the hook.
             }
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /**

@@ -13,13 +13,10 @@ import java.util.Set;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into one line on stderr and the exit code of CLI.md: 1 operation failed, 2 usage or
+ * Turns every failure into one line on stderr and the exit code of docs/cli-reference.md: 1 operation failed, 2 usage or
  * validation error, 3 interaction needed but impossible. A stack trace only with {@code --debug}.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-    static final int FAILED = 1;
-    static final int USAGE = 2;
-    static final int INTERACTION = 3;
     private static final int MAX_MESSAGE = 1000;
 
     private final CliContext context;
@@ -38,16 +35,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         int code;
         String message;
         if (e instanceof DomainException || e instanceof UsageException) {
-            code = USAGE;
+            code = ExitCode.USAGE;
             message = e.getMessage();
         } else if (e instanceof InteractionRequiredException) {
-            code = INTERACTION;
+            code = ExitCode.INTERACTION;
             message = e.getMessage();
         } else if (e instanceof OperationFailedException) {
-            code = FAILED;
+            code = ExitCode.FAILED;
             message = e.getMessage();
         } else {
-            code = FAILED;
+            code = ExitCode.FAILED;
             message = "unexpected " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (rerun with --debug for details)";
         }
@@ -65,7 +62,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
         err.println("rolehop: " + oneLine(withoutValues(e, args)) + " (see '" + command + " --help')");
         err.flush();
-        return USAGE;
+        return ExitCode.USAGE;
     }
 
     /**

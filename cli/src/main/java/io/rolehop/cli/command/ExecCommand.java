@@ -1,15 +1,17 @@
 package io.rolehop.cli.command;
 
-import io.rolehop.adapters.filesystem.ChildEnvironment;
 import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
-import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.TemporaryCredentials;
-import io.rolehop.domain.UnknownSessionException;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -45,7 +48,10 @@ final class ExecCommand implements Callable<Integer> {
      */
     static final List<String> LEFT_TO_THE_COMMAND = List.of("INT");
 
-    private final CliContext context;
+    private final Provider<GenerateCredentialsUseCase> generate;
+    private final Provider<ListSessionsUseCase> sessions;
+    private final CliEnvironment env;
+    private final CliState state;
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
     String session;
@@ -56,16 +62,20 @@ final class ExecCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run even inside another 'rolehop exec'.")
     boolean force;
 
-    @Option(names = "--mfa-code", paramLabel = "CODE", description = "The current code of the chain root's MFA device.")
-    String mfaCode;
+    @Mixin
+    MfaCodeOption mfa;
 
-    ExecCommand(CliContext context) {
-        this.context = context;
+    @Inject
+    ExecCommand(Provider<GenerateCredentialsUseCase> generate, Provider<ListSessionsUseCase> sessions,
+            CliEnvironment env, CliState state) {
+        this.generate = generate;
+        this.sessions = sessions;
+        this.env = env;
+        this.state = state;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        CliEnvironment env = context.environment();
         Optional<String> outer = env.get(MARKER);
         if (outer.isPresent() && !force) {
             throw new UsageException("already inside 'rolehop exec' for session '" + outer.get()
@@ -78,14 +88,14 @@ final class ExecCommand implements Callable<Integer> {
             throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
                     + " -- aws sts get-caller-identity'");
         }
-        context.state().setMfaCode(Optional.ofNullable(mfaCode));
+        state.setMfaCode(mfa.code());
         Session target = find(session);
-        TemporaryCredentials credentials = context.get(GenerateCredentialsUseCase.class).generate(session);
+        TemporaryCredentials credentials = generate.get().generate(GenerateCredentialsCommand.of(session));
 
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
         childEnv.clear();
-        childEnv.putAll(ChildEnvironment.of(env.env()));
+        childEnv.putAll(env.childEnvironment());
         OVERRIDING.forEach(childEnv::remove);
         childEnv.put("AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         childEnv.put("AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
@@ -107,7 +117,7 @@ final class ExecCommand implements Callable<Integer> {
         } catch (IOException e) {
             signals.restore();
             env.err().println("rolehop: cannot run '" + command.get(0) + "': " + e.getMessage());
-            return 127;
+            return ExitCode.COMMAND_NOT_FOUND;
         }
         // Should the JVM shut down all the same (a signal no handler could take), the command goes with it.
         Thread forward = new Thread(() -> {
@@ -145,9 +155,7 @@ final class ExecCommand implements Callable<Integer> {
     }
 
     private Session find(String aliasOrId) {
-        return context.get(ListSessionsUseCase.class).list().stream().map(SessionView::session)
-                .filter(s -> s.alias().value().equals(aliasOrId) || s.id().value().equals(aliasOrId))
-                .findFirst().orElseThrow(() -> new UnknownSessionException(aliasOrId));
+        return SessionRef.of(aliasOrId).findIn(sessions.get().list().stream().map(SessionView::session).toList());
     }
 
     private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {

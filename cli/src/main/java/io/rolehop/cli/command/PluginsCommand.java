@@ -1,12 +1,12 @@
 package io.rolehop.cli.command;
 
-import io.rolehop.adapters.filesystem.PluginTrustFile;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.plugin.PluginTrust;
 import io.rolehop.cli.wiring.CliContext;
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +28,15 @@ final class PluginsCommand {
             + " untrusted, changed since trusted, or missing.")
     static final class ListCommand implements Callable<Integer> {
         private final CliContext context;
+        private final Output out;
 
         @Mixin
         OutputOption output;
 
-        ListCommand(CliContext context) {
+        @Inject
+        ListCommand(CliContext context, Output out) {
             this.context = context;
+            this.out = out;
         }
 
         @Override
@@ -41,7 +44,6 @@ final class PluginsCommand {
             List<AccessMethodLoader.Found> found = context.accessMethods();
             List<PluginTrust.Jar> jars = context.pluginTrust().survey(context.pluginDirectories(),
                     warning -> context.environment().err().println("rolehop: warning: " + warning));
-            Output out = new Output(context.environment().out());
             if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("methods", found.stream().map(f -> {
@@ -76,15 +78,16 @@ final class PluginsCommand {
                 out.line("Plugin directories: " + String.join(", ", context.pluginDirectories().stream()
                         .map(Object::toString).toList()));
             }
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "trust", description = "Trust a plugin jar to run as you: record the SHA-256 of its bytes. A jar"
             + " is loaded only while it still has them.")
     static final class TrustCommand extends OnJar {
-        TrustCommand(CliContext context) {
-            super(context);
+        @Inject
+        TrustCommand(CliContext context, Output out) {
+            super(context, out);
         }
 
         @Override
@@ -92,42 +95,44 @@ final class PluginsCommand {
             Path path = inPluginDirectory(context, jar).filter(Files::isRegularFile).orElseThrow(() ->
                     new UsageException("no plugin jar '" + jar + "' in the plugin directories ("
                             + directories(context) + "); copy it into one of them first"));
-            String sha256 = PluginTrustFile.sha256(path);
-            context.pluginTrustFile().trust(path, sha256);
-            context.environment().out().println("trusted " + path + " (SHA-256 " + sha256 + "); it runs as you"
+            String sha256 = context.pluginTrust().trust(path);
+            out.line("trusted " + path + " (SHA-256 " + sha256 + "); it runs as you"
                     + " in every rolehop command that needs an access method");
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "untrust", description = "Stop trusting a plugin jar: it is no longer loaded.")
     static final class UntrustCommand extends OnJar {
-        UntrustCommand(CliContext context) {
-            super(context);
+        @Inject
+        UntrustCommand(CliContext context, Output out) {
+            super(context, out);
         }
 
         @Override
         public Integer call() {
-            PluginTrustFile trust = context.pluginTrustFile();
-            Optional<Path> path = inPluginDirectory(context, jar).or(() -> trust.trusted().keySet().stream()
+            PluginTrust trust = context.pluginTrust();
+            Optional<Path> path = inPluginDirectory(context, jar).or(() -> trust.trustedJars().stream()
                     .filter(p -> p.equals(Path.of(jar).toAbsolutePath().normalize())
                             || p.getFileName().toString().equals(jar)).findFirst());
             boolean was = path.isPresent() && trust.untrust(path.get());
-            context.environment().out().println(was ? "untrusted " + path.get() + "; it is no longer loaded"
+            out.line(was ? "untrusted " + path.get() + "; it is no longer loaded"
                     : jar + " was not trusted");
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     /** A command on one plugin jar. */
     abstract static class OnJar implements Callable<Integer> {
         final CliContext context;
+        final Output out;
 
         @Parameters(paramLabel = "JAR", description = "The jar: its path, or its file name in a plugin directory.")
         String jar;
 
-        OnJar(CliContext context) {
+        OnJar(CliContext context, Output out) {
             this.context = context;
+            this.out = out;
         }
     }
 

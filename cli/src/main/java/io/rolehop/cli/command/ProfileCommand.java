@@ -1,9 +1,10 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.application.port.in.ProfilesUseCase;
-import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.NamedProfile;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +20,21 @@ final class ProfileCommand {
 
     @Command(name = "list", description = "List the named profiles, their sessions and the active one.")
     static final class ListCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<ProfilesUseCase> profiles;
+        private final Output out;
 
         @Mixin
         OutputOption output;
 
-        ListCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        ListCommand(Provider<ProfilesUseCase> profiles, Output out) {
+            this.profiles = profiles;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            List<ProfilesUseCase.ProfileView> profiles = context.get(ProfilesUseCase.class).list();
-            Output out = new Output(context.environment().out());
+            List<ProfilesUseCase.ProfileView> profiles = this.profiles.get().list();
             if (output.json()) {
                 out.json(profiles.stream().map(p -> {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -46,32 +49,36 @@ final class ProfileCommand {
                         p.sessions().isEmpty() ? "-" : String.join(", ", p.sessions()),
                         p.active().orElse("-"))).toList());
             }
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "create", description = "Create a named profile.")
     static final class CreateCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<ProfilesUseCase> profiles;
+        private final Output out;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
-        CreateCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        CreateCommand(Provider<ProfilesUseCase> profiles, Output out) {
+            this.profiles = profiles;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            boolean created = context.get(ProfilesUseCase.class).create(NamedProfile.of(name));
-            new Output(context.environment().out()).line(created ? "created profile " + name : "profile " + name + " already exists");
-            return 0;
+            boolean created = profiles.get().create(NamedProfile.of(name));
+            out.line(created ? "created profile " + name : "profile " + name + " already exists");
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "rename", description = "Rename a profile; its sessions move with it.")
     static final class RenameCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<ProfilesUseCase> profiles;
+        private final Output out;
 
         @Parameters(index = "0", paramLabel = "OLD")
         String from;
@@ -79,34 +86,39 @@ final class ProfileCommand {
         @Parameters(index = "1", paramLabel = "NEW")
         String to;
 
-        RenameCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        RenameCommand(Provider<ProfilesUseCase> profiles, Output out) {
+            this.profiles = profiles;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            context.get(ProfilesUseCase.class).rename(NamedProfile.stored(from), NamedProfile.of(to));
-            new Output(context.environment().out()).line("renamed profile " + from + " to " + to);
-            return 0;
+            profiles.get().rename(NamedProfile.stored(from), NamedProfile.of(to));
+            out.line("renamed profile " + from + " to " + to);
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "delete", description = "Delete a profile no session uses.")
     static final class DeleteCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<ProfilesUseCase> profiles;
+        private final Output out;
 
         @Parameters(paramLabel = "NAME")
         String name;
 
-        DeleteCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        DeleteCommand(Provider<ProfilesUseCase> profiles, Output out) {
+            this.profiles = profiles;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            context.get(ProfilesUseCase.class).delete(NamedProfile.stored(name));
-            new Output(context.environment().out()).line("deleted profile " + name);
-            return 0;
+            profiles.get().delete(NamedProfile.stored(name));
+            out.line("deleted profile " + name);
+            return ExitCode.OK;
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.application.port.in.RegionsUseCase;
-import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Region;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,20 +20,22 @@ final class RegionCommand {
 
     @Command(name = "list", description = "List the AWS regions rolehop knows (any valid region code is accepted).")
     static final class ListCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<RegionsUseCase> regions;
+        private final Output out;
 
         @Mixin
         OutputOption output;
 
-        ListCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        ListCommand(Provider<RegionsUseCase> regions, Output out) {
+            this.regions = regions;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            RegionsUseCase regions = context.get(RegionsUseCase.class);
+            RegionsUseCase regions = this.regions.get();
             Region current = regions.getDefault();
-            Output out = new Output(context.environment().out());
             if (output.json()) {
                 out.json(regions.list().stream().map(r -> {
                     Map<String, Object> json = new java.util.LinkedHashMap<>();
@@ -45,50 +48,55 @@ final class RegionCommand {
                 out.table(List.of("REGION", "PARTITION", "DEFAULT"), regions.list().stream()
                         .map(r -> List.of(r.code(), r.partition().id(), r.equals(current) ? "*" : "")).toList());
             }
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "get-default", description = "Print the default region of new sessions.")
     static final class GetDefaultCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<RegionsUseCase> regions;
+        private final Output out;
 
         @Mixin
         OutputOption output;
 
-        GetDefaultCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        GetDefaultCommand(Provider<RegionsUseCase> regions, Output out) {
+            this.regions = regions;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            Region region = context.get(RegionsUseCase.class).getDefault();
-            Output out = new Output(context.environment().out());
+            Region region = regions.get().getDefault();
             if (output.json()) {
                 out.json(Map.of("region", region.code()));
             } else {
                 out.line(region.code());
             }
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "set-default", description = "Set the default region of new sessions.")
     static final class SetDefaultCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<RegionsUseCase> regions;
+        private final Output out;
 
         @Parameters(paramLabel = "REGION")
         String region;
 
-        SetDefaultCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        SetDefaultCommand(Provider<RegionsUseCase> regions, Output out) {
+            this.regions = regions;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            context.get(RegionsUseCase.class).setDefault(Region.of(region));
-            new Output(context.environment().out()).line("default region set to " + region);
-            return 0;
+            regions.get().setDefault(Region.of(region));
+            out.line("default region set to " + region);
+            return ExitCode.OK;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.cli.wiring.CliContext;
+import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -24,6 +25,7 @@ final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Inject
     RootCommand(CliContext context) {
         this.context = context;
     }

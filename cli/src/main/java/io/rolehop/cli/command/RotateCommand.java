@@ -2,8 +2,9 @@ package io.rolehop.cli.command;
 
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
-import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,19 +16,21 @@ import picocli.CommandLine.Mixin;
 @Command(name = "rotate",
         description = "Refresh, once, every active session (file mode) whose credentials expire within the refresh margin.")
 final class RotateCommand implements Callable<Integer> {
-    private final CliContext context;
+    private final Provider<RotateSessionsUseCase> rotate;
+    private final Output out;
 
     @Mixin
     OutputOption output;
 
-    RotateCommand(CliContext context) {
-        this.context = context;
+    @Inject
+    RotateCommand(Provider<RotateSessionsUseCase> rotate, Output out) {
+        this.rotate = rotate;
+        this.out = out;
     }
 
     @Override
     public Integer call() {
-        List<Rotation> rotations = context.get(RotateSessionsUseCase.class).rotate();
-        Output out = new Output(context.environment().out());
+        List<Rotation> rotations = rotate.get().rotate();
         if (output.json()) {
             out.json(rotations.stream().map(RotateCommand::json).toList());
         } else if (rotations.isEmpty()) {
@@ -35,7 +38,7 @@ final class RotateCommand implements Callable<Integer> {
         } else {
             rotations.forEach(r -> out.line(describe(r)));
         }
-        return rotations.stream().anyMatch(r -> r.outcome() != RotateSessionsUseCase.Outcome.REFRESHED) ? 1 : 0;
+        return rotations.stream().anyMatch(r -> r.outcome() != RotateSessionsUseCase.Outcome.REFRESHED) ? ExitCode.FAILED : ExitCode.OK;
     }
 
     static String describe(Rotation r) {

@@ -3,7 +3,7 @@ package io.rolehop.cli.command;
 import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.spi.FieldSpec;
-import io.rolehop.cli.wiring.CliContext;
+import io.rolehop.cli.env.CliEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,17 +11,17 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads secret field values: a line of stdin with {@code --NAME-stdin}, else a no-echo prompt on the terminal. */
 final class SecretInput {
-    private final CliContext context;
+    private final CliEnvironment environment;
     private BufferedReader stdin;
 
-    SecretInput(CliContext context) {
-        this.context = context;
+    SecretInput(CliEnvironment environment) {
+        this.environment = environment;
     }
 
     String fromStdin(FieldSpec field) {
         try {
             if (stdin == null) {
-                stdin = new BufferedReader(new InputStreamReader(context.environment().in(), StandardCharsets.UTF_8));
+                stdin = new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8));
             }
             String line = stdin.readLine();
             if (line == null || line.strip().isEmpty()) {
@@ -34,7 +34,7 @@ final class SecretInput {
     }
 
     String prompt(FieldSpec field) {
-        return context.environment().terminal()
+        return environment.terminal()
                 .flatMap(t -> t.prompt(field.help() + " (" + field.name() + "): ", true))
                 .filter(v -> !v.isBlank())
                 .map(String::strip)

@@ -2,6 +2,7 @@ package io.rolehop.cli.command;
 
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.FieldSpec;
@@ -14,6 +15,8 @@ import io.rolehop.domain.Alias;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,11 +32,25 @@ import picocli.CommandLine.Model.OptionSpec;
 @Command(name = "add", description = "Add a session. Each access method is a subcommand with options of its own.",
         synopsisSubcommandLabel = "METHOD")
 final class SessionAddCommand {
+    private final CliContext context;
+    private final Provider<AddSessionUseCase> add;
+    private final Provider<ListSessionsUseCase> sessions;
+    private final Output out;
 
-    static void addMethodSubcommands(CommandLine add, CliContext context) {
+    @Inject
+    SessionAddCommand(CliContext context, Provider<AddSessionUseCase> add, Provider<ListSessionsUseCase> sessions,
+            Output out) {
+        this.context = context;
+        this.add = add;
+        this.sessions = sessions;
+        this.out = out;
+    }
+
+    /** Adds one subcommand per access method to {@code add}, the command line of this command. */
+    void addMethodSubcommands(CommandLine add) {
         for (AccessMethodLoader.Found found : context.accessMethods()) {
             AccessMethod method = found.method();
-            CommandSpec spec = CommandSpec.wrapWithoutInspection(new AddMethod(context, method));
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(new AddMethod(method));
             ((AddMethod) spec.userObject()).spec = spec;
             spec.name(method.id());
             spec.usageMessage().description(method.displayName() + ": " + method.description());
@@ -103,13 +120,11 @@ final class SessionAddCommand {
         return values;
     }
 
-    static final class AddMethod implements Callable<Integer> {
-        private final CliContext context;
+    final class AddMethod implements Callable<Integer> {
         private final AccessMethod method;
         CommandSpec spec;
 
-        AddMethod(CliContext context, AccessMethod method) {
-            this.context = context;
+        AddMethod(AccessMethod method) {
             this.method = method;
         }
 
@@ -119,20 +134,19 @@ final class SessionAddCommand {
             Optional<NamedProfile> profile = value("--profile").map(NamedProfile::of);
             Optional<Region> region = value("--region").map(Region::of);
             Optional<String> assumer = value("--assumer");
-            Map<String, String> fields = fieldValues(spec, method.fields(), new SecretInput(context), true);
-            Session session = context.get(AddSessionUseCase.class).add(new AddSessionCommand(
+            Map<String, String> fields = fieldValues(spec, method.fields(), new SecretInput(context.environment()), true);
+            Session session = add.get().add(new AddSessionCommand(
                     AccessMethodId.of(method.id()), alias, profile, region, assumer, fields));
-            Output out = new Output(context.environment().out());
             if (spec.findOption("--output").getValue() == OutputFormat.json) {
                 out.json(Views.json(new SessionView(session, method.displayName(),
-                        assumer.map(a -> context.get(io.rolehop.application.port.in.ListSessionsUseCase.class).list()
+                        assumer.map(a -> sessions.get().list()
                                 .stream().filter(v -> v.session().id().equals(session.assumer().orElse(null)))
                                 .map(v -> v.session().alias().value()).findFirst().orElse(a)))));
             } else {
                 out.line("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
                         + session.profile() + ", region " + session.region() + ")");
             }
-            return 0;
+            return ExitCode.OK;
         }
 
         private Optional<String> value(String option) {

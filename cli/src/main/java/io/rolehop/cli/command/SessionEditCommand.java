@@ -12,6 +12,8 @@ import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,12 +32,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "edit", description = "Change a session. An active session is re-applied with its new settings.")
 final class SessionEditCommand implements Callable<Integer> {
     private final CliContext context;
+    private final Provider<EditSessionUseCase> edit;
+    private final Output out;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "SESSION", description = "Alias or id.")
-    String session;
+    @Mixin
+    SessionArgument session;
 
     @Option(names = "--alias", paramLabel = "ALIAS", description = "New alias.")
     String alias;
@@ -56,8 +60,11 @@ final class SessionEditCommand implements Callable<Integer> {
             + " file or credential-process. An active session is re-applied in the new mode.")
     String mode;
 
-    SessionEditCommand(CliContext context) {
+    @Inject
+    SessionEditCommand(CliContext context, Provider<EditSessionUseCase> edit, Output out) {
         this.context = context;
+        this.edit = edit;
+        this.out = out;
     }
 
     /** Adds an option for every field of every access method to the edit command. */
@@ -80,9 +87,9 @@ final class SessionEditCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, String> values = SessionAddCommand.fieldValues(spec, fields, new SecretInput(context), false);
-        Session edited = context.get(EditSessionUseCase.class).edit(new EditSessionCommand(
-                session,
+        Map<String, String> values = SessionAddCommand.fieldValues(spec, fields, new SecretInput(context.environment()), false);
+        Session edited = edit.get().edit(new EditSessionCommand(
+                session.value(),
                 Optional.ofNullable(alias).map(Alias::of),
                 Optional.ofNullable(profile).map(NamedProfile::of),
                 Optional.ofNullable(region).map(Region::of),
@@ -90,8 +97,8 @@ final class SessionEditCommand implements Callable<Integer> {
                 values,
                 force,
                 Optional.ofNullable(mode).map(DeliveryMode::parse)));
-        new Output(context.environment().out()).line("edited '" + edited.alias() + "'"
+        out.line("edited '" + edited.alias() + "'"
                 + (edited.isActive() ? " (active on profile " + edited.profile() + ")" : ""));
-        return 0;
+        return ExitCode.OK;
     }
 }

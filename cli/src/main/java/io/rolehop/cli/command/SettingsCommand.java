@@ -1,8 +1,9 @@
 package io.rolehop.cli.command;
 
 import io.rolehop.application.port.in.SettingsUseCase;
-import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,32 +19,35 @@ final class SettingsCommand {
 
     @Command(name = "list", description = "Show every setting with its value.")
     static final class ListCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<SettingsUseCase> settings;
+        private final Output out;
 
         @Mixin
         OutputOption output;
 
-        ListCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        ListCommand(Provider<SettingsUseCase> settings, Output out) {
+            this.settings = settings;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            Map<String, String> settings = context.get(SettingsUseCase.class).list();
-            Output out = new Output(context.environment().out());
+            Map<String, String> settings = this.settings.get().list();
             if (output.json()) {
                 out.json(settings);
             } else {
                 out.table(List.of("SETTING", "VALUE"),
                         settings.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
             }
-            return 0;
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "set", description = "Change a setting.")
     static final class SetCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<SettingsUseCase> settings;
+        private final Output out;
 
         @Parameters(index = "0", paramLabel = "KEY")
         String key;
@@ -51,34 +55,39 @@ final class SettingsCommand {
         @Parameters(index = "1", paramLabel = "VALUE")
         String value;
 
-        SetCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        SetCommand(Provider<SettingsUseCase> settings, Output out) {
+            this.settings = settings;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            context.get(SettingsUseCase.class).set(key, value);
-            new Output(context.environment().out()).line(key + " set");
-            return 0;
+            settings.get().set(key, value);
+            out.line(key + " set");
+            return ExitCode.OK;
         }
     }
 
     @Command(name = "unset", description = "Return a setting to its default.")
     static final class UnsetCommand implements Callable<Integer> {
-        private final CliContext context;
+        private final Provider<SettingsUseCase> settings;
+        private final Output out;
 
         @Parameters(paramLabel = "KEY")
         String key;
 
-        UnsetCommand(CliContext context) {
-            this.context = context;
+        @Inject
+        UnsetCommand(Provider<SettingsUseCase> settings, Output out) {
+            this.settings = settings;
+            this.out = out;
         }
 
         @Override
         public Integer call() {
-            context.get(SettingsUseCase.class).unset(key);
-            new Output(context.environment().out()).line(key + " reset to its default");
-            return 0;
+            settings.get().unset(key);
+            out.line(key + " reset to its default");
+            return ExitCode.OK;
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.rolehop.cli.command;
 
-import io.rolehop.adapters.filesystem.ChildEnvironment;
+import io.rolehop.cli.env.CliEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +85,7 @@ final class SignalForwarder {
         }
         try {
             ProcessBuilder kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO();
-            ChildEnvironment.strip(kill.environment());
+            CliEnvironment.stripSecrets(kill.environment());
             kill.start();
         } catch (IOException e) {
             // Without kill(1) only SIGTERM can be passed on; the command keeps running.

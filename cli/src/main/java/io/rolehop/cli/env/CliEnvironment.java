@@ -1,5 +1,6 @@
 package io.rolehop.cli.env;
 
+import io.rolehop.adapters.filesystem.ChildEnvironment;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -85,5 +86,15 @@ public record CliEnvironment(
             return home().resolve(path.substring(2));
         }
         return Path.of(path).toAbsolutePath();
+    }
+
+    /** The environment a child process gets: rolehop's own, less the secrets rolehop holds. */
+    public Map<String, String> childEnvironment() {
+        return ChildEnvironment.of(env);
+    }
+
+    /** Removes from a child's {@code environment} the secrets rolehop holds. */
+    public static void stripSecrets(Map<String, String> environment) {
+        ChildEnvironment.strip(environment);
     }
 }

@@ -40,7 +40,6 @@ final class WorkspaceReader {
     private static final Set<String> SESSION_FIELDS = Set.of("id", "alias", "method", "profile", "region", "status",
             "assumer", "attributes", "expiration", "mode");
     private static final long DEFAULT_REFRESH_MARGIN_SECONDS = Workspace.DEFAULT_REFRESH_MARGIN.getSeconds();
-    private static final long MAX_REFRESH_MARGIN_SECONDS = 43_200;
 
     /** What the warm path needs of a valid workspace. */
     static final class Snapshot {
@@ -208,7 +207,7 @@ final class WorkspaceReader {
             }
         }
         long seconds = Long.parseLong(value);
-        if (seconds > MAX_REFRESH_MARGIN_SECONDS) {
+        if (seconds > Workspace.MAX_REFRESH_MARGIN_SECONDS) {
             throw new Unexpected();
         }
         return seconds;

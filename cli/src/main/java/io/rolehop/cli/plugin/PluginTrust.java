@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which plugin jars may run: a jar is loaded only while its bytes have the SHA-256 recorded when the user trusted it
@@ -38,6 +39,25 @@ public final class PluginTrust {
 
     public PluginTrust(PluginTrustFile file) {
         this.file = file;
+    }
+
+    /** Records the SHA-256 of {@code jar}'s bytes as trusted, and returns it. */
+    public synchronized String trust(Path jar) {
+        String sha256 = PluginTrustFile.sha256(jar);
+        file.trust(jar, sha256);
+        trusted = null;
+        return sha256;
+    }
+
+    /** Stops trusting {@code jar}; false when it was not trusted. */
+    public synchronized boolean untrust(Path jar) {
+        trusted = null;
+        return file.untrust(jar);
+    }
+
+    /** The jars trusted now, as the record of trust holds them. */
+    public Set<Path> trustedJars() {
+        return file.trusted().keySet();
     }
 
     /** Trusts nothing: only built-in methods load. */

@@ -152,6 +152,11 @@ public final class SecretStores implements SecretStoreBackends {
                 new KernelKeyring(new ProcessCommandRunner(env.env())));
     }
 
+    /** The encrypted file of this home, for the commands that unlock, lock and describe it. */
+    public Vault encryptedFileVault() {
+        return new Vault(encryptedFile(), vaultPassphrase());
+    }
+
     /** Where the vault's passphrase comes from: {@code ROLEHOP_VAULT_PASSPHRASE}, else the terminal. */
     public PassphraseSource vaultPassphrase() {
         return new VaultPassphrase();

@@ -8,5 +8,10 @@ import io.rolehop.domain.TemporaryCredentials;
  */
 public interface GenerateCredentialsUseCase {
 
-    TemporaryCredentials generate(String session);
+    TemporaryCredentials generate(GenerateCredentialsCommand command);
+
+    /** Credentials for the session a user names by {@code aliasOrId}. */
+    default TemporaryCredentials generate(String aliasOrId) {
+        return generate(GenerateCredentialsCommand.of(aliasOrId));
+    }
 }

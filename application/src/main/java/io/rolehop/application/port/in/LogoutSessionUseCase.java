@@ -13,5 +13,10 @@ import java.util.List;
 public interface LogoutSessionUseCase {
 
     /** @return the sessions whose cached credentials were forgotten, the named one first */
-    List<Session> logout(String session);
+    List<Session> logout(LogoutSessionCommand command);
+
+    /** Logs out the session a user names by {@code aliasOrId}. */
+    default List<Session> logout(String aliasOrId) {
+        return logout(LogoutSessionCommand.of(aliasOrId));
+    }
 }

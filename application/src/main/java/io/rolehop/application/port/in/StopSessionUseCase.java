@@ -4,5 +4,10 @@ package io.rolehop.application.port.in;
 public interface StopSessionUseCase {
 
     /** @return whether anything changed */
-    boolean stop(String session);
+    boolean stop(StopSessionCommand command);
+
+    /** Stops the session a user names by {@code aliasOrId}. */
+    default boolean stop(String aliasOrId) {
+        return stop(StopSessionCommand.of(aliasOrId));
+    }
 }

@@ -1,0 +1,14 @@
+package io.rolehop.cli.command;
+
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** The {@code --mfa-code} option of the commands that may call STS with the chain root's MFA device. */
+final class MfaCodeOption {
+    @Option(names = "--mfa-code", paramLabel = "CODE", description = "The current code of the chain root's MFA device.")
+    String code;
+
+    Optional<String> code() {
+        return Optional.ofNullable(code);
+    }
+}

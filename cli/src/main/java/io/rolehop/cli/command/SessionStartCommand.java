@@ -1,0 +1,80 @@
+package io.rolehop.cli.command;
+
+import io.rolehop.application.port.in.StartResult;
+import io.rolehop.application.port.in.StartSessionCommand;
+import io.rolehop.application.port.in.StartSessionUseCase;
+import io.rolehop.cli.env.CliState;
+import io.rolehop.cli.output.Output;
+import io.rolehop.domain.DeliveryMode;
+import io.rolehop.domain.Session;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "start", description = "Resolve the session's chain and write its credentials to its named profile.")
+final class SessionStartCommand implements Callable<Integer> {
+    private final Provider<StartSessionUseCase> start;
+    private final CliState state;
+    private final Output out;
+
+    @Mixin
+    SessionArgument session;
+
+    @Mixin
+    MfaCodeOption mfa;
+
+    @Option(names = "--force", description = "Replace a profile section rolehop does not own (backed up first).")
+    boolean force;
+
+    @Option(names = "--mode", paramLabel = "MODE",
+            description = "file: write keys to the credentials file; credential-process: write a credential_process "
+                    + "line to the config file so tools ask rolehop for fresh credentials. Kept for later starts. "
+                    + "Default: the session's mode (a new session gets the workspace setting default-mode).")
+    String mode;
+
+    @Mixin
+    OutputOption output;
+
+    @Inject
+    SessionStartCommand(Provider<StartSessionUseCase> start, CliState state, Output out) {
+        this.start = start;
+        this.state = state;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        state.setMfaCode(mfa.code());
+        StartResult result = start.get().start(new StartSessionCommand(session.value(), force,
+                Optional.ofNullable(mode).map(DeliveryMode::parse)));
+        Session s = result.session();
+        if (output.json()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("alias", s.alias().value());
+            json.put("id", s.id().value());
+            json.put("profile", s.profile().name());
+            json.put("changed", result.changed());
+            json.put("mode", s.mode().label());
+            json.put("expiration", s.expiration().map(Object::toString).orElse(null));
+            json.put("stopped", result.stopped().stream().map(x -> x.alias().value()).toList());
+            out.json(json);
+            return ExitCode.OK;
+        }
+        for (Session stopped : result.stopped()) {
+            out.line("stopped '" + stopped.alias() + "' (it was active on profile " + stopped.profile() + ")");
+        }
+        String until = s.expiration().map(Object::toString).orElse("?");
+        out.line(result.changed()
+                ? "started '" + s.alias() + "' on profile " + s.profile()
+                        + (s.mode() == DeliveryMode.CREDENTIAL_PROCESS ? " (credential_process)" : "")
+                        + ", valid until " + until
+                : "'" + s.alias() + "' is already active on profile " + s.profile() + ", valid until " + until);
+        return ExitCode.OK;
+    }
+}

@@ -1,8 +1,10 @@
 package io.rolehop.adapters.filesystem;
 
+import io.rolehop.adapters.filesystem.codec.KeptVaultKey;
 import io.rolehop.adapters.filesystem.codec.VaultCrypto;
 import io.rolehop.adapters.filesystem.codec.VaultFormatException;
 import io.rolehop.adapters.filesystem.codec.VaultHeader;
+import io.rolehop.adapters.filesystem.codec.VaultKey;
 import io.rolehop.adapters.filesystem.codec.VaultPayload;
 import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.OperationFailedException;
@@ -13,19 +15,16 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Secrets in one encrypted file ({@code $ROLEHOP_HOME/secrets.vault}): the whole key-to-value map is one AES-256-GCM
@@ -40,21 +39,15 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** The longest a derived key is kept in the kernel keyring after {@code secrets unlock}. */
     public static final Duration MAX_UNLOCKED = Duration.ofHours(12);
-    private static final String KEPT_KEY_FORMAT = "rolehop-vault-key-1";
 
     private final Path location;
     private final PassphraseSource passphraseSource;
     private final Duration lockTimeout;
     private final Optional<KernelKeyring> keyring;
     private final SecureRandom random = new SecureRandom();
-    private DerivedKey cachedKey;
-
-    private record DerivedKey(byte[] salt, int iterations, SecretKey key) {}
+    private VaultKey cachedKey;
 
     private record Vault(byte[] salt, int iterations, TreeMap<String, String> secrets) {}
-
-    /** A derived key as kept in the kernel keyring, with the instant it stops being used. */
-    private record KeptKey(DerivedKey key, Instant until) {}
 
     /**
      * The vault at {@code location}; {@code passphrase} is asked the first time the vault must be opened or created.
@@ -184,15 +177,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             }
         }
         Instant until = Instant.now().plus(lifetime).truncatedTo(ChronoUnit.SECONDS);
-        byte[] raw = cachedKey.key().getEncoded();
-        try {
-            Base64.Encoder b64 = Base64.getEncoder();
-            ring.keep(keptKeyName(), String.join(" ", KEPT_KEY_FORMAT, Integer.toString(cachedKey.iterations()),
-                    b64.encodeToString(cachedKey.salt()), Long.toString(until.getEpochSecond()),
-                    b64.encodeToString(raw)), lifetime);
-        } finally {
-            Arrays.fill(raw, (byte) 0);
-        }
+        ring.keep(keptKeyName(), new KeptVaultKey(cachedKey, until).encode(), lifetime);
         return until;
     }
 
@@ -205,8 +190,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** Until when the vault is unlocked, or empty when it is locked (or there is no vault). Opens nothing. */
     public synchronized Optional<Instant> unlockedUntil() {
         Optional<VaultHeader> header = AtomicFiles.readIfExists(location).map(this::header);
-        return header.flatMap(h -> keptKey().filter(k -> h.isKeyedBy(k.key().salt(), k.key().iterations())))
-                .map(KeptKey::until);
+        return header.flatMap(h -> keptKey().filter(k -> k.key().opens(h))).map(KeptVaultKey::until);
     }
 
     /** The key's name in the keyring: one per vault file, so that two homes never share a key. */
@@ -220,36 +204,10 @@ public final class EncryptedFileSecretStore implements SecretStore {
         }
     }
 
-    /** The key kept by {@link #unlock}, while it is still valid. */
-    private Optional<KeptKey> keptKey() {
-        if (keyring.isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> payload = keyring.get().read(keptKeyName());
-        if (payload.isEmpty()) {
-            return Optional.empty();
-        }
-        String[] fields = payload.get().strip().split(" ");
-        if (fields.length != 5 || !fields[0].equals(KEPT_KEY_FORMAT)) {
-            return Optional.empty();
-        }
-        byte[] raw = null;
-        try {
-            Base64.Decoder b64 = Base64.getDecoder();
-            Instant until = Instant.ofEpochSecond(Long.parseLong(fields[3]));
-            raw = b64.decode(fields[4]);
-            if (!Instant.now().isBefore(until) || raw.length != 32) {
-                return Optional.empty();
-            }
-            return Optional.of(new KeptKey(new DerivedKey(b64.decode(fields[2]), Integer.parseInt(fields[1]),
-                    new SecretKeySpec(raw, "AES")), until));
-        } catch (IllegalArgumentException | DateTimeException e) {
-            return Optional.empty(); // not a key of ours: ask for the passphrase as if locked
-        } finally {
-            if (raw != null) {
-                Arrays.fill(raw, (byte) 0);
-            }
-        }
+    /** The key kept by {@link #unlock}, while it is still valid; not one of ours counts as locked. */
+    private Optional<KeptVaultKey> keptKey() {
+        return keyring.flatMap(ring -> ring.read(keptKeyName())).flatMap(KeptVaultKey::decode)
+                .filter(k -> Instant.now().isBefore(k.until()));
     }
 
     // ---- the file ----
@@ -313,14 +271,14 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (cachedKey != null && cachedKey.iterations() == iterations && Arrays.equals(cachedKey.salt(), salt)) {
             return cachedKey.key();
         }
-        Optional<DerivedKey> kept = keptKey().map(KeptKey::key)
+        Optional<VaultKey> kept = keptKey().map(KeptVaultKey::key)
                 .filter(k -> k.iterations() == iterations && Arrays.equals(k.salt(), salt));
         cachedKey = kept.orElseGet(() -> derive(passphraseSource, salt, iterations));
         return cachedKey.key();
     }
 
     /** Derives the key of {@code salt} from the passphrase {@code source} gives. */
-    private DerivedKey derive(PassphraseSource source, byte[] salt, int iterations) {
+    private VaultKey derive(PassphraseSource source, byte[] salt, int iterations) {
         Optional<char[]> given = Objects.requireNonNull(source.passphrase(), "passphrase()");
         char[] passphrase = given.orElseThrow(() -> new InteractionRequiredException("the secret store " + location
                 + " needs its passphrase: run 'rolehop secrets unlock' in this login session, set"
@@ -329,7 +287,7 @@ public final class EncryptedFileSecretStore implements SecretStore {
             if (passphrase.length == 0) {
                 throw new UsageException("the passphrase of the secret store " + location + " must not be empty");
             }
-            return new DerivedKey(salt.clone(), iterations, VaultCrypto.deriveKey(passphrase, salt, iterations));
+            return new VaultKey(salt, iterations, VaultCrypto.deriveKey(passphrase, salt, iterations));
         } catch (GeneralSecurityException e) {
             throw cryptoUnavailable(e);
         } finally {

@@ -8,4 +8,5 @@ module io.rolehop.adapters.filesystem {
     requires com.fasterxml.jackson.databind;
 
     exports io.rolehop.adapters.filesystem;
+    exports io.rolehop.adapters.filesystem.codec;
 }

@@ -134,6 +134,7 @@ class ModuleDescriptorTest {
                 requires com.fasterxml.jackson.databind
                 requires transitive io.rolehop.application
                 exports io.rolehop.adapters.filesystem
+                exports io.rolehop.adapters.filesystem.codec
                 """);
     }
 

@@ -79,6 +79,7 @@ final class AwsSharedFile {
             IniDocument before = current.map(Loaded::document).orElse(IniDocument.parse(""));
             Decision decision = decide(before, target, settings, force, sameForeignIsFine);
             String updated;
+            Target written = target;
             switch (decision.action()) {
                 case NOTHING:
                     return;
@@ -88,8 +89,11 @@ final class AwsSharedFile {
                     break;
                 case REPLACE_OWNED:
                     // The section keeps its marker and any section it replaced: both say what removing it takes back.
+                    // It keeps its header's spelling too ([profile  "x"] is [profile x] to botocore's profile map,
+                    // but another section to its raw reader and to tools keyed on the name).
                     Section owned = decision.section().orElseThrow();
-                    updated = before.replace(owned, before.block(target.header(), before.marker(owned), settings,
+                    written = new Target(target.profile(), owned.name(), target.matches());
+                    updated = before.replace(owned, before.block(written.header(), before.marker(owned), settings,
                             before.displaced(owned)));
                     break;
                 default:
@@ -99,7 +103,7 @@ final class AwsSharedFile {
                             settings, Optional.of(before.text(foreign))));
                     break;
             }
-            verify(before, decision.section(), IniDocument.parse(updated), target, Optional.of(settings));
+            verify(before, decision.section(), IniDocument.parse(updated), written, Optional.of(settings));
             if (current.isPresent() && current.get().text().equals(updated)) {
                 return;
             }

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -28,12 +29,14 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -42,6 +45,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * read by {@link IniDocument} exactly as botocore reads them; and a write either refuses the file unchanged, with
  * one line naming the file, or leaves a file botocore reads as before plus the profile.
  */
+@AddLifecycleHook(FixedSeedOnCi.class)
 class IniFilesPropertiesTest {
     private static final NamedProfile PROFILE = NamedProfile.of("rolehop-prop");
     private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials("ASIAPROPERTYTEST0001",
@@ -121,7 +125,13 @@ class IniFilesPropertiesTest {
                 int at = checked.size();
                 checked.add(before);
                 checked.add(file);
-                String header = config ? PROFILE.configSectionName() : PROFILE.name();
+                // An owned section is rewritten under its own header's spelling; a new one gets rolehop's.
+                String header = IniDocument.parse(texts.get(i)).sections().stream()
+                        .filter(s -> s.owned() && (config
+                                ? IniConfigFile.botocoreProfileName(s.name()).equals(Optional.of(PROFILE.name()))
+                                : s.name().equals(PROFILE.name())))
+                        .map(IniDocument.Section::name).findFirst()
+                        .orElse(config ? PROFILE.configSectionName() : PROFILE.name());
                 Map<String, Object> expected = config ? Map.of("region", "eu-west-3")
                         : Map.of("aws_access_key_id", CREDENTIALS.accessKeyId(), "aws_secret_access_key",
                                 CREDENTIALS.secretAccessKey(), "aws_session_token", CREDENTIALS.sessionToken());
@@ -145,6 +155,27 @@ class IniFilesPropertiesTest {
             lastOutcomes = Botocore.rawConfigParseEach(checked);
             checks.forEach(Runnable::run);
             figure("writes done, botocore reads the result").addAndGet(checks.size());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    // Found by the property above: rewriting rolehop's own section once respelled its header, which botocore's
+    // raw reader (and any tool keyed on the section name) sees as one section gone and another new.
+    @Example
+    void rewritingAnOwnedSectionKeepsTheSpellingOfItsHeader() throws IOException {
+        Path dir = Files.createTempDirectory("ini-owned-header");
+        try {
+            String text = "[profile  \"rolehop-prop\"]\r" + IniDocument.OWNERSHIP_MARKER + "\r\n";
+            Path file = write(dir.resolve("config"), text);
+            Path before = write(dir.resolve("before"), text);
+            new IniConfigFile(file).write(PROFILE, Map.of("region", "eu-west-3"), false);
+            List<ParseOutcome> outcomes = Botocore.rawConfigParseEach(List.of(before, file));
+            assertEquals(outcomes.get(0).sections().orElseThrow().keySet(),
+                    outcomes.get(1).sections().orElseThrow().keySet(), "sections botocore reads, from " + escaped(text)
+                            + " to " + escaped(Files.readString(file)));
+            assertEquals("eu-west-3", outcomes.get(1).sections().orElseThrow().get("profile  \"rolehop-prop\"")
+                    .get("region"));
         } finally {
             deleteTree(dir);
         }

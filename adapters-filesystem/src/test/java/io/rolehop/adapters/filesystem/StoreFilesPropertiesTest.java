@@ -30,6 +30,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
@@ -38,6 +39,7 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * rolehop's own files on bad input: a damaged, foreign or newer workspace or vault is either read or reported on one
  * line naming the file, and never changed, never replaced; nothing but {@link OperationFailedException} comes out.
  */
+@AddLifecycleHook(FixedSeedOnCi.class)
 class StoreFilesPropertiesTest {
     private static final String PASSPHRASE = "property test passphrase";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";

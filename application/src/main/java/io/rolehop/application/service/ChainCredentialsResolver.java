@@ -1,6 +1,5 @@
 package io.rolehop.application.service;
 
-import io.rolehop.application.ApplicationException;
 import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
@@ -13,7 +12,6 @@ import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
 import io.rolehop.domain.AwsCredentials;
-import io.rolehop.domain.DomainException;
 import io.rolehop.domain.LongTermCredentials;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionId;
@@ -38,18 +36,20 @@ import java.util.Set;
  * {@link SecretStore} instead, so the one token that opens a whole chain without the MFA device never sits in a
  * plain file. The hops below such a session stay in the plain cache, which keeps a warm chain free of secret-store
  * reads. Nothing is cached from a call that failed (a rejected MFA code caches nothing).
+ *
+ * <p>This class is the resolution and its invalidation; {@link CredentialsPlacement} decides where credentials are
+ * cached, {@link PluginAnswers} guards every call into a (possibly third-party) method, and {@link ChainDerivation}
+ * compares a chain across two versions of the workspace.
  */
 public final class ChainCredentialsResolver {
     /** See {@link #assumerMargin}. */
     static final Duration ASSUMER_MARGIN = Duration.ofMinutes(1);
-    /** Cache-key suffix of the session token an IAM user's long-term keys are exchanged for before handing out. */
-    static final String HANDOUT_SUFFIX = ".handout";
     static final Duration HANDOUT_DURATION = Duration.ofHours(1);
 
     private final AccessMethods methods;
     private final SecurityTokenService sts;
     private final SecretStore secrets;
-    private final CredentialsCache cache;
+    private final CredentialsPlacement placement;
     private final MfaCodeProvider mfa;
     private final Clock clock;
 
@@ -58,7 +58,7 @@ public final class ChainCredentialsResolver {
         this.methods = Objects.requireNonNull(methods, "methods");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.cache = Objects.requireNonNull(cache, "cache");
+        this.placement = new CredentialsPlacement(methods, secrets, cache, clock);
         this.mfa = Objects.requireNonNull(mfa, "mfa");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -81,7 +81,7 @@ public final class ChainCredentialsResolver {
     private TemporaryCredentials sessionToken(Session session, LongTermCredentials keys) {
         TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(keys, session.region(),
                 HANDOUT_DURATION, Optional.empty()));
-        cache.put(session.id().value() + HANDOUT_SUFFIX, token);
+        placement.keepHandOutToken(session.id(), token);
         return token;
     }
 
@@ -96,16 +96,7 @@ public final class ChainCredentialsResolver {
 
     /** The credentials last handed out for {@code session}, if they are cached and still serve. */
     public Optional<TemporaryCredentials> cachedHandOut(Workspace workspace, Session session) {
-        Duration margin = workspace.refreshMargin();
-        for (String key : new String[] {session.id().value(), session.id().value() + HANDOUT_SUFFIX}) {
-            Optional<TemporaryCredentials> hit = cache.get(key).filter(c -> c.validBeyond(clock.instant(), margin));
-            if (hit.isPresent()) {
-                return hit;
-            }
-        }
-        return methods.find(session.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore)
-                .flatMap(m -> fromSecretStore(session.id()))
-                .filter(c -> c.validBeyond(clock.instant(), margin));
+        return placement.handedOut(session, workspace.refreshMargin());
     }
 
     /**
@@ -120,34 +111,14 @@ public final class ChainCredentialsResolver {
         }
     }
 
-    /**
-     * Whether {@code session} is in both workspaces and every hop of its chain is obtained the same way in both
-     * (method, fields, region, assumer); status and expiry do not count.
-     */
+    /** See {@link ChainDerivation#alike}. */
     public static boolean derivedAlike(Workspace before, Workspace now, SessionId session) {
-        return before.find(session).isPresent() && now.find(session).isPresent()
-                && sameDerivation(before.chainOf(session).hops(), now.chainOf(session).hops());
-    }
-
-    private static boolean sameDerivation(List<Session> first, List<Session> second) {
-        if (first.size() != second.size()) {
-            return false;
-        }
-        for (int i = 0; i < first.size(); i++) {
-            Session x = first.get(i);
-            Session y = second.get(i);
-            if (!x.id().equals(y.id()) || !x.method().equals(y.method()) || !x.region().equals(y.region())
-                    || !x.assumer().equals(y.assumer()) || !x.attributes().equals(y.attributes())) {
-                return false;
-            }
-        }
-        return true;
+        return ChainDerivation.alike(before, now, session);
     }
 
     /** Forgets the plain-cache credentials of {@code session} (not those its method keeps in the secret store). */
     public void forget(SessionId session) {
-        cache.evict(session.value());
-        cache.evict(session.value() + HANDOUT_SUFFIX);
+        placement.forget(session);
     }
 
     /**
@@ -161,15 +132,7 @@ public final class ChainCredentialsResolver {
         List<Session> forgotten = new ArrayList<>();
         forgotten.add(workspace.get(session));
         forgotten.addAll(workspace.dependents(session));
-        for (Session s : forgotten) {
-            forget(s.id());
-            if (methods.find(s.method().value()).filter(ChainCredentialsResolver::cachesInSecretStore).isPresent()) {
-                secrets.delete(SecretKeys.cachedCredentials(s.id()));
-            }
-            if (methods.find(s.method().value()).filter(ChainCredentialsResolver::keepsSecrets).isPresent()) {
-                secrets.keys(SecretKeys.methodSecrets(s.id())).forEach(secrets::delete);
-            }
-        }
+        forgotten.forEach(placement::forgetEverything);
         return forgotten;
     }
 
@@ -181,40 +144,22 @@ public final class ChainCredentialsResolver {
         if (!visiting.add(session.id())) {
             throw new WorkspaceRuleException("the assumer chain of '" + session.alias() + "' has a cycle");
         }
-        Optional<TemporaryCredentials> cached = cache.get(session.id().value())
-                .filter(c -> c.validBeyond(clock.instant(), margin));
+        Optional<TemporaryCredentials> cached = placement.inCache(session.id(), margin);
         if (cached.isPresent()) {
             return cached.get();
         }
         AccessMethod method = methods.get(session.method());
-        boolean inSecretStore = cachesInSecretStore(method);
+        boolean inSecretStore = PluginAnswers.cachesInSecretStore(method);
         if (inSecretStore) {
-            Optional<TemporaryCredentials> kept = fromSecretStore(session.id())
-                    .filter(c -> c.validBeyond(clock.instant(), margin));
+            Optional<TemporaryCredentials> kept = placement.inSecretStore(session.id(), margin);
             if (kept.isPresent()) {
                 return kept.get();
             }
         }
-        AwsCredentials credentials;
-        try {
-            credentials = method.credentials(new Context(workspace, session, method, visiting));
-        } catch (ApplicationException | DomainException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed for session '"
-                    + session.alias() + "': " + e.getClass().getSimpleName(), e);
-        }
-        if (credentials == null) {
-            // The SPI forbids null; a plugin breaking that is a failure of the method, not of rolehop.
-            throw new OperationFailedException("access method '" + method.id()
-                    + "' returned no credentials for session '" + session.alias() + "'");
-        }
+        AwsCredentials credentials = PluginAnswers.credentials(method, new Context(workspace, session, method,
+                visiting), session);
         if (credentials instanceof TemporaryCredentials temporary) {
-            if (inSecretStore) {
-                secrets.put(SecretKeys.cachedCredentials(session.id()), CachedCredentialsFormat.encode(temporary));
-            } else {
-                cache.put(session.id().value(), temporary);
-            }
+            placement.keep(session.id(), inSecretStore, temporary);
         }
         return credentials;
     }
@@ -227,30 +172,6 @@ public final class ChainCredentialsResolver {
      */
     static Duration assumerMargin(Workspace workspace) {
         return workspace.refreshMargin().compareTo(ASSUMER_MARGIN) < 0 ? workspace.refreshMargin() : ASSUMER_MARGIN;
-    }
-
-    private Optional<TemporaryCredentials> fromSecretStore(SessionId session) {
-        return secrets.get(SecretKeys.cachedCredentials(session)).flatMap(CachedCredentialsFormat::decode);
-    }
-
-    /** A plugin's answer, with a plugin's failure reported as the method's. */
-    private static boolean keepsSecrets(AccessMethod method) {
-        try {
-            return method.keepsSecrets();
-        } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed to say whether it keeps"
-                    + " secrets: " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** A plugin's answer, with a plugin's failure reported as the method's, as for {@code credentials}. */
-    private static boolean cachesInSecretStore(AccessMethod method) {
-        try {
-            return method.cacheInSecretStore();
-        } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed to say where its"
-                    + " credentials are cached: " + e.getClass().getSimpleName(), e);
-        }
     }
 
     private final class Context implements CredentialsContext {
@@ -273,9 +194,8 @@ public final class ChainCredentialsResolver {
 
         @Override
         public Optional<String> field(String name) {
-            boolean secret = method.fields().stream()
-                    .anyMatch(f -> f.name().equals(name) && f.isStoredAsSecret());
-            return secret ? secrets.get(SecretKeys.field(session.id(), name)) : session.attribute(name);
+            return FieldSpec.isStoredAsSecret(method.fields(), name) ? secrets.get(SecretKeys.field(session.id(), name))
+                    : session.attribute(name);
         }
 
         @Override
@@ -289,8 +209,7 @@ public final class ChainCredentialsResolver {
             if (credentials instanceof LongTermCredentials keys && !methods.isBuiltIn(method)) {
                 // A plugin's method never holds an IAM user's long-term keys: it gets a session token of the
                 // user's (an MFA session token already is one, and is passed as it is).
-                return cache.get(assumer.value() + HANDOUT_SUFFIX).filter(c -> c.validBeyond(clock.instant(), margin))
-                        .orElseGet(() -> sessionToken(assumerSession, keys));
+                return placement.handOutToken(assumer, margin).orElseGet(() -> sessionToken(assumerSession, keys));
             }
             return credentials;
         }
@@ -325,7 +244,7 @@ public final class ChainCredentialsResolver {
 
         @Override
         public void putSecret(String name, String value) {
-            if (!keepsSecrets(method)) {
+            if (!PluginAnswers.keepsSecrets(method)) {
                 throw new IllegalStateException("access method '" + method.id() + "' keeps a secret without declaring"
                         + " keepsSecrets()");
             }
@@ -336,13 +255,5 @@ public final class ChainCredentialsResolver {
         public boolean deleteSecret(String name) {
             return secrets.delete(SecretKeys.methodSecret(session.id(), name));
         }
-    }
-
-    static boolean isSecret(AccessMethod method, String field) {
-        return method.fields().stream().anyMatch(f -> f.name().equals(field) && f.isStoredAsSecret());
-    }
-
-    static Optional<FieldSpec> spec(AccessMethod method, String field) {
-        return method.fields().stream().filter(f -> f.name().equals(field)).findFirst();
     }
 }

@@ -6,6 +6,7 @@ import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.spi.AccessMethod;
+import io.rolehop.application.spi.FieldSpec;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionId;
 import io.rolehop.domain.TemporaryCredentials;
@@ -38,7 +39,7 @@ public final class EditSessionService implements EditSessionUseCase {
             SessionFields.check(method, command.fields(), false);
             for (var entry : command.fields().entrySet()) {
                 if (entry.getValue().isEmpty()
-                        && ChainCredentialsResolver.spec(method, entry.getKey()).map(f -> f.required()).orElse(false)) {
+                        && FieldSpec.named(method.fields(), entry.getKey()).map(f -> f.required()).orElse(false)) {
                     throw new UsageException("--" + entry.getKey() + " is required and cannot be cleared");
                 }
             }
@@ -92,7 +93,7 @@ public final class EditSessionService implements EditSessionUseCase {
 
             SessionId id = edited.id();
             Map<String, Optional<String>> previousSecrets = new LinkedHashMap<>();
-            command.fields().keySet().stream().filter(name -> ChainCredentialsResolver.isSecret(method, name))
+            command.fields().keySet().stream().filter(name -> FieldSpec.isStoredAsSecret(method.fields(), name))
                     .forEach(name -> previousSecrets.put(name, secrets.get(SecretKeys.field(id, name))));
             SessionFields.storeSecrets(method, edited, command.fields(), secrets);
             try {

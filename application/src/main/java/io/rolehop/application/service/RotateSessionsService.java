@@ -55,7 +55,7 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
             Instant now = clock.instant();
             for (Session session : due(workspace, now)) {
                 try {
-                    boolean unchanged = ChainCredentialsResolver.derivedAlike(snapshot, workspace, session.id());
+                    boolean unchanged = ChainDerivation.alike(snapshot, workspace, session.id());
                     RuntimeException before = unchanged ? failed.get(session.id()) : null;
                     if (before != null) {
                         throw before;

@@ -18,7 +18,7 @@ final class SessionFields {
     /** Checks names, required fields (when {@code complete}), each validator. */
     static void check(AccessMethod method, Map<String, String> values, boolean complete) {
         for (String name : values.keySet()) {
-            if (ChainCredentialsResolver.spec(method, name).isEmpty()) {
+            if (FieldSpec.named(method.fields(), name).isEmpty()) {
                 throw new UsageException("access method '" + method.id() + "' has no field '" + Text.printable(name)
                         + "'; see 'rolehop session add " + method.id() + " --help'");
             }
@@ -60,7 +60,7 @@ final class SessionFields {
     static Map<String, String> publicValues(AccessMethod method, Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((name, value) -> {
-            if (!ChainCredentialsResolver.isSecret(method, name) && !value.isEmpty()) {
+            if (!FieldSpec.isStoredAsSecret(method.fields(), name) && !value.isEmpty()) {
                 out.put(name, value);
             }
         });
@@ -70,7 +70,7 @@ final class SessionFields {
     /** Writes the secret values to the store (an empty value deletes). */
     static void storeSecrets(AccessMethod method, Session session, Map<String, String> values, SecretStore secrets) {
         values.forEach((name, value) -> {
-            if (ChainCredentialsResolver.isSecret(method, name)) {
+            if (FieldSpec.isStoredAsSecret(method.fields(), name)) {
                 String key = SecretKeys.field(session.id(), name);
                 if (value.isEmpty()) {
                     secrets.delete(key);

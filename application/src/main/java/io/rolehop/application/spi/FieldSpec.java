@@ -1,5 +1,6 @@
 package io.rolehop.application.spi;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -66,5 +67,30 @@ public record FieldSpec(
     /** Whether the value lives in the secret store rather than the workspace. */
     public boolean isStoredAsSecret() {
         return sensitivity != Sensitivity.PUBLIC;
+    }
+
+    /**
+     * The field called {@code name} among {@code fields} (an access method's {@code fields()}), if there is one.
+     *
+     * @param fields the fields to look in; not null
+     * @param name the field's name; not null
+     * @return the first field of that name, or empty
+     */
+    public static Optional<FieldSpec> named(List<FieldSpec> fields, String name) {
+        Objects.requireNonNull(fields, "fields");
+        Objects.requireNonNull(name, "name");
+        return fields.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Whether the field called {@code name} among {@code fields} is kept in the secret store; false when there is no
+     * such field.
+     *
+     * @param fields the fields to look in (an access method's {@code fields()}); not null
+     * @param name the field's name; not null
+     * @return whether the value of {@code name} lives in the secret store rather than the workspace
+     */
+    public static boolean isStoredAsSecret(List<FieldSpec> fields, String name) {
+        return named(fields, name).filter(FieldSpec::isStoredAsSecret).isPresent();
     }
 }

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-rolehop=$here/cli/target/rolehop/bin/rolehop
+# ROLEHOP names another rolehop to run, such as an installed one (/usr/bin/rolehop from the Debian package).
+rolehop=${ROLEHOP:-$here/cli/target/rolehop/bin/rolehop}
 
 need() {
   command -v "$1" >/dev/null 2>&1 || { echo "demo: '$1' is missing: $2" >&2; exit 1; }
@@ -91,5 +92,9 @@ aws sts get-caller-identity --profile role3
 echo; echo "== starting it again changes nothing and calls no STS"
 step session start role3
 step session stop role3
+echo; echo "== handing out role2 through a credential_process line: the AWS CLI runs rolehop itself"
+step session start role2 --mode credential-process
+printf '\n$ aws sts get-caller-identity --profile role2\n'
+aws sts get-caller-identity --profile role2
 echo
 echo "== done: the emulator is stopped and $work removed"

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Checks the release artifacts of distribution/target (made by ./mvnw package) as a user would use them:
+# - the tarball, extracted into a temporary directory, runs with no java on the PATH and no JAVA_HOME (a PATH of
+#   POSIX tools alone) and prints its completion script;
+# - the Debian package, installed with dpkg -i when run as root with CI=true (else extracted with dpkg-deb -x into a
+#   temporary root), runs the demo chain (scripts/demo.sh against moto) with the installed command, and carries the
+#   bash completion and the man pages where bash-completion and man look for them;
+# - the portable zip runs on the installed Java.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+target=$here/distribution/target
+fail() { echo "check-artifacts: $*" >&2; exit 1; }
+
+tarball=$(ls "$target"/rolehop-*-linux-x64.tar.gz 2>/dev/null | head -n 1)
+deb=$(ls "$target"/rolehop_*_amd64.deb 2>/dev/null | head -n 1)
+zip=$(ls "$target"/rolehop-*.zip 2>/dev/null | head -n 1)
+[ -n "$tarball" ] && [ -n "$deb" ] && [ -n "$zip" ] || fail "the artifacts are missing from $target; build them with ./mvnw package"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "check-artifacts: $tarball with no java on the PATH and no JAVA_HOME"
+mkdir -p "$work/tar" "$work/tools" "$work/home"
+tar -xzf "$tarball" -C "$work/tar"
+for tool in sh dirname readlink ls sed cat; do ln -s "$(command -v "$tool")" "$work/tools/$tool"; done
+launcher=$(ls -d "$work"/tar/rolehop-*/bin/rolehop)
+run_bare() { env -i HOME="$work/home" ROLEHOP_HOME="$work/home/.rolehop" PATH="$work/tools" "$launcher" "$@"; }
+env -i PATH="$work/tools" sh -c 'command -v java' >/dev/null && fail "java is on the tools-only PATH"
+version=$(run_bare --version) || fail "the tarball's rolehop --version failed"
+case $version in "rolehop "*) ;; *) fail "the tarball's rolehop --version printed '$version'" ;; esac
+[ "$(run_bare session list -o json | tr -d '[:space:]')" = "[]" ] || fail "the tarball's rolehop session list failed"
+run_bare completion bash | grep -q '_rolehop_dynamic' || fail "the tarball's completion bash printed no script"
+ls "$work"/tar/rolehop-*/man/man1/rolehop.1 "$work"/tar/rolehop-*/man/man1/rolehop-session-start.1 >/dev/null \
+  || fail "the tarball has no man pages"
+
+echo "check-artifacts: $zip on the installed Java"
+mkdir -p "$work/zip"
+unzip -q "$zip" -d "$work/zip"
+zip_launcher=$(ls -d "$work"/zip/rolehop-*/bin/rolehop)
+[ -x "$zip_launcher" ] || fail "the zip's bin/rolehop is not executable"
+[ -f "$(dirname "$zip_launcher")/rolehop.cmd" ] || fail "the zip has no bin/rolehop.cmd"
+HOME="$work/home" ROLEHOP_HOME="$work/home/.rolehop" "$zip_launcher" --version | grep -q '^rolehop ' \
+  || fail "the zip's rolehop --version failed"
+
+if [ "${CI:-}" = true ] && [ "$(id -u)" -eq 0 ]; then
+  echo "check-artifacts: installing $deb with dpkg -i"
+  dpkg -i "$deb" >/dev/null
+  installed=/usr/bin/rolehop
+  root=
+else
+  echo "check-artifacts: extracting $deb into a temporary root (dpkg -i runs in CI as root)"
+  root=$work/deb
+  dpkg-deb -x "$deb" "$root"
+  installed=$root/opt/rolehop/bin/rolehop
+  [ "$(readlink "$root/usr/bin/rolehop")" = /opt/rolehop/bin/rolehop ] || fail "the package's /usr/bin/rolehop does not name /opt/rolehop/bin/rolehop"
+fi
+[ -f "$root/usr/share/bash-completion/completions/rolehop" ] || fail "the package has no bash completion"
+[ -f "$root/usr/share/man/man1/rolehop.1.gz" ] || fail "the package has no man page"
+[ -x "$root/opt/rolehop/runtime/bin/java" ] || fail "the package has no runtime"
+ROLEHOP=$installed "$here/scripts/demo.sh" || fail "the demo chain failed with the installed $installed"
+if [ -z "$root" ]; then
+  dpkg -r rolehop >/dev/null
+fi
+echo "check-artifacts: tarball, zip and Debian package work"

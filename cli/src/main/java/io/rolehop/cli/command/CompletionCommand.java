@@ -6,6 +6,8 @@ import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.cli.completion.CompletionScripts;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.wiring.CliContext;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -18,6 +20,9 @@ import picocli.CommandLine.Parameters;
             "fish: rolehop completion fish | source"})
 final class CompletionCommand implements Callable<Integer> {
     private final CliContext context;
+    private final Output out;
+    private final Provider<ListSessionsUseCase> sessions;
+    private final Provider<ProfilesUseCase> profiles;
 
     @Parameters(arity = "0..1", paramLabel = "SHELL", completionCandidates = Shells.class,
             description = "bash, zsh or fish.")
@@ -27,13 +32,18 @@ final class CompletionCommand implements Callable<Integer> {
     @Option(names = "--candidates", hidden = true, paramLabel = "KIND")
     String candidates;
 
-    CompletionCommand(CliContext context) {
+    /** The context builds the whole command tree and lists the access methods, as the plugin commands do. */
+    @Inject
+    CompletionCommand(CliContext context, Output out, Provider<ListSessionsUseCase> sessions,
+            Provider<ProfilesUseCase> profiles) {
         this.context = context;
+        this.out = out;
+        this.sessions = sessions;
+        this.profiles = profiles;
     }
 
     @Override
     public Integer call() {
-        Output out = new Output(context.environment().out());
         if (candidates != null) {
             candidates(candidates).forEach(out::line);
             return 0;
@@ -50,9 +60,9 @@ final class CompletionCommand implements Callable<Integer> {
 
     private List<String> candidates(String kind) {
         return switch (kind) {
-            case "sessions" -> context.get(ListSessionsUseCase.class).list().stream()
+            case "sessions" -> sessions.get().list().stream()
                     .map(s -> s.session().alias().value()).toList();
-            case "profiles" -> context.get(ProfilesUseCase.class).list().stream()
+            case "profiles" -> profiles.get().list().stream()
                     .map(p -> p.profile().name()).toList();
             case "methods" -> context.accessMethods().stream().map(found -> found.method().id()).toList();
             default -> List.of();

@@ -34,7 +34,7 @@ ALLOW_ALL = json.dumps({"Version": "2012-10-17",
 STS_ONLY = json.dumps({"Version": "2012-10-17",
                        "Statement": [{"Effect": "Allow", "Action": "sts:*", "Resource": "*"}]})
 
-TRIVIAL_MAIN = """public final class Trivial {
+TRIVIAL_MAIN = """public final class Floor {
     public static void main(String[] args) {
         System.out.println("{}");
     }
@@ -348,16 +348,6 @@ class Figure:
                 target, self.ok()]
 
 
-def jvm_flags(launcher):
-    """The JVM options bin/rolehop passes before its own archive: the trivial main gets the same."""
-    flags = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k"]
-    text = open(launcher).read()
-    if " ".join(flags) not in text:
-        raise SystemExit("bench: %s no longer passes %s; update jvm_flags() in %s"
-                         % (launcher, " ".join(flags), __file__))
-    return flags + ["-Xshare:auto"]
-
-
 def java_command(env):
     home = env.get("JAVA_HOME")
     if home and os.access(os.path.join(home, "bin", "java"), os.X_OK):
@@ -366,17 +356,45 @@ def java_command(env):
 
 
 def figure_warm(fx, runs):
-    trivial = trivial_main(fx)
+    floor = floor_main(fx)
     fx.rh("session", "generate", "role3")  # warm the cache
     expected = fx.rh("session", "generate", "role3").out
     results = alternate(runs, 3, [("rolehop", lambda: fx.rh("session", "generate", "role3")),
-                                  ("trivial", lambda: run(trivial, fx.env))])
+                                  ("floor", lambda: run(floor, fx.env))])
     if any(r.out != expected for r in results["rolehop"]):
         raise SystemExit("bench: a warm generate printed something else than the first one")
     return [Figure("1a", "warm `session generate` wall time", "ms", median_ms(results["rolehop"]),
-                   median_ms(results["trivial"]), ("<=", 2.0), "trivial main: same java, same flags"),
+                   median_ms(results["floor"]), ("<=", 1.5), FLOOR_NOTE),
             Figure("1b", "warm `session generate` peak RSS", "MiB", median_mib(results["rolehop"]),
-                   median_mib(results["trivial"]), ("<=", 1.5))]
+                   median_mib(results["floor"]), ("<=", 1.5))]
+
+
+# The everyday commands of the start-up targets; `session start` and `session stop` are measured in turn on a session
+# whose credentials are cached, so neither calls STS.
+COMMANDS = (("--version", ("--version",)), ("help", ("help",)), ("session list", ("session", "list")),
+            ("session tree", ("session", "tree")), ("profile list", ("profile", "list")),
+            ("session start role1", ("session", "start", "role1")),
+            ("session stop role1", ("session", "stop", "role1")))
+
+
+def figure_commands(fx, runs):
+    floor = floor_main(fx)
+    fx.rh("session", "start", "role1")  # role1's credentials cached
+    fx.rh("session", "stop", "role1")
+    subjects = [(label, lambda args=args: fx.rh(*args)) for label, args in COMMANDS]
+    results = {}
+    calls = fx.moto.sts_calls(lambda: results.update(
+        alternate(runs, 2, subjects + [("floor", lambda: run(floor, fx.env))])))
+    if calls:
+        raise SystemExit("bench: the everyday commands should call no STS; they made %s" % calls)
+    figures = []
+    for label, _ in subjects:
+        note = FLOOR_NOTE + ("; role1's credentials cached, no STS call" if "role1" in label else "")
+        figures.append(Figure("8", "`%s` wall time" % label, "ms", median_ms(results[label]),
+                              median_ms(results["floor"]), ("<=", 3.0), note))
+        figures.append(Figure("8", "`%s` peak RSS" % label, "MiB", median_mib(results[label]),
+                              median_mib(results["floor"]), ("<=", 2.0)))
+    return figures
 
 
 def figure_cold(fx, runs, target=("<", 1.0), note="botocore source_profile chain, 3 AssumeRole each"):
@@ -399,17 +417,21 @@ def figure_cold(fx, runs, target=("<", 1.0), note="botocore source_profile chain
 STORE_NAMES = {"encrypted-file": "the encrypted vault", "secret-service": "the Secret Service (GNOME Keyring)"}
 
 
-def trivial_main(fx):
-    """The trivial JVM the fast figures are judged against: same java, same flags as bin/rolehop."""
+FLOOR_NOTE = "floor: `java -cp DIR Floor`, a trivial main, no options"
+
+
+def floor_main(fx):
+    """The floor of the start-up targets: a trivial main started as any JVM starts, `java -cp DIR Floor`, no options,
+    with the same `java` the launcher finds."""
     java = java_command(fx.env)
     classes = os.path.join(fx.work, "trivial")
     if not os.path.isdir(classes):
         os.makedirs(classes)
-        with open(os.path.join(classes, "Trivial.java"), "w") as f:
+        with open(os.path.join(classes, "Floor.java"), "w") as f:
             f.write(TRIVIAL_MAIN)
         run([os.path.join(os.path.dirname(java), "javac") if os.path.isabs(java) else "javac", "-d", classes,
-             os.path.join(classes, "Trivial.java")], fx.env)
-    return [java] + jvm_flags(fx.rolehop) + ["-cp", classes, "Trivial"]
+             os.path.join(classes, "Floor.java")], fx.env)
+    return [java, "-cp", classes, "Floor"]
 
 
 def figure_unlocked(fx, runs, slow_runs):
@@ -434,19 +456,19 @@ def figure_unlocked(fx, runs, slow_runs):
         if calls != {"AssumeRole": 3}:
             raise SystemExit("bench: a cold three-deep chain should make 3 AssumeRole calls; rolehop made %s" % calls)
         cold = alternate(slow_runs, 2, [("rolehop", cold_rolehop), ("botocore", lambda: run(botocore, fx.env))])
-        trivial = trivial_main(fx)
+        floor = floor_main(fx)
         fast = alternate(runs, 3, [("logout", lambda: fx.rh("session", "logout", "alice", env=env)),
                                    ("status", lambda: fx.rh("secrets", "status", env=env)),
-                                   ("trivial", lambda: run(trivial, fx.env))])
+                                   ("floor", lambda: run(floor, fx.env))])
     finally:
         fx.rh("secrets", "lock", env=env)
     return [Figure("7a", "cold `session generate`, 3-deep chain, vault unlocked", "ms", median_ms(cold["rolehop"]),
                    median_ms(cold["botocore"]), ("<=", 1.0), "botocore source_profile chain; no passphrase given,"
                    " the key from the kernel keyring"),
             Figure("7b", "`session logout`, vault unlocked", "ms", median_ms(fast["logout"]),
-                   median_ms(fast["trivial"]), ("<=", 3.0), "trivial main: same java, same flags"),
+                   median_ms(fast["floor"]), ("<=", 3.0), FLOOR_NOTE),
             Figure("7c", "`secrets status`, vault unlocked", "ms", median_ms(fast["status"]),
-                   median_ms(fast["trivial"]), ("<=", 3.0), "trivial main: same java, same flags")]
+                   median_ms(fast["floor"]), ("<=", 3.0), FLOOR_NOTE)]
 
 
 def figure_aws_cli(fx, runs):
@@ -605,7 +627,7 @@ def markdown(figures, runs_note, machine_rows):
     return "\n".join(out) + "\n"
 
 
-FIGURES = ("warm", "cold", "unlocked", "aws", "sts", "big", "jmh")
+FIGURES = ("warm", "commands", "cold", "unlocked", "aws", "sts", "big", "jmh")
 VAULT_NOTE = ("the vault's key is derived from the passphrase with PBKDF2-HMAC-SHA256, 600,000 iterations, slow on"
               " purpose (about 1.2 s); botocore reads the keys in plain text")
 
@@ -656,6 +678,7 @@ def main():
             # is detected first); the encrypted vault's row is reported next to it.
             vault_target = None if args.keyring else ("<", 1.0)
             steps = [("warm", lambda: figure_warm(fx, args.runs)),
+                     ("commands", lambda: figure_commands(fx, args.runs)),
                      ("cold", lambda: figure_cold(fx, args.slow_runs, vault_target,
                                                   "botocore source_profile chain; " + VAULT_NOTE)),
                      ("unlocked", lambda: figure_unlocked(fx, args.runs, args.slow_runs)),
@@ -682,7 +705,7 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
     figures.sort(key=lambda f: f.number)
     print(table(figures))
-    runs_note = ("Medians of %d alternating runs (figure 1) and %d (figures 2, 3, 5), after warm-up runs; peak RSS is"
+    runs_note = ("Medians of %d alternating runs (figures 1, 7b, 7c, 8) and %d (figures 2, 3, 5), after warm-up runs; peak RSS is"
                  " GNU time's maximum resident set size of the command (for bin/rolehop: of the launcher and the JVMs"
                  " it starts)." % (args.runs, args.slow_runs))
     print()

@@ -3,7 +3,7 @@
 # run, with the ratio and the target. Builds nothing: run `./mvnw -DskipTests package` first.
 #
 #   scripts/bench.sh                      # everything (a few minutes)
-#   scripts/bench.sh --only warm,cold     # a subset: warm, cold, unlocked, aws, big, sts, jmh
+#   scripts/bench.sh --only warm,cold     # a subset: warm, commands, cold, unlocked, aws, big, sts, jmh
 #   scripts/bench.sh --markdown out.md    # also write the table as Markdown
 #   scripts/bench.sh --no-keyring         # figure 2 with the encrypted vault only (no private Secret Service)
 #

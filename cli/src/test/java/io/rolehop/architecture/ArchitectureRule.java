@@ -4,7 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
@@ -95,7 +97,16 @@ enum ArchitectureRule {
             .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
             .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")),
 
-    NO_JODATIME(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME);
+    NO_JODATIME(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME),
+
+    USE_CASES_BUILT_ONLY_BY_THE_COMPOSITION(rings -> noClasses()
+            .that().doNotHaveFullyQualifiedName(rings.composition())
+            .should().callConstructorWhere(DescribedPredicate.describe(
+                    "the constructor builds a use case (an implementation of " + rings.incomingPorts() + ")",
+                    (JavaConstructorCall call) -> call.getTargetOwner().getAllRawInterfaces().stream()
+                            .anyMatch(port -> port.getPackageName().equals(rings.incomingPorts()))))
+            .because("the use cases are wired in one place, the composition that Guice and the fast path both call"
+                    + " (docs/architecture.md)"));
 
     private final Function<Rings, ArchRule> definition;
 

@@ -101,6 +101,8 @@ class ArchitectureRulesBiteTest {
                     "<~.adapters.aws.SsoAdapter.login()> calls method"
                             + " <java.util.logging.Logger.getLogger(java.lang.String)>");
             case NO_JODATIME -> jodaTimeFixture();
+            case USE_CASES_BUILT_ONLY_BY_THE_COMPOSITION -> imported("composition",
+                    "<~.cli.fast.QuickStart.run()> calls constructor <~.application.service.StartService.<init>()>");
         };
     }
 

@@ -43,6 +43,16 @@ record Rings(String root) {
         return root + ".cli.plugin..";
     }
 
+    /** The package of the incoming ports, the use cases (a package name, not a pattern). */
+    String incomingPorts() {
+        return root + ".application.port.in";
+    }
+
+    /** The one class that builds the use cases. */
+    String composition() {
+        return root + ".cli.wiring.UseCases";
+    }
+
     /** Every ring, as ArchUnit package patterns. */
     List<String> all() {
         return List.of(domain(), application(), adaptersAws(), adaptersFilesystem(), cli());

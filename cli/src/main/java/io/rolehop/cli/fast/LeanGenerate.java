@@ -2,15 +2,23 @@ package io.rolehop.cli.fast;
 
 import io.rolehop.adapters.aws.QuerySecurityTokenService;
 import io.rolehop.adapters.filesystem.FileCredentialsCache;
+import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.ConfigFile;
+import io.rolehop.application.port.out.CredentialsCache;
+import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.MfaCodeProvider;
+import io.rolehop.application.port.out.Pause;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
+import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
 import io.rolehop.application.service.ChainCredentialsResolver;
-import io.rolehop.application.service.GenerateCredentialsService;
 import io.rolehop.cli.command.CredentialProcessJson;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.wiring.SecretStores;
+import io.rolehop.cli.wiring.UseCases;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.Workspace;
 import java.io.InputStream;
@@ -20,15 +28,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The lean path of {@code rolehop session generate SESSION}, taken in the warm path's JVM when the cached
- * credentials do not serve: the real use case ({@link GenerateCredentialsService} over
- * {@link ChainCredentialsResolver}) wired by hand, without picocli, Guice, the plugin directories or the AWS SDK,
+ * credentials do not serve: the real use case ({@code GenerateCredentialsService} over
+ * {@link ChainCredentialsResolver}), composed by {@link UseCases} as the full command composes it, from ports built
+ * by hand, without picocli, Guice, the plugin directories or the AWS SDK,
  * with STS reached through {@link QuerySecurityTokenService}. It refreshes exactly the hops the full command would,
  * caches them the same way, and prints the same line.
  *
@@ -104,13 +112,92 @@ public final class LeanGenerate {
         CliEnvironment cli = new CliEnvironment(env, InputStream.nullInputStream(), silent, silent, clock,
                 Optional.empty(), Optional.empty(), Optional.empty());
         WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"), snapshot);
-        // Built-in methods only: a session of a plugin's method is not found here, and goes to the full command.
-        AccessMethods methods = new AccessMethods(new AccessMethodLoader(warning -> { }).load().stream()
-                .map(AccessMethodLoader.Found::method).toList());
-        QuerySecurityTokenService sts = new QuerySecurityTokenService(env, CONNECT_TIMEOUT, READ_TIMEOUT, 1, clock);
-        ChainCredentialsResolver resolver = new ChainCredentialsResolver(methods, sts,
-                new SecretStores(cli, store).lazy(), new FileCredentialsCache(cli.rolehopHome().resolve("cache")),
-                NO_MFA_HERE, clock);
-        return new GenerateCredentialsService(store, resolver).generate(session);
+        return new UseCases(new LeanPorts(cli, store, clock)).generate().generate(session);
+    }
+
+    /**
+     * The ports {@code session generate} needs, built by hand; the others belong to commands this path never runs.
+     */
+    private static final class LeanPorts implements UseCases.Ports {
+        private final CliEnvironment cli;
+        private final WorkspaceStore store;
+        private final Clock clock;
+
+        LeanPorts(CliEnvironment cli, WorkspaceStore store, Clock clock) {
+            this.cli = cli;
+            this.store = store;
+            this.clock = clock;
+        }
+
+        @Override
+        public WorkspaceStore workspaceStore() {
+            return store;
+        }
+
+        /** Built-in methods only: a session of a plugin's method is not found here, and goes to the full command. */
+        @Override
+        public AccessMethods accessMethods() {
+            return new AccessMethods(new AccessMethodLoader(warning -> { }).load().stream()
+                    .map(AccessMethodLoader.Found::method).toList());
+        }
+
+        @Override
+        public SecurityTokenService securityTokenService() {
+            return new QuerySecurityTokenService(cli.env(), CONNECT_TIMEOUT, READ_TIMEOUT, 1, clock);
+        }
+
+        @Override
+        public SecretStore secretStore() {
+            return new SecretStores(cli, store).lazy();
+        }
+
+        @Override
+        public CredentialsCache credentialsCache() {
+            return new FileCredentialsCache(cli.rolehopHome().resolve("cache"));
+        }
+
+        @Override
+        public MfaCodeProvider mfaCodeProvider() {
+            return NO_MFA_HERE;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+
+        @Override
+        public SecretStoreBackends secretStoreBackends() {
+            throw notHere();
+        }
+
+        @Override
+        public CredentialsFile credentialsFile() {
+            throw notHere();
+        }
+
+        @Override
+        public ConfigFile configFile() {
+            throw notHere();
+        }
+
+        @Override
+        public AccessKeyManager accessKeyManager() {
+            throw notHere();
+        }
+
+        @Override
+        public Pause pause() {
+            throw notHere();
+        }
+
+        @Override
+        public String launcherCommand() {
+            throw notHere();
+        }
+
+        private static IllegalStateException notHere() {
+            return new IllegalStateException("the lean path serves session generate alone");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.rolehop.cli.wiring;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.rolehop.application.port.in.AddSessionUseCase;
@@ -28,55 +29,95 @@ import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
-import io.rolehop.application.service.AddSessionService;
-import io.rolehop.application.service.ChainCredentialsResolver;
-import io.rolehop.application.service.DeleteSessionService;
-import io.rolehop.application.service.EditSessionService;
-import io.rolehop.application.service.GenerateCredentialsService;
-import io.rolehop.application.service.ListSessionsService;
-import io.rolehop.application.service.LogoutSessionService;
-import io.rolehop.application.service.MigrateSecretsService;
-import io.rolehop.application.service.ProfileApplier;
-import io.rolehop.application.service.ProfilesService;
-import io.rolehop.application.service.RegionsService;
-import io.rolehop.application.service.RotateAccessKeyService;
-import io.rolehop.application.service.RotateSessionsService;
-import io.rolehop.application.service.SettingsService;
-import io.rolehop.application.service.StartSessionService;
-import io.rolehop.application.service.StopSessionService;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.env.LauncherLink;
 import java.time.Clock;
 
-/** The use cases, built from the ports. */
+/**
+ * The use cases for Guice: each is built by {@link UseCases}, the application's one composition, from the ports the
+ * other modules bind. The ports reach it as providers, so a command builds only the adapters its use case needs.
+ */
 public final class UseCaseModule extends AbstractModule {
 
     @Provides
     @Singleton
-    ChainCredentialsResolver resolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
-            CredentialsCache cache, MfaCodeProvider mfa, Clock clock) {
-        return new ChainCredentialsResolver(methods, sts, secrets, cache, mfa, clock);
-    }
+    UseCases useCases(Provider<WorkspaceStore> store, Provider<AccessMethods> methods,
+            Provider<SecurityTokenService> sts, Provider<SecretStore> secrets, Provider<SecretStoreBackends> backends,
+            Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
+            Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
+            Provider<CliEnvironment> env) {
+        return new UseCases(new UseCases.Ports() {
+            @Override
+            public WorkspaceStore workspaceStore() {
+                return store.get();
+            }
 
-    @Provides
-    @Singleton
-    ProfileApplier applier(CredentialsFile credentials, ConfigFile config, CliEnvironment env) {
-        // The stable link under ROLEHOP_HOME, pointed at this launcher as each line is written; "rolehop" on the PATH
-        // when no launcher is known (the command line run in-process).
-        return new ProfileApplier(credentials, config, () -> env.launcher()
-                .map(launcher -> LauncherLink.pointAt(env.rolehopHome(), launcher).toString()).orElse("rolehop"));
-    }
+            @Override
+            public AccessMethods accessMethods() {
+                return methods.get();
+            }
 
-    @Provides
-    RotateSessionsUseCase rotate(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier,
-            Clock clock) {
-        return new RotateSessionsService(store, resolver, applier, clock);
-    }
+            @Override
+            public SecurityTokenService securityTokenService() {
+                return sts.get();
+            }
 
-    @Provides
-    RotateAccessKeyUseCase rotateAccessKey(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            ChainCredentialsResolver resolver, AccessKeyManager keys, Pause pause, Clock clock) {
-        return new RotateAccessKeyService(store, methods, secrets, resolver, keys, pause, clock);
+            @Override
+            public SecretStore secretStore() {
+                return secrets.get();
+            }
+
+            @Override
+            public SecretStoreBackends secretStoreBackends() {
+                return backends.get();
+            }
+
+            @Override
+            public CredentialsCache credentialsCache() {
+                return cache.get();
+            }
+
+            @Override
+            public MfaCodeProvider mfaCodeProvider() {
+                return mfa.get();
+            }
+
+            @Override
+            public CredentialsFile credentialsFile() {
+                return credentials.get();
+            }
+
+            @Override
+            public ConfigFile configFile() {
+                return config.get();
+            }
+
+            @Override
+            public AccessKeyManager accessKeyManager() {
+                return keys.get();
+            }
+
+            @Override
+            public Pause pause() {
+                return pause.get();
+            }
+
+            @Override
+            public Clock clock() {
+                return clock.get();
+            }
+
+            /**
+             * The stable link under ROLEHOP_HOME, pointed at this launcher as each line is written; "rolehop" on the
+             * PATH when no launcher is known (the command line run in-process).
+             */
+            @Override
+            public String launcherCommand() {
+                CliEnvironment cli = env.get();
+                return cli.launcher().map(launcher -> LauncherLink.pointAt(cli.rolehopHome(), launcher).toString())
+                        .orElse("rolehop");
+            }
+        });
     }
 
     /** Waits in real time; an interrupt ends the wait and leaves the flag set, which ends a retry loop. */
@@ -92,64 +133,72 @@ public final class UseCaseModule extends AbstractModule {
     }
 
     @Provides
-    SettingsUseCase settings(WorkspaceStore store) {
-        return new SettingsService(store);
+    RotateSessionsUseCase rotate(UseCases useCases) {
+        return useCases.rotateSessions();
     }
 
     @Provides
-    AddSessionUseCase add(WorkspaceStore store, AccessMethods methods, SecretStore secrets) {
-        return new AddSessionService(store, methods, secrets);
+    RotateAccessKeyUseCase rotateAccessKey(UseCases useCases) {
+        return useCases.rotateAccessKey();
     }
 
     @Provides
-    EditSessionUseCase edit(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            ChainCredentialsResolver resolver, ProfileApplier applier) {
-        return new EditSessionService(store, methods, secrets, resolver, applier);
+    SettingsUseCase settings(UseCases useCases) {
+        return useCases.settings();
     }
 
     @Provides
-    DeleteSessionUseCase delete(WorkspaceStore store, ProfileApplier applier, ChainCredentialsResolver resolver,
-            SecretStore secrets) {
-        return new DeleteSessionService(store, applier, resolver, secrets);
+    AddSessionUseCase add(UseCases useCases) {
+        return useCases.add();
     }
 
     @Provides
-    ListSessionsUseCase list(WorkspaceStore store, AccessMethods methods) {
-        return new ListSessionsService(store, methods);
+    EditSessionUseCase edit(UseCases useCases) {
+        return useCases.edit();
     }
 
     @Provides
-    StartSessionUseCase start(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier) {
-        return new StartSessionService(store, resolver, applier);
+    DeleteSessionUseCase delete(UseCases useCases) {
+        return useCases.delete();
     }
 
     @Provides
-    StopSessionUseCase stop(WorkspaceStore store, ProfileApplier applier) {
-        return new StopSessionService(store, applier);
+    ListSessionsUseCase list(UseCases useCases) {
+        return useCases.list();
     }
 
     @Provides
-    LogoutSessionUseCase logout(WorkspaceStore store, ChainCredentialsResolver resolver) {
-        return new LogoutSessionService(store, resolver);
+    StartSessionUseCase start(UseCases useCases) {
+        return useCases.start();
     }
 
     @Provides
-    MigrateSecretsUseCase migrateSecrets(WorkspaceStore store, SecretStore secrets, SecretStoreBackends backends) {
-        return new MigrateSecretsService(store, secrets, backends);
+    StopSessionUseCase stop(UseCases useCases) {
+        return useCases.stop();
     }
 
     @Provides
-    GenerateCredentialsUseCase generate(WorkspaceStore store, ChainCredentialsResolver resolver) {
-        return new GenerateCredentialsService(store, resolver);
+    LogoutSessionUseCase logout(UseCases useCases) {
+        return useCases.logout();
     }
 
     @Provides
-    ProfilesUseCase profiles(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier) {
-        return new ProfilesService(store, resolver, applier);
+    MigrateSecretsUseCase migrateSecrets(UseCases useCases) {
+        return useCases.migrateSecrets();
     }
 
     @Provides
-    RegionsUseCase regions(WorkspaceStore store) {
-        return new RegionsService(store);
+    GenerateCredentialsUseCase generate(UseCases useCases) {
+        return useCases.generate();
+    }
+
+    @Provides
+    ProfilesUseCase profiles(UseCases useCases) {
+        return useCases.profiles();
+    }
+
+    @Provides
+    RegionsUseCase regions(UseCases useCases) {
+        return useCases.regions();
     }
 }

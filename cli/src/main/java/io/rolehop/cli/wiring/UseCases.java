@@ -1,0 +1,170 @@
+package io.rolehop.cli.wiring;
+
+import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.DeleteSessionUseCase;
+import io.rolehop.application.port.in.EditSessionUseCase;
+import io.rolehop.application.port.in.GenerateCredentialsUseCase;
+import io.rolehop.application.port.in.ListSessionsUseCase;
+import io.rolehop.application.port.in.LogoutSessionUseCase;
+import io.rolehop.application.port.in.MigrateSecretsUseCase;
+import io.rolehop.application.port.in.ProfilesUseCase;
+import io.rolehop.application.port.in.RegionsUseCase;
+import io.rolehop.application.port.in.RotateAccessKeyUseCase;
+import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.application.port.in.StartSessionUseCase;
+import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.ConfigFile;
+import io.rolehop.application.port.out.CredentialsCache;
+import io.rolehop.application.port.out.CredentialsFile;
+import io.rolehop.application.port.out.MfaCodeProvider;
+import io.rolehop.application.port.out.Pause;
+import io.rolehop.application.port.out.SecretStore;
+import io.rolehop.application.port.out.SecretStoreBackends;
+import io.rolehop.application.port.out.SecurityTokenService;
+import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.application.service.AccessMethods;
+import io.rolehop.application.service.AddSessionService;
+import io.rolehop.application.service.ChainCredentialsResolver;
+import io.rolehop.application.service.DeleteSessionService;
+import io.rolehop.application.service.EditSessionService;
+import io.rolehop.application.service.GenerateCredentialsService;
+import io.rolehop.application.service.ListSessionsService;
+import io.rolehop.application.service.LogoutSessionService;
+import io.rolehop.application.service.MigrateSecretsService;
+import io.rolehop.application.service.ProfileApplier;
+import io.rolehop.application.service.ProfilesService;
+import io.rolehop.application.service.RegionsService;
+import io.rolehop.application.service.RotateAccessKeyService;
+import io.rolehop.application.service.RotateSessionsService;
+import io.rolehop.application.service.SettingsService;
+import io.rolehop.application.service.StartSessionService;
+import io.rolehop.application.service.StopSessionService;
+import java.time.Clock;
+
+/**
+ * The application's one composition: every use case built with {@code new} from the outgoing ports. Guice's
+ * {@link UseCaseModule} hands it the ports it binds; the lean path of {@code session generate} hands it the few it
+ * builds by hand. Either way the services are wired here and nowhere else (see docs/architecture.md).
+ *
+ * <p>A port is asked for only when a use case that needs it is built, so a command that lists sessions never builds
+ * an STS client. The chain resolver and the profile applier are built once per instance and shared by every use case
+ * that needs them.
+ */
+public final class UseCases {
+
+    /**
+     * The outgoing ports, asked for on demand. A caller that serves only some use cases may throw from the ports
+     * those never need.
+     */
+    public interface Ports {
+        WorkspaceStore workspaceStore();
+
+        AccessMethods accessMethods();
+
+        SecurityTokenService securityTokenService();
+
+        SecretStore secretStore();
+
+        SecretStoreBackends secretStoreBackends();
+
+        CredentialsCache credentialsCache();
+
+        MfaCodeProvider mfaCodeProvider();
+
+        CredentialsFile credentialsFile();
+
+        ConfigFile configFile();
+
+        AccessKeyManager accessKeyManager();
+
+        Pause pause();
+
+        Clock clock();
+
+        /** The command written into {@code credential_process} lines, asked for as each line is written. */
+        String launcherCommand();
+    }
+
+    private final Ports ports;
+    private ChainCredentialsResolver resolver;
+    private ProfileApplier applier;
+
+    public UseCases(Ports ports) {
+        this.ports = ports;
+    }
+
+    public synchronized ChainCredentialsResolver resolver() {
+        if (resolver == null) {
+            resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
+                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
+        }
+        return resolver;
+    }
+
+    public synchronized ProfileApplier applier() {
+        if (applier == null) {
+            applier = new ProfileApplier(ports.credentialsFile(), ports.configFile(), ports::launcherCommand);
+        }
+        return applier;
+    }
+
+    public GenerateCredentialsUseCase generate() {
+        return new GenerateCredentialsService(ports.workspaceStore(), resolver());
+    }
+
+    public StartSessionUseCase start() {
+        return new StartSessionService(ports.workspaceStore(), resolver(), applier());
+    }
+
+    public StopSessionUseCase stop() {
+        return new StopSessionService(ports.workspaceStore(), applier());
+    }
+
+    public ListSessionsUseCase list() {
+        return new ListSessionsService(ports.workspaceStore(), ports.accessMethods());
+    }
+
+    public AddSessionUseCase add() {
+        return new AddSessionService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore());
+    }
+
+    public EditSessionUseCase edit() {
+        return new EditSessionService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(),
+                applier());
+    }
+
+    public DeleteSessionUseCase delete() {
+        return new DeleteSessionService(ports.workspaceStore(), applier(), resolver(), ports.secretStore());
+    }
+
+    public LogoutSessionUseCase logout() {
+        return new LogoutSessionService(ports.workspaceStore(), resolver());
+    }
+
+    public RotateSessionsUseCase rotateSessions() {
+        return new RotateSessionsService(ports.workspaceStore(), resolver(), applier(), ports.clock());
+    }
+
+    public RotateAccessKeyUseCase rotateAccessKey() {
+        return new RotateAccessKeyService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(),
+                resolver(), ports.accessKeyManager(), ports.pause(), ports.clock());
+    }
+
+    public SettingsUseCase settings() {
+        return new SettingsService(ports.workspaceStore());
+    }
+
+    public MigrateSecretsUseCase migrateSecrets() {
+        return new MigrateSecretsService(ports.workspaceStore(), ports.secretStore(), ports.secretStoreBackends());
+    }
+
+    public ProfilesUseCase profiles() {
+        return new ProfilesService(ports.workspaceStore(), resolver(), applier());
+    }
+
+    public RegionsUseCase regions() {
+        return new RegionsService(ports.workspaceStore());
+    }
+}

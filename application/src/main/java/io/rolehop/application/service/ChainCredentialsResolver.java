@@ -4,6 +4,7 @@ import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.CredentialsCache;
+import io.rolehop.application.port.in.MfaCode;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecurityTokenService;
@@ -65,11 +66,19 @@ public final class ChainCredentialsResolver {
 
     /** The temporary credentials to hand to tools for {@code session}, from cache when they still serve. */
     public TemporaryCredentials handOut(Workspace workspace, Session session) {
+        return handOut(workspace, session, Optional.empty());
+    }
+
+    /**
+     * Like {@link #handOut(Workspace, Session)}, with a code the user gave for the first MFA device of the chain
+     * that needs one.
+     */
+    public TemporaryCredentials handOut(Workspace workspace, Session session, Optional<MfaCode> given) {
         Optional<TemporaryCredentials> cached = cachedHandOut(workspace, session);
         if (cached.isPresent()) {
             return cached.get();
         }
-        AwsCredentials credentials = resolve(workspace, session, new LinkedHashSet<>(), workspace.refreshMargin());
+        AwsCredentials credentials = resolve(workspace, session, new Resolution(given), workspace.refreshMargin());
         if (credentials instanceof TemporaryCredentials temporary) {
             return temporary;
         }
@@ -90,8 +99,8 @@ public final class ChainCredentialsResolver {
      * user's long-term keys, or its MFA session token (from the secret store while it lasts another minute, else
      * obtained with one MFA code and cached). Never handed to a tool.
      */
-    public AwsCredentials signingCredentials(Workspace workspace, Session session) {
-        return resolve(workspace, session, new LinkedHashSet<>(), assumerMargin(workspace));
+    public AwsCredentials signingCredentials(Workspace workspace, Session session, Optional<MfaCode> given) {
+        return resolve(workspace, session, new Resolution(given), assumerMargin(workspace));
     }
 
     /** The credentials last handed out for {@code session}, if they are cached and still serve. */
@@ -140,8 +149,8 @@ public final class ChainCredentialsResolver {
      * The session's credentials, from cache while they stay valid beyond {@code margin}: the refresh margin for what
      * is handed out, {@link #assumerMargin} for an assumer's credentials, which only sign the next hop's call.
      */
-    private AwsCredentials resolve(Workspace workspace, Session session, Set<SessionId> visiting, Duration margin) {
-        if (!visiting.add(session.id())) {
+    private AwsCredentials resolve(Workspace workspace, Session session, Resolution resolution, Duration margin) {
+        if (!resolution.visiting.add(session.id())) {
             throw new WorkspaceRuleException("the assumer chain of '" + session.alias() + "' has a cycle");
         }
         Optional<TemporaryCredentials> cached = placement.inCache(session.id(), margin);
@@ -157,7 +166,7 @@ public final class ChainCredentialsResolver {
             }
         }
         AwsCredentials credentials = PluginAnswers.credentials(method, new Context(workspace, session, method,
-                visiting), session);
+                resolution), session);
         if (credentials instanceof TemporaryCredentials temporary) {
             placement.keep(session.id(), inSecretStore, temporary);
         }
@@ -174,17 +183,36 @@ public final class ChainCredentialsResolver {
         return workspace.refreshMargin().compareTo(ASSUMER_MARGIN) < 0 ? workspace.refreshMargin() : ASSUMER_MARGIN;
     }
 
+    /**
+     * One resolution of a chain: the sessions on the way (a second visit is a cycle) and the code the user gave, which
+     * serves the first device that asks.
+     */
+    private static final class Resolution {
+        final Set<SessionId> visiting = new LinkedHashSet<>();
+        private Optional<MfaCode> given;
+
+        Resolution(Optional<MfaCode> given) {
+            this.given = Objects.requireNonNull(given, "given");
+        }
+
+        Optional<MfaCode> takeGivenCode() {
+            Optional<MfaCode> code = given;
+            given = Optional.empty();
+            return code;
+        }
+    }
+
     private final class Context implements CredentialsContext {
         private final Workspace workspace;
         private final Session session;
         private final AccessMethod method;
-        private final Set<SessionId> visiting;
+        private final Resolution resolution;
 
-        Context(Workspace workspace, Session session, AccessMethod method, Set<SessionId> visiting) {
+        Context(Workspace workspace, Session session, AccessMethod method, Resolution resolution) {
             this.workspace = workspace;
             this.session = session;
             this.method = method;
-            this.visiting = visiting;
+            this.resolution = resolution;
         }
 
         @Override
@@ -205,7 +233,7 @@ public final class ChainCredentialsResolver {
                             + session.alias() + " --assumer ALIAS'"));
             Session assumerSession = workspace.get(assumer);
             Duration margin = assumerMargin(workspace);
-            AwsCredentials credentials = resolve(workspace, assumerSession, visiting, margin);
+            AwsCredentials credentials = resolve(workspace, assumerSession, resolution, margin);
             if (credentials instanceof LongTermCredentials keys && !methods.isBuiltIn(method)) {
                 // A plugin's method never holds an IAM user's long-term keys: it gets a session token of the
                 // user's (an MFA session token already is one, and is passed as it is).
@@ -221,7 +249,8 @@ public final class ChainCredentialsResolver {
 
         @Override
         public String mfaCode(String deviceSerial) {
-            return mfa.code(session.alias().value(), deviceSerial, session.attribute("mfa-command"))
+            return resolution.takeGivenCode().map(MfaCode::value)
+                    .or(() -> mfa.code(session.alias().value(), deviceSerial, session.attribute("mfa-command")))
                     .orElseThrow(() -> new InteractionRequiredException("session '" + session.alias()
                             + "' needs an MFA code for " + deviceSerial + " and there is no terminal to ask on;"
                             + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one"));

@@ -19,6 +19,6 @@ public final class GenerateCredentialsService implements GenerateCredentialsUseC
     @Override
     public TemporaryCredentials generate(GenerateCredentialsCommand command) {
         Workspace workspace = store.load();
-        return resolver.handOut(workspace, workspace.get(command.session()));
+        return resolver.handOut(workspace, workspace.get(command.session()), command.mfaCode());
     }
 }

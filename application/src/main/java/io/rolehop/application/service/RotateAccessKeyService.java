@@ -2,6 +2,7 @@ package io.rolehop.application.service;
 
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
+import io.rolehop.application.port.in.RotateAccessKeyCommand;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.Pause;
@@ -50,9 +51,9 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
     }
 
     @Override
-    public Rotated rotate(String aliasOrId) {
+    public Rotated rotate(RotateAccessKeyCommand command) {
         Workspace workspace = store.load();
-        Session session = workspace.get(aliasOrId);
+        Session session = workspace.get(command.session());
         AccessMethod method = methods.get(session.method());
         AccessKeyFields fields = method.accessKeyFields().orElseThrow(() -> new UsageException("session '"
                 + session.alias() + "' is of method " + method.id() + ", which holds no IAM user access key to"
@@ -60,7 +61,7 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
         StoredKey old = new StoredKey(session, fields);
         LongTermCredentials oldKey = old.read();
 
-        AwsCredentials caller = resolver.signingCredentials(workspace, session);
+        AwsCredentials caller = resolver.signingCredentials(workspace, session, command.mfaCode());
         String user = keys.whoami(caller, session.region());
 
         LongTermCredentials fresh;

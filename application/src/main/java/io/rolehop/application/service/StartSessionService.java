@@ -32,7 +32,7 @@ public final class StartSessionService implements StartSessionUseCase {
         // no other rolehop process waiting for the lock. What was resolved is cached: the same resolution under the
         // lock below is a cache hit, unless the workspace changed in between, and then it resolves again.
         Workspace snapshot = store.load();
-        resolver.handOut(snapshot, snapshot.get(command.session()));
+        resolver.handOut(snapshot, snapshot.get(command.session()), command.mfaCode());
         return store.update(workspace -> {
             Session session = workspace.get(command.session());
             resolver.forgetIfChangedSince(snapshot, workspace, session.id());

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.EditSessionCommand;
+import io.rolehop.application.port.in.MfaCode;
+import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.application.port.out.StsException;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
@@ -17,6 +19,7 @@ import io.rolehop.domain.AccessMethodId;
 import io.rolehop.domain.Alias;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.TemporaryCredentials;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +68,41 @@ class MfaSessionCachingTest {
         assertEquals("user:" + Fixture.USER_KEY_ID, f.sts.identityOf(token));
         assertTrue(f.cache.snapshot().keySet().containsAll(List.of(f.session("r1").id().value(),
                 f.session("r2").id().value(), f.session("r3").id().value())));
+    }
+
+    @Test
+    void aCodeGivenWithTheCommandServesTheDeviceAndNoProviderIsAsked() {
+        addChain();
+        f.mfa.willAnswer("999999");
+
+        f.start.start(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(),
+                Optional.of(new MfaCode(" 123456 "))));
+
+        assertEquals(0, f.mfa.requests(), "the given code served; nothing else was asked");
+        assertEquals("123456", f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().code());
+    }
+
+    @Test
+    void aGivenCodeIsNotKeptForLaterCommands() {
+        addChain();
+        f.mfa.willAnswer("654321");
+        f.start.start(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(),
+                Optional.of(new MfaCode("123456"))));
+        f.clock.advance(Duration.ofHours(13));
+
+        // The token expired; a later start without a code asks the provider: the code served its command only.
+        f.start("r1");
+
+        assertEquals(1, f.mfa.requests());
+        assertEquals("654321", f.sts.sessionTokenCalls().get(1).mfa().orElseThrow().code());
+    }
+
+    @Test
+    void aGivenCodeNeverShowsInTheCommandsText() {
+        MfaCode code = new MfaCode("123456");
+        assertFalse(code.toString().contains("123456"));
+        assertFalse(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(), Optional.of(code))
+                .toString().contains("123456"));
     }
 
     @Test

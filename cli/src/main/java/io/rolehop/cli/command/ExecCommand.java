@@ -5,7 +5,6 @@ import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
-import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionRef;
@@ -51,7 +50,6 @@ final class ExecCommand implements Callable<Integer> {
     private final Provider<GenerateCredentialsUseCase> generate;
     private final Provider<ListSessionsUseCase> sessions;
     private final CliEnvironment env;
-    private final CliState state;
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
     String session;
@@ -67,11 +65,10 @@ final class ExecCommand implements Callable<Integer> {
 
     @Inject
     ExecCommand(Provider<GenerateCredentialsUseCase> generate, Provider<ListSessionsUseCase> sessions,
-            CliEnvironment env, CliState state) {
+            CliEnvironment env) {
         this.generate = generate;
         this.sessions = sessions;
         this.env = env;
-        this.state = state;
     }
 
     @Override
@@ -88,9 +85,9 @@ final class ExecCommand implements Callable<Integer> {
             throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
                     + " -- aws sts get-caller-identity'");
         }
-        state.setMfaCode(mfa.code());
         Session target = find(session);
-        TemporaryCredentials credentials = generate.get().generate(GenerateCredentialsCommand.of(session));
+        TemporaryCredentials credentials = generate.get().generate(
+                new GenerateCredentialsCommand(SessionRef.of(target.id().value()), mfa.code()));
 
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();

@@ -1,5 +1,6 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.MfaCode;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -8,7 +9,8 @@ final class MfaCodeOption {
     @Option(names = "--mfa-code", paramLabel = "CODE", description = "The current code of the chain root's MFA device.")
     String code;
 
-    Optional<String> code() {
-        return Optional.ofNullable(code);
+    /** The code given, for the command's record; empty when none was. */
+    Optional<MfaCode> code() {
+        return Optional.ofNullable(code).filter(c -> !c.isBlank()).map(MfaCode::new);
     }
 }

@@ -1,7 +1,7 @@
 package io.rolehop.cli.command;
 
+import io.rolehop.application.port.in.RotateAccessKeyCommand;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
-import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Session;
 import com.google.inject.Inject;
@@ -17,7 +17,6 @@ import picocli.CommandLine.Mixin;
         + " one; the session keeps a working key whatever fails.")
 final class SessionRotateKeysCommand implements Callable<Integer> {
     private final Provider<RotateAccessKeyUseCase> rotate;
-    private final CliState state;
     private final Output out;
 
     @Mixin
@@ -30,16 +29,15 @@ final class SessionRotateKeysCommand implements Callable<Integer> {
     OutputOption output;
 
     @Inject
-    SessionRotateKeysCommand(Provider<RotateAccessKeyUseCase> rotate, CliState state, Output out) {
+    SessionRotateKeysCommand(Provider<RotateAccessKeyUseCase> rotate, Output out) {
         this.rotate = rotate;
-        this.state = state;
         this.out = out;
     }
 
     @Override
     public Integer call() {
-        state.setMfaCode(mfa.code());
-        RotateAccessKeyUseCase.Rotated rotated = rotate.get().rotate(session.value());
+        RotateAccessKeyUseCase.Rotated rotated = rotate.get().rotate(
+                new RotateAccessKeyCommand(session.ref(), mfa.code()));
         Session s = rotated.session();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

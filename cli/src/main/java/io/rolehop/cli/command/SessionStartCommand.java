@@ -3,7 +3,6 @@ package io.rolehop.cli.command;
 import io.rolehop.application.port.in.StartResult;
 import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.application.port.in.StartSessionUseCase;
-import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.Session;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "start", description = "Resolve the session's chain and write its credentials to its named profile.")
 final class SessionStartCommand implements Callable<Integer> {
     private final Provider<StartSessionUseCase> start;
-    private final CliState state;
     private final Output out;
 
     @Mixin
@@ -42,17 +40,15 @@ final class SessionStartCommand implements Callable<Integer> {
     OutputOption output;
 
     @Inject
-    SessionStartCommand(Provider<StartSessionUseCase> start, CliState state, Output out) {
+    SessionStartCommand(Provider<StartSessionUseCase> start, Output out) {
         this.start = start;
-        this.state = state;
         this.out = out;
     }
 
     @Override
     public Integer call() {
-        state.setMfaCode(mfa.code());
-        StartResult result = start.get().start(new StartSessionCommand(session.value(), force,
-                Optional.ofNullable(mode).map(DeliveryMode::parse)));
+        StartResult result = start.get().start(new StartSessionCommand(session.ref(), force,
+                Optional.ofNullable(mode).map(DeliveryMode::parse), mfa.code()));
         Session s = result.session();
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();

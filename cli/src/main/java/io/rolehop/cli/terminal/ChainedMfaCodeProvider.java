@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
- * MFA codes, from the first source that has one: {@code --mfa-code}; the session's {@code mfa-command} or
+ * MFA codes, when the command gave none ({@code --mfa-code} travels in the command's record), from the first source
+ * that has one: the session's {@code mfa-command} or
  * {@code ROLEHOP_MFA_COMMAND}, run with {@code sh -c} in rolehop's environment less its secrets
  * ({@link ChildEnvironment}), whose standard output is the code; a prompt on the controlling terminal.
  */
@@ -23,30 +23,20 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
     private static final long COMMAND_TIMEOUT_SECONDS = 60;
 
     private final CliEnvironment env;
-    private final Supplier<Optional<String>> fromCommandLine;
     private final BooleanSupplier promptsAllowed;
-    private boolean commandLineCodeUsed;
 
-    public ChainedMfaCodeProvider(CliEnvironment env, Supplier<Optional<String>> fromCommandLine) {
-        this(env, fromCommandLine, () -> true);
+    public ChainedMfaCodeProvider(CliEnvironment env) {
+        this(env, () -> true);
     }
 
     /** With {@code promptsAllowed} false the terminal is never asked (the daemon's case). */
-    public ChainedMfaCodeProvider(CliEnvironment env, Supplier<Optional<String>> fromCommandLine,
-            BooleanSupplier promptsAllowed) {
+    public ChainedMfaCodeProvider(CliEnvironment env, BooleanSupplier promptsAllowed) {
         this.env = env;
-        this.fromCommandLine = fromCommandLine;
         this.promptsAllowed = promptsAllowed;
     }
 
     @Override
     public synchronized Optional<String> code(String sessionAlias, String deviceSerial, Optional<String> mfaCommand) {
-        Optional<String> given = fromCommandLine.get();
-        if (given.isPresent() && !commandLineCodeUsed) {
-            // A one-time code serves one request; a second device in the same chain needs its own source.
-            commandLineCodeUsed = true;
-            return given.map(String::strip);
-        }
         Optional<String> command = mfaCommand.or(() -> env.get("ROLEHOP_MFA_COMMAND"));
         if (command.isPresent()) {
             return Optional.of(run(command.get(), env.env(), sessionAlias, deviceSerial));

@@ -44,30 +44,18 @@ class ChainedMfaCodeProviderTest {
         }
     }
 
-    private ChainedMfaCodeProvider provider(Map<String, String> env, Optional<Terminal> tty, Optional<String> flag) {
+    private ChainedMfaCodeProvider provider(Map<String, String> env, Optional<Terminal> tty) {
         Map<String, String> all = new HashMap<>(env);
         all.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         CliEnvironment environment = new CliEnvironment(all, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 Clock.systemUTC(), Optional.empty(), Optional.empty(), tty);
-        return new ChainedMfaCodeProvider(environment, () -> flag);
-    }
-
-    @Test
-    void theCommandLineCodeComesFirstAndServesOneRequest() {
-        terminal.answers.add("222222");
-        ChainedMfaCodeProvider mfa = provider(Map.of("ROLEHOP_MFA_COMMAND", "echo 333333"), Optional.of(terminal),
-                Optional.of(" 111111 "));
-
-        assertEquals(Optional.of("111111"), mfa.code("dana", DEVICE, Optional.of("echo 444444")));
-        assertEquals(Optional.of("444444"), mfa.code("dana", DEVICE, Optional.of("echo 444444")),
-                "a one-time code is not used twice");
+        return new ChainedMfaCodeProvider(environment);
     }
 
     @Test
     void theSessionsCommandWinsOverTheEnvironmentsAndGetsTheDeviceAndSession() {
-        ChainedMfaCodeProvider mfa = provider(Map.of("ROLEHOP_MFA_COMMAND", "echo 333333"), Optional.of(terminal),
-                Optional.empty());
+        ChainedMfaCodeProvider mfa = provider(Map.of("ROLEHOP_MFA_COMMAND", "echo 333333"), Optional.of(terminal));
 
         assertEquals(Optional.of("555555"), mfa.code("dana", DEVICE, Optional.of("test \"$ROLEHOP_MFA_DEVICE\" = '"
                 + DEVICE + "' && test \"$ROLEHOP_SESSION\" = dana && echo 555555")));
@@ -82,7 +70,7 @@ class ChainedMfaCodeProviderTest {
             ChainedMfaCodeProvider mfa = provider(Map.of("KEPT", "yes",
                     "ROLEHOP_VAULT_PASSPHRASE", "vault-passphrase-value", "AWS_ACCESS_KEY_ID", "AKIAPARENTKEY",
                     "AWS_SECRET_ACCESS_KEY", "parent-secret-value", "AWS_SESSION_TOKEN", "parent-token-value"),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty());
 
             assertEquals(Optional.of("777777"), mfa.code("dana", DEVICE, Optional.of("env > '" + dump
                     + "'; echo 777777")));
@@ -100,7 +88,7 @@ class ChainedMfaCodeProviderTest {
     @Test
     void withoutFlagOrCommandTheTerminalIsAskedAndNothingGoesToStdoutOrStderr() {
         terminal.answers.add(" 666666\n");
-        ChainedMfaCodeProvider mfa = provider(Map.of(), Optional.of(terminal), Optional.empty());
+        ChainedMfaCodeProvider mfa = provider(Map.of(), Optional.of(terminal));
 
         assertEquals(Optional.of("666666"), mfa.code("dana", DEVICE, Optional.empty()));
         assertEquals(List.of("MFA code for " + DEVICE + " (session 'dana'): "), terminal.questions);
@@ -110,14 +98,14 @@ class ChainedMfaCodeProviderTest {
 
     @Test
     void withNoSourceAtAllThereIsNoCode() {
-        assertEquals(Optional.empty(), provider(Map.of(), Optional.empty(), Optional.empty())
+        assertEquals(Optional.empty(), provider(Map.of(), Optional.empty())
                 .code("dana", DEVICE, Optional.empty()));
     }
 
     @Test
     void aFailingCommandIsAnOperationFailureNamingWhereItIsConfigured() {
         OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> provider(Map.of(), Optional.of(terminal), Optional.empty())
+                () -> provider(Map.of(), Optional.of(terminal))
                         .code("dana", DEVICE, Optional.of("exit 4")));
         assertTrue(e.getMessage().contains("exited with status 4"), e.getMessage());
     }

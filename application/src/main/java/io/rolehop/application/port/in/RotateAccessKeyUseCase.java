@@ -19,11 +19,16 @@ import java.util.Objects;
 public interface RotateAccessKeyUseCase {
 
     /**
-     * @param session alias or id of a session whose method holds an IAM user's access key
+     * @param command names a session whose method holds an IAM user's access key
      * @throws io.rolehop.application.UsageException when the session's method holds no such key
      * @throws io.rolehop.application.OperationFailedException when a step failed; the message says what is stored
      */
-    Rotated rotate(String session);
+    Rotated rotate(RotateAccessKeyCommand command);
+
+    /** Rotates the key of the session a user names by {@code aliasOrId}, with no MFA code given. */
+    default Rotated rotate(String aliasOrId) {
+        return rotate(RotateAccessKeyCommand.of(aliasOrId));
+    }
 
     /**
      * What a rotation did; no secret.

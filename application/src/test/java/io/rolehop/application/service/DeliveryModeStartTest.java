@@ -11,6 +11,7 @@ import io.rolehop.application.port.in.StartResult;
 import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionRef;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -109,7 +110,7 @@ class DeliveryModeStartTest {
         f.start("r3");
         assertTrue(f.written("r3").isPresent());
 
-        f.edit.edit(new EditSessionCommand("r3", Optional.empty(), Optional.empty(), Optional.empty(),
+        f.edit.edit(new EditSessionCommand(SessionRef.of("r3"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false, Optional.of(DeliveryMode.CREDENTIAL_PROCESS)));
 
         assertEquals(DeliveryMode.CREDENTIAL_PROCESS, f.session("r3").mode());

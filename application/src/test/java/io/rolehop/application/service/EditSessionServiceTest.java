@@ -17,6 +17,7 @@ import io.rolehop.domain.InvalidValueException;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.UnknownSessionException;
 import io.rolehop.domain.WorkspaceRuleException;
@@ -32,22 +33,22 @@ class EditSessionServiceTest {
     private final Fixture f = new Fixture();
 
     private static EditSessionCommand fields(String session, Map<String, String> fields) {
-        return new EditSessionCommand(session, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 fields, false);
     }
 
     private static EditSessionCommand alias(String session, String alias) {
-        return new EditSessionCommand(session, Optional.of(Alias.of(alias)), Optional.empty(), Optional.empty(),
+        return new EditSessionCommand(SessionRef.of(session), Optional.of(Alias.of(alias)), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), false);
     }
 
     private static EditSessionCommand assumer(String session, String assumer) {
-        return new EditSessionCommand(session, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(assumer), Map.of(), false);
+        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(SessionRef.of(assumer)), Map.of(), false);
     }
 
     private static EditSessionCommand profile(String session, String profile, boolean force) {
-        return new EditSessionCommand(session, Optional.empty(), Optional.of(NamedProfile.of(profile)),
+        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.of(NamedProfile.of(profile)),
                 Optional.empty(), Optional.empty(), Map.of(), force);
     }
 
@@ -156,7 +157,7 @@ class EditSessionServiceTest {
         f.chainUserR1R2R3();
         f.start("r1");
 
-        f.edit.edit(new EditSessionCommand("r1", Optional.empty(), Optional.empty(),
+        f.edit.edit(new EditSessionCommand(SessionRef.of("r1"), Optional.empty(), Optional.empty(),
                 Optional.of(Region.of("eu-north-1")), Optional.empty(), Map.of(), false));
 
         assertEquals(Map.of("region", "eu-north-1"), f.configFile.sections().get("r1"));
@@ -223,8 +224,8 @@ class EditSessionServiceTest {
         assertTrue(e.getMessage().startsWith("duration 7200 s exceeds the cap of 3600 s"), e.getMessage());
 
         // Moving r2 under the user (long-term keys) lifts the cap.
-        EditSessionCommand both = new EditSessionCommand("r2", Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of("user"), Map.of("duration", "7200"), false);
+        EditSessionCommand both = new EditSessionCommand(SessionRef.of("r2"), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(SessionRef.of("user")), Map.of("duration", "7200"), false);
         assertEquals(Optional.of("7200"), f.edit.edit(both).attribute("duration"));
     }
 
@@ -249,7 +250,7 @@ class EditSessionServiceTest {
         TemporaryCredentials written = f.written("mine").orElseThrow();
         f.credentialsFile.addForeign("theirs");
         int saves = f.store.saves();
-        EditSessionCommand command = new EditSessionCommand("user", Optional.empty(),
+        EditSessionCommand command = new EditSessionCommand(SessionRef.of("user"), Optional.empty(),
                 Optional.of(NamedProfile.of("theirs")), Optional.empty(), Optional.empty(),
                 Map.of("secret-access-key", "a-new-secret"), false);
 
@@ -267,7 +268,7 @@ class EditSessionServiceTest {
         f.chainUserR1R2R3();
         f.start("r3");
         f.credentialsFile.addForeign("theirs");
-        EditSessionCommand command = new EditSessionCommand("r3", Optional.empty(),
+        EditSessionCommand command = new EditSessionCommand(SessionRef.of("r3"), Optional.empty(),
                 Optional.of(NamedProfile.of("theirs")), Optional.empty(), Optional.empty(),
                 Map.of("role-arn", roleArn("r3-new")), false);
         assertThrows(ProfileConflictException.class, () -> f.edit.edit(command));

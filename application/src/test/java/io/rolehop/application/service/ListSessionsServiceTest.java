@@ -44,8 +44,8 @@ class ListSessionsServiceTest {
     void listKeepsAddedOrderAfterAnAssumerIsMovedToALaterSession() {
         f.chainUserR1R2R3();
         f.addRole("late", "user");
-        f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand("r1", Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of("late"), Map.of("duration", ""), false));
+        f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r1"), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(io.rolehop.domain.SessionRef.of("late")), Map.of("duration", ""), false));
 
         assertEquals(List.of("user", "r1", "r2", "r3", "late"), aliases(f.list.list()));
     }

@@ -224,7 +224,7 @@ class MfaSessionCachingTest {
         f.mfa.willAnswer("123456", "654321");
         f.start("r1");
 
-        f.edit.edit(new EditSessionCommand("jane", Optional.empty(), Optional.empty(), Optional.empty(),
+        f.edit.edit(new EditSessionCommand(SessionRef.of("jane"), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of("mfa-device", "arn:aws:iam::123456789012:mfa/other"), false));
 
         assertFalse(f.secrets.snapshot().containsKey(tokenKey(jane)));

@@ -96,7 +96,7 @@ class RotateSessionsServiceTest {
         f.clock.advance(Duration.ofMinutes(50));
         // The edit lands while the unlocked resolution's call is in flight: its forgetting comes before that
         // resolution caches what it got for the old role.
-        f.sts.duringNextCall(() -> f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand("r3",
+        f.sts.duringNextCall(() -> f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r3"),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false)));
 
@@ -116,7 +116,7 @@ class RotateSessionsServiceTest {
         // stored workspace as the lock is taken.
         f.store.onUpdate(() -> {
             f.store.onUpdate(() -> { });
-            f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand("r3", Optional.empty(),
+            f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r3"), Optional.empty(),
                     Optional.empty(), Optional.empty(), Optional.empty(),
                     java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false));
         });

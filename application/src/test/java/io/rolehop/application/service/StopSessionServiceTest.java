@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rolehop.application.port.in.EditSessionCommand;
 import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.domain.NamedProfile;
+import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.SessionStatus;
 import io.rolehop.domain.UnknownSessionException;
 import java.util.Map;
@@ -102,7 +103,7 @@ class StopSessionServiceTest {
         f.configFile.addForeign("r3", Map.of("output", "json"));
         f.start.start(new StartSessionCommand("r3", true));
 
-        f.edit.edit(new EditSessionCommand("r3", Optional.empty(), Optional.of(NamedProfile.of("elsewhere")),
+        f.edit.edit(new EditSessionCommand(SessionRef.of("r3"), Optional.empty(), Optional.of(NamedProfile.of("elsewhere")),
                 Optional.empty(), Optional.empty(), Map.of(), false));
 
         assertEquals(Map.of("r3", Map.of("output", "json")), f.configFile.foreignSections());

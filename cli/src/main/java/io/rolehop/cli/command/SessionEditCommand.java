@@ -11,6 +11,7 @@ import io.rolehop.domain.Alias;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
+import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.Session;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -89,11 +90,11 @@ final class SessionEditCommand implements Callable<Integer> {
         }
         Map<String, String> values = SessionAddCommand.fieldValues(spec, fields, new SecretInput(context.environment()), false);
         Session edited = edit.get().edit(new EditSessionCommand(
-                session.value(),
+                session.ref(),
                 Optional.ofNullable(alias).map(Alias::of),
                 Optional.ofNullable(profile).map(NamedProfile::of),
                 Optional.ofNullable(region).map(Region::of),
-                Optional.ofNullable(assumer),
+                Optional.ofNullable(assumer).map(SessionRef::of),
                 values,
                 force,
                 Optional.ofNullable(mode).map(DeliveryMode::parse)));

@@ -4,23 +4,24 @@ import io.rolehop.domain.Alias;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
+import io.rolehop.domain.SessionRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * @param session alias or id of the session to change
+ * @param session the session to change, by alias or id
  * @param fields changed field values by name; an empty string clears an optional field
  * @param force whether a foreign section may be replaced when the edit re-applies an active session
  * @param mode how the session hands credentials out from now on; empty keeps its mode
  */
 public record EditSessionCommand(
-        String session,
+        SessionRef session,
         Optional<Alias> alias,
         Optional<NamedProfile> profile,
         Optional<Region> region,
-        Optional<String> assumer,
+        Optional<SessionRef> assumer,
         Map<String, String> fields,
         boolean force,
         Optional<DeliveryMode> mode) {
@@ -36,8 +37,8 @@ public record EditSessionCommand(
     }
 
     /** Keeping the session's mode. */
-    public EditSessionCommand(String session, Optional<Alias> alias, Optional<NamedProfile> profile,
-            Optional<Region> region, Optional<String> assumer, Map<String, String> fields, boolean force) {
+    public EditSessionCommand(SessionRef session, Optional<Alias> alias, Optional<NamedProfile> profile,
+            Optional<Region> region, Optional<SessionRef> assumer, Map<String, String> fields, boolean force) {
         this(session, alias, profile, region, assumer, fields, force, Optional.empty());
     }
 

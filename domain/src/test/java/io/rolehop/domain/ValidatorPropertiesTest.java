@@ -1,5 +1,7 @@
 package io.rolehop.domain;
 
+import io.rolehop.testing.seeds.FixedSeedOnCi;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +28,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * any text either parses or fails with an {@link InvalidValueException} whose message is one line and names the
  * field; nothing else is ever thrown.
  */
+@AddLifecycleHook(FixedSeedOnCi.class)
 class ValidatorPropertiesTest {
     private static final String ROLE_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+=,.@-";
     private static final String PROFILE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@+-";

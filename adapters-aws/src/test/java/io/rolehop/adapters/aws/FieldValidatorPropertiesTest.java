@@ -1,5 +1,7 @@
 package io.rolehop.adapters.aws;
 
+import io.rolehop.testing.seeds.FixedSeedOnCi;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +26,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Every field validator of the built-in access methods, on any text: it answers (never throws), and a problem is one
  * line that names the field and never quotes a secret field's value.
  */
+@AddLifecycleHook(FixedSeedOnCi.class)
 class FieldValidatorPropertiesTest {
     private static final List<AccessMethod> METHODS = List.of(new AwsIamUserAccessMethod(),
             new AwsIamRoleChainedAccessMethod());

@@ -1,5 +1,6 @@
 package io.rolehop.adapters.filesystem;
 
+import io.rolehop.testing.seeds.FixedSeedOnCi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

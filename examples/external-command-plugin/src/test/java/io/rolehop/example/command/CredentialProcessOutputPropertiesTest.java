@@ -1,5 +1,7 @@
 package io.rolehop.example.command;
 
+import io.rolehop.testing.seeds.FixedSeedOnCi;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -35,6 +37,7 @@ import net.jqwik.api.lifecycle.BeforeTry;
  * order, white space, escapes and extra keys; any other text fails with its own exception, on one line, quoting no
  * value.
  */
+@AddLifecycleHook(FixedSeedOnCi.class)
 class CredentialProcessOutputPropertiesTest {
     private static final Instant DEFAULT = Instant.parse("2030-01-01T00:00:00Z");
     private static final String SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"

@@ -1,4 +1,4 @@
-package io.rolehop.adapters.filesystem;
+package io.rolehop.testing.seeds;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * it with {@code @Property(seed = "...")} (jqwik's own report goes to the test report, not always to the console).
  */
 public final class FixedSeedOnCi implements AroundPropertyHook {
-    static final String CI_SEED = "20261206";
+    public static final String CI_SEED = "20261206";
 
     @Override
     public PropagationMode propagateTo() {

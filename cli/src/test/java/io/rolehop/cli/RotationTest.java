@@ -163,6 +163,21 @@ class RotationTest {
         assertEquals(MotoServer.assumedRoleArn("rot3", "rot-hop3"), aws().callerArn("x3"));
     }
 
+    @Test
+    void theDaemonRefusesALinkAsItsLockAndLeavesTheTargetAlone() throws Exception {
+        java.nio.file.Files.createDirectories(cli.rolehopHome());
+        java.nio.file.Path target = dir.resolve("elsewhere.txt");
+        java.nio.file.Files.writeString(target, "not rolehop's");
+        java.nio.file.Files.createSymbolicLink(cli.rolehopHome().resolve("daemon.lock"), target);
+
+        CliHarness.Result r = cli.run("daemon", "--max-rotations", "1");
+
+        assertEquals(1, r.code(), r.toString());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("daemon.lock") && r.err().contains("symbolic link"), r.err());
+        assertEquals("not rolehop's", java.nio.file.Files.readString(target));
+    }
+
     private static void ok(CliHarness.Result r) {
         assertEquals(0, r.code(), r.toString());
     }

@@ -17,6 +17,10 @@ import java.nio.channels.FileLock;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.util.Set;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
@@ -194,14 +198,21 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         return until.isNegative() ? Duration.ofSeconds(1) : until;
     }
 
+    /** Opens (creating it private) the daemon's lock file; a link or anything but a regular file is refused. */
     private static FileChannel openLock(Path lockFile) throws IOException {
-        if (!Files.exists(lockFile)) {
-            try {
-                Files.createFile(lockFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (java.nio.file.FileAlreadyExistsException raced) {
-                // Another daemon created it first: the lock decides.
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(lockFile, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new OperationFailedException("the daemon's lock file " + lockFile + " is "
+                        + (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
+                        + "; rolehop never follows links for its lock files: remove it and try again");
             }
+        } catch (NoSuchFileException absent) {
+            // Created below, private from the start.
         }
-        return FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        return FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rw-------")));
     }
 }

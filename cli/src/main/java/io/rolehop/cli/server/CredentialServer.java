@@ -151,7 +151,7 @@ public final class CredentialServer implements AutoCloseable {
         String alias = only.orElseThrow(() -> new IllegalStateException("a server for every session has no child"));
         CLEARED.forEach(childEnv::remove);
         if (protocol == Protocol.EC2) {
-            childEnv.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", base() + "/");
+            childEnv.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", base());
             childEnv.put("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE", "IPv4");
         } else {
             childEnv.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", sessionUri(alias));
@@ -174,7 +174,8 @@ public final class CredentialServer implements AutoCloseable {
                         + " is refused");
                 return;
             }
-            String path = exchange.getRequestURI().getPath();
+            // A client given an endpoint with a trailing slash may ask for "//latest/...".
+            String path = exchange.getRequestURI().getPath().replaceFirst("^/+", "/");
             if (path.startsWith(SESSIONS)) {
                 container(exchange, path.substring(SESSIONS.length()));
             } else if (protocol == Protocol.EC2 && path.startsWith("/latest/")) {
@@ -222,7 +223,7 @@ public final class CredentialServer implements AutoCloseable {
             return;
         }
         String alias = only.orElseThrow();
-        String rawPath = exchange.getRequestURI().getRawPath();
+        String rawPath = exchange.getRequestURI().getRawPath().replaceFirst("^/+", "/");
         if (path.equals(IMDS_ROLES) || path.equals(IMDS_ROLES.substring(0, IMDS_ROLES.length() - 1))) {
             answer(exchange, 200, "text/plain", encode(alias).getBytes(StandardCharsets.UTF_8));
         } else if (rawPath.equals(IMDS_ROLES + encode(alias)) || rawPath.equals(IMDS_ROLES + encode(alias) + "/")) {

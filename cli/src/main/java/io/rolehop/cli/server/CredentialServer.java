@@ -76,6 +76,15 @@ public final class CredentialServer implements AutoCloseable {
         EC2
     }
 
+    static {
+        // The JDK's server writes the headers and the body of an answer apart; with Nagle's algorithm the body then
+        // waits for the client's delayed acknowledgement, some 40 ms on Linux (see docs/performance.md). Read once,
+        // when the JDK's server is first used.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final ServeCredentialsUseCase serve;
     private final Optional<String> only;
     private final String token;

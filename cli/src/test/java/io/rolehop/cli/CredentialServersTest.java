@@ -309,6 +309,24 @@ class CredentialServersTest {
         assertEquals(200, serving.get("r1", serving.token()).statusCode(), "other sessions are still served");
     }
 
+    @Test
+    void wrongUseIsOneLineAndTheRightExitCode() throws Exception {
+        CliHarness.Result both = cli.run("exec", "--server", "--ec2-server", "r1", "--", "true");
+        assertEquals(2, both.code(), both.toString());
+        assertEquals(1, both.err().strip().lines().count(), both.err());
+        assertEquals(0, STS.total(), "refused before any STS call");
+        CliHarness.Result badPort = cli.run("serve", "--port", "70000");
+        assertEquals(2, badPort.code(), badPort.toString());
+        assertTrue(badPort.err().contains("--port"), badPort.err());
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CliHarness.Result busy = cli.run("serve", "--port", Integer.toString(taken.getLocalPort()));
+            assertEquals(1, busy.code(), busy.toString());
+            assertEquals(1, busy.err().strip().lines().count(), busy.err());
+            assertTrue(busy.err().contains("taken"), busy.err());
+        }
+        assertFalse(Files.exists(cli.rolehopHome().resolve("server.token")));
+    }
+
     // ---- helpers -----------------------------------------------------------------------------------------------
 
     /** {@code rolehop serve --port N} in a thread of its own, until {@link Serving#stop}. */

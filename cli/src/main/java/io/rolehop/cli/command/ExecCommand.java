@@ -87,6 +87,9 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (server && ec2Server) {
+            throw new UsageException("--server and --ec2-server exclude each other; choose one");
+        }
         Optional<String> outer = env.get(MARKER);
         if (outer.isPresent() && !force) {
             throw new UsageException("already inside 'rolehop exec' for session '" + outer.get()
@@ -173,9 +176,6 @@ final class ExecCommand implements Callable<Integer> {
 
     /** A server for {@code target} alone; from now on nothing prompts on the terminal the command owns. */
     private CredentialServer startServer(Session target) {
-        if (server && ec2Server) {
-            throw new UsageException("--server and --ec2-server exclude each other; choose one");
-        }
         state.setPromptsAllowed(false);
         try {
             return CredentialServer.forSession(serve.get(), target.alias().value(), ec2Server

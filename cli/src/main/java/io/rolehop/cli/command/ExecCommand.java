@@ -174,9 +174,13 @@ final class ExecCommand implements Callable<Integer> {
         }
     }
 
-    /** A server for {@code target} alone; from now on nothing prompts on the terminal the command owns. */
+    /**
+     * A server for {@code target} alone. From now on nothing prompts on the terminal the command owns, and an MFA
+     * code given with --mfa-code, spent on the first resolution, is not tried again.
+     */
     private CredentialServer startServer(Session target) {
         state.setPromptsAllowed(false);
+        state.setMfaCode(Optional.empty());
         try {
             return CredentialServer.forSession(serve.get(), target.alias().value(), ec2Server
                     ? CredentialServer.Protocol.EC2 : CredentialServer.Protocol.CONTAINER, CredentialServer.newToken(),

@@ -106,7 +106,17 @@ enum ArchitectureRule {
                     (JavaConstructorCall call) -> call.getTargetOwner().getAllRawInterfaces().stream()
                             .anyMatch(port -> port.getPackageName().equals(rings.incomingPorts()))))
             .because("the use cases are wired in one place, the composition that Guice and the fast path both call"
-                    + " (docs/architecture.md)"));
+                    + " (docs/architecture.md)")),
+
+    HTTP_SERVER_ONLY_IN_CLI_SERVER(rings -> libraryOnlyIn("com.sun.net.httpserver..", rings.cliServer())
+            .because("the credential servers are one driving adapter, in one package (docs/architecture.md)")),
+
+    SERVERS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS(rings -> noClasses()
+            .that().resideInAPackage(rings.cliServer())
+            .should().dependOnClassesThat()
+            .resideInAnyPackage(rings.applicationService(), rings.adaptersAws(), rings.adaptersFilesystem())
+            .because("a credential server drives the application through its use cases (application.port.in),"
+                    + " like a command (docs/architecture.md)"));
 
     private final Function<Rings, ArchRule> definition;
 

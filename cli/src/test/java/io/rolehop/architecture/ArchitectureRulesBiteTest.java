@@ -103,6 +103,11 @@ class ArchitectureRulesBiteTest {
             case NO_JODATIME -> jodaTimeFixture();
             case USE_CASES_BUILT_ONLY_BY_THE_COMPOSITION -> imported("composition",
                     "<~.cli.fast.QuickStart.run()> calls constructor <~.application.service.StartService.<init>()>");
+            case HTTP_SERVER_ONLY_IN_CLI_SERVER -> imported("httpserver",
+                    "<~.cli.command.StatusCommand.server> has type <com.sun.net.httpserver.HttpServer>");
+            case SERVERS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS -> imported("serverports",
+                    "<~.cli.server.ServiceServer.service> has type <~.application.service.ServeService>",
+                    "<~.cli.server.CacheServer.cache> has type <~.adapters.filesystem.CacheFile>");
         };
     }
 

@@ -150,6 +150,7 @@ class ModuleDescriptorTest {
                 requires io.rolehop.adapters.aws
                 requires io.rolehop.adapters.filesystem
                 requires io.rolehop.application
+                requires jdk.httpserver
                 requires jdk.unsupported
                 opens io.rolehop.cli.command to info.picocli
                 opens io.rolehop.cli.wiring to com.google.guice

@@ -43,6 +43,11 @@ record Rings(String root) {
         return root + ".cli.plugin..";
     }
 
+    /** The credential servers: a driving adapter, like the commands. */
+    String cliServer() {
+        return root + ".cli.server..";
+    }
+
     /** The package of the incoming ports, the use cases (a package name, not a pattern). */
     String incomingPorts() {
         return root + ".application.port.in";

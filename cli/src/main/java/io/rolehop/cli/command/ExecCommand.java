@@ -5,6 +5,9 @@ import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
+import io.rolehop.application.port.in.ServeCredentialsUseCase;
+import io.rolehop.cli.server.CredentialServer;
+import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionRef;
@@ -50,6 +53,8 @@ final class ExecCommand implements Callable<Integer> {
     private final Provider<GenerateCredentialsUseCase> generate;
     private final Provider<ListSessionsUseCase> sessions;
     private final CliEnvironment env;
+    private final CliState state;
+    private final Provider<ServeCredentialsUseCase> serve;
 
     @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
     String session;
@@ -63,9 +68,18 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     MfaCodeOption mfa;
 
+    @Option(names = "--server", description = "Give the command no keys but a credential server on 127.0.0.1 (the"
+            + " container credentials protocol) that refreshes them until the command ends.")
+    boolean server;
+
+    @Option(names = "--ec2-server", description = "Likewise, with the EC2 instance metadata protocol (IMDSv2).")
+    boolean ec2Server;
+
     @Inject
     ExecCommand(Provider<GenerateCredentialsUseCase> generate, Provider<ListSessionsUseCase> sessions,
-            CliEnvironment env) {
+            CliEnvironment env, CliState state, Provider<ServeCredentialsUseCase> serve) {
+        this.serve = serve;
+        this.state = state;
         this.generate = generate;
         this.sessions = sessions;
         this.env = env;
@@ -73,6 +87,9 @@ final class ExecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (server && ec2Server) {
+            throw new UsageException("--server and --ec2-server exclude each other; choose one");
+        }
         Optional<String> outer = env.get(MARKER);
         if (outer.isPresent() && !force) {
             throw new UsageException("already inside 'rolehop exec' for session '" + outer.get()
@@ -101,6 +118,10 @@ final class ExecCommand implements Callable<Integer> {
         childEnv.put("AWS_REGION", target.region().code());
         childEnv.put("AWS_DEFAULT_REGION", target.region().code());
         childEnv.put(MARKER, target.alias().value());
+        CredentialServer local = server || ec2Server ? startServer(target) : null;
+        if (local != null) {
+            local.pointAt(childEnv);
+        }
         boolean realStreams = env.in() == System.in;
         if (realStreams) {
             builder.inheritIO();
@@ -113,6 +134,7 @@ final class ExecCommand implements Callable<Integer> {
             process = builder.start();
         } catch (IOException e) {
             signals.restore();
+            closeServer(local);
             env.err().println("rolehop: cannot run '" + command.get(0) + "': " + e.getMessage());
             return ExitCode.COMMAND_NOT_FOUND;
         }
@@ -143,11 +165,34 @@ final class ExecCommand implements Callable<Integer> {
             return process.waitFor();
         } finally {
             signals.restore();
+            closeServer(local);
             try {
                 Runtime.getRuntime().removeShutdownHook(forward);
             } catch (IllegalStateException shuttingDown) {
                 // The hook is running: it ends the child.
             }
+        }
+    }
+
+    /**
+     * A server for {@code target} alone. From now on nothing prompts on the terminal the command owns; an MFA code
+     * given with --mfa-code served the first resolution only (it travels in that command's record).
+     */
+    private CredentialServer startServer(Session target) {
+        state.setPromptsAllowed(false);
+        try {
+            return CredentialServer.forSession(serve.get(), target.alias().value(), ec2Server
+                    ? CredentialServer.Protocol.EC2 : CredentialServer.Protocol.CONTAINER, CredentialServer.newToken(),
+                    env.clock(), env.err());
+        } catch (IOException e) {
+            throw new io.rolehop.application.OperationFailedException("cannot start a credential server on 127.0.0.1: "
+                    + e.getMessage());
+        }
+    }
+
+    private static void closeServer(CredentialServer local) {
+        if (local != null) {
+            local.close();
         }
     }
 

@@ -16,6 +16,7 @@ import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
 import io.rolehop.application.port.out.AccessKeyManager;
@@ -200,5 +201,10 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     RegionsUseCase regions(UseCases useCases) {
         return useCases.regions();
+    }
+
+    @Provides
+    ServeCredentialsUseCase serve(UseCases useCases) {
+        return useCases.serve();
     }
 }

@@ -11,6 +11,7 @@ import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
+import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
@@ -38,6 +39,7 @@ import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
 import io.rolehop.application.service.RotateAccessKeyService;
 import io.rolehop.application.service.RotateSessionsService;
+import io.rolehop.application.service.ServeCredentialsService;
 import io.rolehop.application.service.SettingsService;
 import io.rolehop.application.service.StartSessionService;
 import io.rolehop.application.service.StopSessionService;
@@ -166,5 +168,10 @@ public final class UseCases {
 
     public RegionsUseCase regions() {
         return new RegionsService(ports.workspaceStore());
+    }
+
+    /** A new instance per server: its requests share one resolution at a time. */
+    public ServeCredentialsUseCase serve() {
+        return new ServeCredentialsService(ports.workspaceStore(), resolver());
     }
 }

@@ -34,6 +34,9 @@ import io.rolehop.application.service.ListSessionsService;
 import io.rolehop.application.service.LogoutSessionService;
 import io.rolehop.application.service.MigrateSecretsService;
 import io.rolehop.application.service.ProfileApplier;
+import io.rolehop.application.service.ImportAwsConfigService;
+import io.rolehop.application.port.in.ImportAwsConfigUseCase;
+import io.rolehop.application.port.out.AwsCliFiles;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
 import io.rolehop.application.service.RotateAccessKeyService;
@@ -166,5 +169,11 @@ public final class UseCases {
 
     public RegionsUseCase regions() {
         return new RegionsService(ports.workspaceStore());
+    }
+
+    /** The import of the AWS CLI's profiles, reading them through {@code files}. */
+    public ImportAwsConfigUseCase importAwsConfig(AwsCliFiles files) {
+        return new ImportAwsConfigService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), files,
+                ports.configFile(), applier(), this::resolver);
     }
 }

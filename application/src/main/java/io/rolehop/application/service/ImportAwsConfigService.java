@@ -79,27 +79,39 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         AwsCliFiles.Setup setup = files.read();
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>(setup.profiles());
         setup.owned().forEach(profiles::remove);
+        Workspace current = store.load();
+        List<Item> managed = new ArrayList<>();
+        List<String> wantedProfiles = new ArrayList<>();
         for (String wanted : command.profiles()) {
-            if (!profiles.containsKey(wanted)) {
+            if (setup.owned().contains(wanted)) {
+                // Taken over by an earlier --adopt, or written by a session: rolehop's already, nothing to import.
+                Optional<Session> on = current.sessions().stream().filter(s -> s.profile().name().equals(wanted))
+                        .findFirst();
+                managed.add(new Item(wanted, Action.UNCHANGED, on.map(s -> s.alias().value()),
+                        on.map(s -> s.method().value()), on.flatMap(Session::assumer).flatMap(current::find)
+                                .map(s -> s.alias().value()), Optional.of(wanted),
+                        "rolehop manages this profile already"));
+            } else if (!profiles.containsKey(wanted)) {
                 throw new UsageException("no profile '" + wanted + "' in " + files.location(AwsCliFiles.File.CONFIG)
                         + " or " + files.location(AwsCliFiles.File.CREDENTIALS)
-                        + (setup.owned().contains(wanted) ? " that rolehop does not manage already" : "")
                         + "; 'aws configure list-profiles' lists them");
+            } else {
+                wantedProfiles.add(wanted);
             }
         }
         Map<String, Fate> fates = new LinkedHashMap<>();
         for (String profile : profiles.keySet()) {
             classify(profile, profiles, setup.ssoSessions(), fates, new LinkedHashSet<>());
         }
-        Set<String> selected = selection(command.profiles(), fates);
+        Set<String> selected = command.profiles().isEmpty() ? new LinkedHashSet<>(fates.keySet())
+                : selection(wantedProfiles, fates);
         carryMfaToRoots(fates, profiles);
-        Workspace current = store.load();
         Map<String, String> aliases = aliases(fates, selected);
         check(fates, selected, aliases, current);
         Set<String> taken = new HashSet<>(setup.profiles().keySet());
         current.sessions().forEach(s -> taken.add(s.profile().name()));
 
-        List<Item> items = new ArrayList<>();
+        List<Item> items = new ArrayList<>(managed);
         List<Item> skipped = new ArrayList<>();
         Map<String, Session> updates = new LinkedHashMap<>();
         List<Mapped> ordered = rootsFirst(fates, selected);
@@ -134,7 +146,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         }
         items.addAll(skipped);
         Plan plan = new Plan(items, command.adopt());
-        if (command.dryRun() || items.stream().allMatch(i -> i.action() == Action.SKIP)) {
+        boolean changes = items.stream().anyMatch(i -> i.action() == Action.ADD || i.action() == Action.UPDATE);
+        if (command.dryRun() || !changes) {
             return plan;
         }
         apply(plan, ordered, aliases, setup, command.adopt());
@@ -418,11 +431,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         }
     }
 
-    /** The profiles asked for and every source their chains need; all when none asked for. */
+    /** The profiles asked for and every source their chains need. */
     private static Set<String> selection(List<String> wanted, Map<String, Fate> fates) {
-        if (wanted.isEmpty()) {
-            return new LinkedHashSet<>(fates.keySet());
-        }
         Set<String> out = new LinkedHashSet<>();
         for (String profile : wanted) {
             String current = profile;

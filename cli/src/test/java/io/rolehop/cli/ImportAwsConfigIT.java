@@ -182,7 +182,10 @@ class ImportAwsConfigIT {
                 mfaToken.sessionToken(), mfaToken.expiration()));
         ok(rolehop("session", "start", "dev", "--mfa-code", "135790"));
         assertEquals(DEVICE, STS.parameters("GetSessionToken").get(0).get("SerialNumber"));
-        assertEquals(3, STS.count("AssumeRole"));
+        assertEquals(1, STS.count("GetSessionToken"), "one MFA code for the whole chain");
+        assertEquals(java.util.Set.of(MotoServer.roleArn("import-hub"), MotoServer.roleArn("import-shared"),
+                MotoServer.roleArn("import-dev")), STS.parameters("AssumeRole").stream().map(p -> p.get("RoleArn"))
+                        .collect(java.util.stream.Collectors.toSet()), STS.parameters("AssumeRole").toString());
         assertTrue(STS.parameters("AssumeRole").stream().anyMatch(p -> EXTERNAL_ID.equals(p.get("ExternalId"))));
         assertEquals(MotoServer.assumedRoleArn("import-dev", "dev-hop"), new AwsCli(env).callerArn("rolehop-dev"));
         assertEquals("eu-west-1", Botocore.resolveProfile(config, credentials, "rolehop-dev").region().orElseThrow());

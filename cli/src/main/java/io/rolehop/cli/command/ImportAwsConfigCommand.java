@@ -107,13 +107,11 @@ final class ImportAwsConfigCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("profile", item.profile());
         json.put("action", item.action().label());
-        item.alias().ifPresent(v -> json.put("alias", v));
-        item.method().ifPresent(v -> json.put("method", v));
-        item.assumer().ifPresent(v -> json.put("assumer", v));
-        item.target().ifPresent(v -> json.put("writesTo", v));
-        if (!item.detail().isEmpty()) {
-            json.put("detail", item.detail());
-        }
+        json.put("alias", item.alias().orElse(null));
+        json.put("method", item.method().orElse(null));
+        json.put("assumer", item.assumer().orElse(null));
+        json.put("writesTo", item.target().orElse(null));
+        json.put("detail", item.detail().isEmpty() ? null : item.detail());
         return json;
     }
 }

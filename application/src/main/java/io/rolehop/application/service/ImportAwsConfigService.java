@@ -587,7 +587,10 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         if (!currentAssumer.equals(assumer)) {
             out.add("assumer");
         }
-        if (!existing.profile().name().equals(target) || (adopt && existing.mode() != DeliveryMode.CREDENTIAL_PROCESS)) {
+        if (adopt) {
+            // The profile's sections are still the user's (rolehop's own are not imported): they are to be taken over.
+            out.add("profile taken over");
+        } else if (!existing.profile().name().equals(target)) {
             out.add("profile");
         }
         return out;

@@ -92,8 +92,13 @@ final class ImportAwsConfigCommand implements Callable<Integer> {
     private Integer restore() {
         List<Restored> restored = useCase.get().restore();
         if (output.json()) {
-            out.json(restored.stream().map(r -> Map.of("profile", r.profile(), "restored", r.restored(),
-                    "detail", r.detail())).toList());
+            out.json(restored.stream().map(r -> {
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("profile", r.profile());
+                json.put("restored", r.restored());
+                json.put("detail", r.detail());
+                return json;
+            }).toList());
         } else if (restored.isEmpty()) {
             out.line("Nothing to restore: no profile was taken over with --adopt.");
         } else {

@@ -133,7 +133,8 @@ public final class IniAwsCliFiles implements AwsCliFiles {
         return document.sections().stream().filter(s -> s.name().equals(header)).findFirst();
     }
 
-    private static AwsCliFiles.Section section(File file, IniDocument document, IniDocument.Section section, String profile) {
+    private static AwsCliFiles.Section section(File file, IniDocument document, IniDocument.Section section,
+            String profile) {
         return new AwsCliFiles.Section(file, section.name(), profile, document.text(section));
     }
 

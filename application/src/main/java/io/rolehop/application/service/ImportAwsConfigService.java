@@ -107,13 +107,12 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 : selection(wantedProfiles, fates);
         carryMfaToRoots(fates, profiles);
         Map<String, String> aliases = aliases(fates, selected);
-        check(fates, selected, aliases, current);
+        check(fates, selected, aliases, current, command.adopt());
         Set<String> taken = new HashSet<>(setup.profiles().keySet());
         current.sessions().forEach(s -> taken.add(s.profile().name()));
 
         List<Item> items = new ArrayList<>(managed);
         List<Item> skipped = new ArrayList<>();
-        Map<String, Session> updates = new LinkedHashMap<>();
         List<Mapped> ordered = rootsFirst(fates, selected);
         for (String profile : selected) {
             Fate fate = fates.get(profile);
@@ -177,8 +176,7 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 Session session;
                 if (item.action() == Action.ADD) {
                     session = Session.create(Alias.of(aliases.get(m.profile())), AccessMethodId.of(m.method()), target,
-                            region,
-                            assumer.map(Session::id), SessionFields.publicValues(method, fields))
+                            region, assumer.map(Session::id), SessionFields.publicValues(method, fields))
                             .withMode(adopt ? DeliveryMode.CREDENTIAL_PROCESS
                                     : StartSessionService.defaultMode(workspace));
                     workspace.add(session);
@@ -422,6 +420,15 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         Optional.ofNullable(from.get(key)).filter(v -> !v.isEmpty()).ifPresent(v -> to.put(field, v));
     }
 
+    private static boolean validProfile(String profile) {
+        try {
+            NamedProfile.of(profile);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
     private static boolean validRegion(String region) {
         try {
             Region.of(region);
@@ -489,7 +496,7 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
      * another method, a source that is skipped.
      */
     private void check(Map<String, Fate> fates, Set<String> selected, Map<String, String> aliases,
-            Workspace workspace) {
+            Workspace workspace, boolean adopt) {
         for (Mapped m : rootsFirst(fates, selected)) {
             String reason = null;
             Optional<Fate> source = m.source().map(fates::get);
@@ -501,6 +508,9 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
             if (reason == null && existing.isPresent() && !existing.get().method().value().equals(m.method())) {
                 reason = "a session '" + alias + "' of another access method (" + existing.get().method()
                         + ") exists; rename it and import again";
+            }
+            if (reason == null && adopt && !validProfile(m.profile())) {
+                reason = "rolehop cannot write to a profile named like this; import it without --adopt";
             }
             if (reason == null) {
                 AccessMethod method = methods.get(AccessMethodId.of(m.method()));

@@ -213,6 +213,21 @@ class ImportAwsConfigServiceTest {
         assertTrue(service.restore().isEmpty(), "nothing left to restore");
     }
 
+    @Test
+    void aProfileWhoseNameCannotBeARolehopProfileIsNotAdoptedButCanBeImported() {
+        files.credentials("_team keys", Map.of("aws_access_key_id", KEY, "aws_secret_access_key", SECRET));
+        Fixture f = fixture(USER, ROLE);
+        Plan adopted = service(f).importProfiles(new Command(List.of(), true, false));
+        assertEquals(Action.SKIP, item(adopted, "_team keys").action());
+        assertTrue(item(adopted, "_team keys").detail().contains("without --adopt"));
+        assertTrue(files.text(AwsCliFiles.File.CREDENTIALS, "_team keys").orElseThrow().contains(SECRET));
+
+        Plan imported = service(f).importProfiles(new Command(List.of(), false, false));
+        assertEquals(Action.ADD, item(imported, "_team keys").action());
+        Session session = f.session("profile-_team keys");
+        assertEquals("rolehop-_team-keys", session.profile().name());
+    }
+
     private static Item item(Plan plan, String profile) {
         return plan.items().stream().filter(i -> i.profile().equals(profile)).findFirst()
                 .orElseThrow(() -> new AssertionError("no item for " + profile + " in " + plan));

@@ -50,6 +50,19 @@ public final class Botocore {
             "            except botocore.exceptions.BotoCoreError as e:",
             "                results.append({'error': '%s: %s' % (type(e).__name__, e)})",
             "        out = {'ok': results}",
+            "    elif mode == 'profiles':",
+            "        import os",
+            "        results = []",
+            "        for i in range(2, len(sys.argv), 2):",
+            "            os.environ['AWS_CONFIG_FILE'] = sys.argv[i]",
+            "            os.environ['AWS_SHARED_CREDENTIALS_FILE'] = sys.argv[i + 1]",
+            "            try:",
+            "                fc = botocore.session.Session().full_config",
+            "                results.append({'ok': {'profiles': fc.get('profiles', {}),",
+            "                    'sso_sessions': fc.get('sso_sessions', {})}})",
+            "            except botocore.exceptions.BotoCoreError as e:",
+            "                results.append({'error': '%s: %s' % (type(e).__name__, e)})",
+            "        out = {'ok': results}",
             "    else:",
             "        raise SystemExit('unknown mode ' + mode)",
             "except botocore.exceptions.BotoCoreError as e:",
@@ -125,7 +138,12 @@ public final class Botocore {
         List<String> args = new ArrayList<>(List.of("each"));
         files.forEach(f -> args.add(f.toAbsolutePath().toString()));
         Object result = run(Map.of(), args.toArray(String[]::new));
-        if (!(result instanceof List<?> list) || list.size() != files.size()) {
+        return outcomes(result, files.size());
+    }
+
+    /** Each answer of a many-files run: its parts as maps, or its error. */
+    private static List<ParseOutcome> outcomes(Object result, int expected) {
+        if (!(result instanceof List<?> list) || list.size() != expected) {
             throw new AssertionError("unexpected answer from botocore: " + result);
         }
         List<ParseOutcome> outcomes = new ArrayList<>();
@@ -134,12 +152,32 @@ public final class Botocore {
             if (answer.containsKey("error")) {
                 outcomes.add(new ParseOutcome(Optional.empty(), Optional.of(String.valueOf(answer.get("error")))));
             } else {
-                Map<String, Map<String, Object>> sections = new LinkedHashMap<>();
-                asMap(answer.get("ok")).forEach((name, section) -> sections.put(name, asMap(section)));
-                outcomes.add(new ParseOutcome(Optional.of(sections), Optional.empty()));
+                Map<String, Map<String, Object>> parts = new LinkedHashMap<>();
+                asMap(answer.get("ok")).forEach((name, part) -> parts.put(name, asMap(part)));
+                outcomes.add(new ParseOutcome(Optional.of(parts), Optional.empty()));
             }
         }
         return outcomes;
+    }
+
+    /**
+     * What botocore's {@code Session.full_config} makes of each pair of files (config, credentials), in one python3
+     * run: {@code "profiles"} (profile name to settings, credentials winning over config) and {@code "sso_sessions"},
+     * nested sub-sections as maps; or botocore's error for the pair.
+     *
+     * @throws AssertionError if python3/botocore is missing, or botocore fails otherwise than by refusing a file
+     */
+    public static List<ParseOutcome> fullConfigEach(List<Path[]> pairs) {
+        if (pairs.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(List.of("profiles"));
+        pairs.forEach(pair -> {
+            args.add(pair[0].toAbsolutePath().toString());
+            args.add(pair[1].toAbsolutePath().toString());
+        });
+        Object result = run(Map.of(), args.toArray(String[]::new));
+        return outcomes(result, pairs.size());
     }
 
     /** Botocore's error for {@code file}, or empty when botocore parses it. */

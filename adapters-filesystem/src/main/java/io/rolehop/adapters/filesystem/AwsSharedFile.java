@@ -197,6 +197,31 @@ final class AwsSharedFile {
                 .map(document::settingsInOrder);
     }
 
+    /** The file as botocore would read it, or empty when it does not exist; never writes. */
+    Optional<IniDocument> document() {
+        return load().map(Loaded::document);
+    }
+
+    /**
+     * Replaces the file with what {@code change} makes of it (a file that does not exist reads as empty), under the
+     * file's lock; nothing is written when the text stays the same.
+     */
+    @SuppressWarnings("try") // the lock is held by the try block itself
+    void edit(java.util.function.Function<IniDocument, String> change) {
+        try (CrossProcessLock.Held held = lock()) {
+            Optional<Loaded> current = load();
+            String updated = change.apply(current.map(Loaded::document).orElse(IniDocument.parse("")));
+            if (current.isPresent() && current.get().text().equals(updated)) {
+                return;
+            }
+            if (IniDocument.parse(updated).problem().isPresent()) {
+                throw new OperationFailedException("cannot edit " + location + " without making it unreadable to the"
+                        + " AWS CLI; edit it by hand and try again");
+            }
+            AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
+        }
+    }
+
     /** What a write must do, or the conflict that stops it. */
     private Decision decide(IniDocument document, Target target, Map<String, String> settings, boolean force,
             boolean sameForeignIsFine) {

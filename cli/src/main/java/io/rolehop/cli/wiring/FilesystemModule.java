@@ -1,5 +1,7 @@
 package io.rolehop.cli.wiring;
 
+import io.rolehop.adapters.filesystem.IniAwsCliFiles;
+import io.rolehop.application.port.out.AwsCliFiles;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -60,5 +62,10 @@ public final class FilesystemModule extends AbstractModule {
     @Provides
     SecretStoreBackends secretStoreBackends(SecretStores stores) {
         return stores;
+    }
+
+    @Provides
+    AwsCliFiles awsCliFiles(CliEnvironment env) {
+        return new IniAwsCliFiles(env.configFile(), env.credentialsFile());
     }
 }

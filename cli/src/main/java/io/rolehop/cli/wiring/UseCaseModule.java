@@ -1,5 +1,7 @@
 package io.rolehop.cli.wiring;
 
+import io.rolehop.application.port.in.ImportAwsConfigUseCase;
+import io.rolehop.application.port.out.AwsCliFiles;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
@@ -206,5 +208,10 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     ServeCredentialsUseCase serve(UseCases useCases) {
         return useCases.serve();
+    }
+
+    @Provides
+    ImportAwsConfigUseCase importAwsConfig(UseCases useCases, AwsCliFiles files) {
+        return useCases.importAwsConfig(files);
     }
 }

@@ -35,6 +35,9 @@ import io.rolehop.application.service.ListSessionsService;
 import io.rolehop.application.service.LogoutSessionService;
 import io.rolehop.application.service.MigrateSecretsService;
 import io.rolehop.application.service.ProfileApplier;
+import io.rolehop.application.service.ImportAwsConfigService;
+import io.rolehop.application.port.in.ImportAwsConfigUseCase;
+import io.rolehop.application.port.out.AwsCliFiles;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
 import io.rolehop.application.service.RotateAccessKeyService;
@@ -173,5 +176,11 @@ public final class UseCases {
     /** A new instance per server: its requests share one resolution at a time. */
     public ServeCredentialsUseCase serve() {
         return new ServeCredentialsService(ports.workspaceStore(), resolver());
+    }
+
+    /** The import of the AWS CLI's profiles, reading them through {@code files}. */
+    public ImportAwsConfigUseCase importAwsConfig(AwsCliFiles files) {
+        return new ImportAwsConfigService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), files,
+                ports.configFile(), applier(), this::resolver);
     }
 }

@@ -61,4 +61,16 @@ public final class FilesystemModule extends AbstractModule {
     SecretStoreBackends secretStoreBackends(SecretStores stores) {
         return stores;
     }
+
+    /** Leapp's workspace file under the user's home, for 'import leapp'. */
+    @Provides
+    io.rolehop.application.port.out.LeappWorkspaceReader leappWorkspace(CliEnvironment env) {
+        return new io.rolehop.adapters.filesystem.LeappLockFile(env.home());
+    }
+
+    /** Leapp's secrets in the Secret Service of the session bus. */
+    @Provides
+    io.rolehop.application.port.out.LeappKeychain leappKeychain(CliEnvironment env) {
+        return new io.rolehop.adapters.filesystem.SecretToolLeappKeychain(env.env());
+    }
 }

@@ -201,4 +201,11 @@ public final class UseCaseModule extends AbstractModule {
     RegionsUseCase regions(UseCases useCases) {
         return useCases.regions();
     }
+
+    @Provides
+    io.rolehop.application.port.in.ImportLeappUseCase importLeapp(UseCases useCases,
+            io.rolehop.application.port.out.LeappWorkspaceReader reader,
+            io.rolehop.application.port.out.LeappKeychain keychain) {
+        return useCases.importLeapp(reader, keychain);
+    }
 }

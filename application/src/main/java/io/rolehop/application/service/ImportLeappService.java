@@ -22,13 +22,13 @@ import io.rolehop.domain.Text;
 import io.rolehop.domain.Workspace;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
 /**
  * Maps a Leapp workspace onto rolehop sessions (see docs/user-guide/migrating.md, "From Leapp"). Leapp's session name
@@ -229,7 +229,9 @@ public final class ImportLeappService implements ImportLeappUseCase {
                 session = after;
             }
             imported.put(s.id(), session.id());
-            if (!dryRun && keys.containsKey(s.id())) {
+            // Keys set in rolehop since (session edit, rotate-keys) win over Leapp's.
+            if (!dryRun && keys.containsKey(s.id())
+                    && (existing.isEmpty() || secrets.get(SecretKeys.field(session.id(), "access-key-id")).isEmpty())) {
                 SessionFields.storeSecrets(method, session, all, secrets);
             }
             return entry;

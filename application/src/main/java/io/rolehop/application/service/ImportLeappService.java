@@ -201,7 +201,9 @@ public final class ImportLeappService implements ImportLeappUseCase {
                     .filter(p -> p.id().equals(id)).findFirst()).map(p -> NamedProfile.of(p.name()))
                     .orElse(NamedProfile.DEFAULT);
             Region region = s.region().or(leapp::defaultRegion).map(Region::of).orElse(workspace.defaultRegion());
-            Alias alias = aliasFor(workspace, s, method);
+            // Leapp names IAM Identity Center sessions after the account alone: the role makes each alias telling.
+            String name = method.id().equals(SSO) ? s.name() + "/" + fields.get("role-name") : s.name();
+            Alias alias = aliasFor(workspace, name, method);
             Map<String, String> publicValues = SessionFields.publicValues(method, all);
             String what = method.id() + " on profile " + profile.name() + " in " + region.code();
             Optional<Session> existing = workspace.find(alias.value());
@@ -241,8 +243,8 @@ public final class ImportLeappService implements ImportLeappUseCase {
          * Leapp's name made a valid alias, {@code -2}, {@code -3}... when another Leapp session of this import has it;
          * a session of this workspace with that alias is the same one only if it has the same access method.
          */
-        private Alias aliasFor(Workspace workspace, LeappWorkspace.Session s, AccessMethod method) {
-            String base = s.name().strip().replaceAll("[^\\p{L}\\p{N} ._@+=:/-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
+        private Alias aliasFor(Workspace workspace, String name, AccessMethod method) {
+            String base = name.strip().replaceAll("[^\\p{L}\\p{N} ._@+=:/-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
             if (base.isEmpty()) {
                 base = "leapp-session";
             }

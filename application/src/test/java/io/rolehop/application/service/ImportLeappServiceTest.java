@@ -71,7 +71,7 @@ class ImportLeappServiceTest {
                 "awsSsoConfigurationId", "int1", "profileId", "p1"));
         ImportReport report = run(false);
         assertEquals(Outcome.ADDED, report.entries().get(0).outcome(), report.toString());
-        Session s = f.workspace().get("Sandbox");
+        Session s = f.workspace().get("Sandbox/AdministratorAccess");
         assertEquals(Map.of("start-url", "https://corp.awsapps.com/start", "sso-region", "eu-central-1",
                 "account-id", "210987654321", "role-name", "AdministratorAccess"), s.attributes());
         assertEquals("sandbox", s.profile().name());

@@ -31,10 +31,14 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Options go before SESSION; everything after the command's name is the command's own.",
                 "SIGTERM, SIGHUP and SIGUSR1 are passed on to the command; SIGINT, which a terminal sends to the",
                 "command itself, is left to it. rolehop exits with the command's code.",
+                "", "Without a command, starts $SHELL (else /bin/sh) with the credentials; ROLEHOP_SESSION names the",
+                "session, for a prompt. Leave it with 'exit'.",
                 "", "Example: rolehop exec prod -- aws s3 ls"})
 final class ExecCommand implements Callable<Integer> {
     /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
     static final String MARKER = "ROLEHOP_EXEC_SESSION";
+    /** Set in the child's environment to the session's alias, for shell prompts (see docs/handing-out-credentials.md). */
+    static final String SESSION_VARIABLE = "ROLEHOP_SESSION";
     /** Variables that would make AWS tools pick other credentials than the ones given. */
     static final List<String> OVERRIDING = List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID",
             "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION",
@@ -59,7 +63,8 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
     String session;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "1..*", description = "The command and its arguments.")
+    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*",
+            description = "The command and its arguments; $SHELL when none is given.")
     List<String> command;
 
     @Option(names = "--force", description = "Run even inside another 'rolehop exec'.")
@@ -96,8 +101,8 @@ final class ExecCommand implements Callable<Integer> {
                     + "'; nesting would hide which credentials apply (use --force to nest anyway)");
         }
         // Every word after SESSION is the command's (stop-at-positional), so an optional '--' arrives here.
-        List<String> command = !this.command.isEmpty() && "--".equals(this.command.get(0))
-                ? this.command.subList(1, this.command.size()) : this.command;
+        List<String> command = this.command == null || this.command.isEmpty() ? List.of(shell())
+                : "--".equals(this.command.get(0)) ? this.command.subList(1, this.command.size()) : this.command;
         if (command.isEmpty()) {
             throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
                     + " -- aws sts get-caller-identity'");
@@ -118,6 +123,7 @@ final class ExecCommand implements Callable<Integer> {
         childEnv.put("AWS_REGION", target.region().code());
         childEnv.put("AWS_DEFAULT_REGION", target.region().code());
         childEnv.put(MARKER, target.alias().value());
+        childEnv.put(SESSION_VARIABLE, target.alias().value());
         CredentialServer local = server || ec2Server ? startServer(target) : null;
         if (local != null) {
             local.pointAt(childEnv);
@@ -194,6 +200,11 @@ final class ExecCommand implements Callable<Integer> {
         if (local != null) {
             local.close();
         }
+    }
+
+    /** The user's shell for an interactive session: {@code $SHELL} when set, else {@code /bin/sh}. */
+    private String shell() {
+        return env.get("SHELL").filter(s -> !s.isBlank()).orElse("/bin/sh");
     }
 
     private Session find(String aliasOrId) {

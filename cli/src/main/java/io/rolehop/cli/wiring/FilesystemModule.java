@@ -68,4 +68,16 @@ public final class FilesystemModule extends AbstractModule {
     AwsCliFiles awsCliFiles(CliEnvironment env) {
         return new IniAwsCliFiles(env.configFile(), env.credentialsFile());
     }
+
+    /** Leapp's workspace file under the user's home, for 'import leapp'. */
+    @Provides
+    io.rolehop.application.port.out.LeappWorkspaceReader leappWorkspace(CliEnvironment env) {
+        return new io.rolehop.adapters.filesystem.LeappLockFile(env.home());
+    }
+
+    /** Leapp's secrets in the Secret Service of the session bus. */
+    @Provides
+    io.rolehop.application.port.out.LeappKeychain leappKeychain(CliEnvironment env) {
+        return new io.rolehop.adapters.filesystem.SecretToolLeappKeychain(env.env());
+    }
 }

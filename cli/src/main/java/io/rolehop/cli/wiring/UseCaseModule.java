@@ -214,4 +214,11 @@ public final class UseCaseModule extends AbstractModule {
     ImportAwsConfigUseCase importAwsConfig(UseCases useCases, AwsCliFiles files) {
         return useCases.importAwsConfig(files);
     }
+
+    @Provides
+    io.rolehop.application.port.in.ImportLeappUseCase importLeapp(UseCases useCases,
+            io.rolehop.application.port.out.LeappWorkspaceReader reader,
+            io.rolehop.application.port.out.LeappKeychain keychain) {
+        return useCases.importLeapp(reader, keychain);
+    }
 }

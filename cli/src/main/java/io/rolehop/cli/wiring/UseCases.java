@@ -183,4 +183,12 @@ public final class UseCases {
         return new ImportAwsConfigService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), files,
                 ports.configFile(), applier(), this::resolver);
     }
+
+    /** Import from Leapp, reading the foreign setup through the ports given. */
+    public io.rolehop.application.port.in.ImportLeappUseCase importLeapp(
+            io.rolehop.application.port.out.LeappWorkspaceReader reader,
+            io.rolehop.application.port.out.LeappKeychain keychain) {
+        return new io.rolehop.application.service.ImportLeappService(ports.workspaceStore(), ports.accessMethods(),
+                ports.secretStore(), reader, keychain);
+    }
 }

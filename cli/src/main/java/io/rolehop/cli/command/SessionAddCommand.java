@@ -36,10 +36,12 @@ final class SessionAddCommand {
     private final Provider<AddSessionUseCase> add;
     private final Provider<ListSessionsUseCase> sessions;
     private final Output out;
+    private final RegionCheck regionCheck;
 
     @Inject
     SessionAddCommand(CliContext context, Provider<AddSessionUseCase> add, Provider<ListSessionsUseCase> sessions,
-            Output out) {
+            Output out, RegionCheck regionCheck) {
+        this.regionCheck = regionCheck;
         this.context = context;
         this.add = add;
         this.sessions = sessions;
@@ -55,14 +57,14 @@ final class SessionAddCommand {
             spec.name(method.id());
             spec.usageMessage().description(method.displayName() + ": " + method.description());
             spec.addOption(OptionSpec.builder("--alias").paramLabel("ALIAS").required(true).type(String.class)
-                    .description("Unique name of the session.").build());
+                    .description("Unique name of the session. Required.").build());
             spec.addOption(OptionSpec.builder("--profile").paramLabel("PROFILE").type(String.class)
                     .description("Named profile its credentials go to (default: default).").build());
             spec.addOption(OptionSpec.builder("--region").paramLabel("REGION").type(String.class)
                     .description("Region (default: the workspace default region).").build());
             if (method.requiresAssumer()) {
                 spec.addOption(OptionSpec.builder("--assumer").paramLabel("SESSION").required(true).type(String.class)
-                        .description("Alias or id of the session whose credentials assume this one.").build());
+                        .description("Alias or id of the session whose credentials assume this one. Required.").build());
             }
             for (FieldSpec field : method.fields()) {
                 addFieldOptions(spec, field, false);
@@ -133,6 +135,7 @@ final class SessionAddCommand {
             Alias alias = Alias.of(spec.findOption("--alias").getValue());
             Optional<NamedProfile> profile = value("--profile").map(NamedProfile::of);
             Optional<Region> region = value("--region").map(Region::of);
+            regionCheck.warnIfUnknown(region);
             Optional<String> assumer = value("--assumer");
             Map<String, String> fields = fieldValues(spec, method.fields(), new SecretInput(context.environment()), true);
             Session session = add.get().add(new AddSessionCommand(
@@ -143,7 +146,7 @@ final class SessionAddCommand {
                                 .stream().filter(v -> v.session().id().equals(session.assumer().orElse(null)))
                                 .map(v -> v.session().alias().value()).findFirst().orElse(a)))));
             } else {
-                out.line("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
+                out.prose("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
                         + session.profile() + ", region " + session.region() + ")");
             }
             return ExitCode.OK;

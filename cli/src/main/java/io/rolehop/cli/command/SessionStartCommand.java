@@ -67,10 +67,10 @@ final class SessionStartCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         for (Session stopped : result.stopped()) {
-            out.line("stopped '" + stopped.alias() + "' (it was active on profile " + stopped.profile() + ")");
+            out.prose("stopped '" + stopped.alias() + "' (it was active on profile " + stopped.profile() + ")");
         }
-        String until = s.expiration().map(Object::toString).orElse("?");
-        out.line(result.changed()
+        String until = s.expiration().map(io.rolehop.cli.output.Timestamps::human).orElse("?");
+        out.prose(result.changed()
                 ? "started '" + s.alias() + "' on profile " + s.profile()
                         + (s.mode() == DeliveryMode.CREDENTIAL_PROCESS ? " (credential_process)" : "")
                         + ", valid until " + until

@@ -36,6 +36,7 @@ import io.rolehop.application.service.MigrateSecretsService;
 import io.rolehop.application.service.ProfileApplier;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.service.RotateAccessKeyService;
 import io.rolehop.application.service.RotateSessionsService;
 import io.rolehop.application.service.SettingsService;
@@ -85,6 +86,8 @@ public final class UseCases {
 
         /** The command written into {@code credential_process} lines, asked for as each line is written. */
         String launcherCommand();
+
+        KnownRegions knownRegions();
     }
 
     private final Ports ports;
@@ -165,6 +168,6 @@ public final class UseCases {
     }
 
     public RegionsUseCase regions() {
-        return new RegionsService(ports.workspaceStore());
+        return new RegionsService(ports.workspaceStore(), ports.knownRegions());
     }
 }

@@ -128,4 +128,25 @@ class FirstContactIT {
         Dist.Result setDefault = ok(rolehop("", "region", "set-default", "us-est-1"));
         assertTrue(setDefault.err().contains("did you mean 'us-east-1'"), setDefault.toString());
     }
+
+    @Test
+    void helpShowsExamplesAndDocsOutputGoesAnywhereQuietDropsProseAndTimesAreLocal() throws Exception {
+        Dist.Result help = ok(rolehop("", "session", "start", "--help"));
+        assertTrue(help.out().contains("Examples:\n  rolehop session start ops"), help.toString());
+        Dist.Result top = ok(rolehop("", "--help"));
+        assertTrue(top.out().contains("Documentation: " + Dist.home().resolve("docs")) && top.out().contains("man rolehop"),
+                top.toString());
+        assertTrue(ok(rolehop("", "session", "delete", "--help")).out().contains("--dry-run"));
+
+        Dist.Result quiet = ok(rolehop("secret\n", "-q", "session", "add", "aws-iam-user", "--alias", "u",
+                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
+        assertEquals("", quiet.out(), quiet.toString());
+
+        String json = ok(rolehop("", "-o", "json", "session", "list")).out();
+        assertTrue(json.strip().startsWith("[") && json.contains("\"alias\" : \"u\""), json);
+        assertEquals(json, ok(rolehop("", "session", "--output=json", "list")).out());
+
+        assertEquals("2026-12-06 08:12:33 CET", io.rolehop.cli.output.Timestamps.human(
+                java.time.Instant.parse("2026-12-06T07:12:33.512Z"), java.time.ZoneId.of("Europe/Paris")));
+    }
 }

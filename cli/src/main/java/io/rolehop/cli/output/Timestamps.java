@@ -18,6 +18,11 @@ public final class Timestamps {
 
     /** {@code instant} for a human, in the JVM's default zone (taken from {@code TZ}). */
     public static String human(Instant instant) {
-        return HUMAN.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(ZoneId.systemDefault()));
+        return human(instant, ZoneId.systemDefault());
+    }
+
+    /** {@code instant} for a human in {@code zone}. */
+    public static String human(Instant instant, ZoneId zone) {
+        return HUMAN.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 }

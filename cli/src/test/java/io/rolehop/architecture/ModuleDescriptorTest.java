@@ -151,6 +151,7 @@ class ModuleDescriptorTest {
                 requires io.rolehop.adapters.filesystem
                 requires io.rolehop.application
                 requires jdk.unsupported
+                requires org.jline
                 opens io.rolehop.cli.command to info.picocli
                 opens io.rolehop.cli.wiring to com.google.guice
                 uses io.rolehop.application.spi.AccessMethod

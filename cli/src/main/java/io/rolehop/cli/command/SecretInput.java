@@ -44,10 +44,14 @@ final class SecretInput {
 
     /** "Enter the secret access key of the IAM user (typing is not shown): ": the field's help as a sentence. */
     static String question(FieldSpec field) {
+        return "Enter " + clause(field) + " (typing is not shown): ";
+    }
+
+    /** The field's help without its parenthesised aside: "the secret access key of the IAM user". */
+    static String clause(FieldSpec field) {
         String help = field.help().strip();
         int aside = help.indexOf(" (");
-        String what = aside > 0 ? help.substring(0, aside) : help;
-        return "Enter " + what + " (typing is not shown): ";
+        return aside > 0 ? help.substring(0, aside) : help;
     }
 
     static UsageException plainFlagRefused(FieldSpec field) {

@@ -16,15 +16,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "start", description = "Resolve the session's chain and write its credentials to its named profile.")
 final class SessionStartCommand implements Callable<Integer> {
     private final Provider<StartSessionUseCase> start;
     private final CliState state;
     private final Output out;
+    private final SessionChooser chooser;
 
-    @Mixin
-    SessionArgument session;
+    @Parameters(paramLabel = "SESSION", arity = "0..1",
+            description = "Alias or id. Left out on a terminal: pick the session from a list.")
+    String session;
 
     @Mixin
     MfaCodeOption mfa;
@@ -42,7 +45,8 @@ final class SessionStartCommand implements Callable<Integer> {
     OutputOption output;
 
     @Inject
-    SessionStartCommand(Provider<StartSessionUseCase> start, CliState state, Output out) {
+    SessionStartCommand(Provider<StartSessionUseCase> start, CliState state, Output out, SessionChooser chooser) {
+        this.chooser = chooser;
         this.start = start;
         this.state = state;
         this.out = out;
@@ -51,7 +55,10 @@ final class SessionStartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         state.setMfaCode(mfa.code());
-        StartResult result = start.get().start(new StartSessionCommand(session.value(), force,
+        String chosen = session != null ? session : chooser.choose("Start session:",
+                "missing SESSION: name the session to start (see 'rolehop session list'); on a terminal,"
+                        + " 'rolehop session start' alone offers a list to pick from");
+        StartResult result = start.get().start(new StartSessionCommand(chosen, force,
                 Optional.ofNullable(mode).map(DeliveryMode::parse)));
         Session s = result.session();
         if (output.json()) {

@@ -129,4 +129,32 @@ class PickerAndGuidedAddIT {
         Dist.Result noTerminal = rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "x");
         assertEquals(2, noTerminal.code(), noTerminal.toString());
     }
+
+    @Test
+    void aCascadingDeleteOnATerminalListsWhatGoesAndAsks() throws Exception {
+        ok(rolehop("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "session", "add", "aws-iam-user", "--alias", "root",
+                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
+        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "child", "--assumer", "root",
+                "--role-arn", "arn:aws:iam::123456789012:role/child"));
+        List<String> delete = List.of(Dist.launcher().toString(), "session", "delete", "root", "--cascade");
+
+        try (Tmux terminal = Tmux.start(dir, env, delete)) {
+            terminal.waitFor("Delete 2 sessions ('child', 'root')? [y/N]");
+            terminal.type("n");
+            terminal.key("Enter");
+            String screen = terminal.waitFor("EXIT=");
+            assertTrue(screen.contains("deleted nothing") && screen.contains("EXIT=0"), screen);
+        }
+        assertTrue(rolehop("", "session", "list").out().contains("child"), "nothing deleted on 'n'");
+
+        try (Tmux terminal = Tmux.start(dir, env, delete)) {
+            terminal.waitFor("Delete 2 sessions ('child', 'root')? [y/N]");
+            terminal.type("y");
+            terminal.key("Enter");
+            String screen = terminal.waitFor("EXIT=");
+            assertTrue(screen.contains("deleted 'child'") && screen.contains("deleted 'root'")
+                    && screen.contains("EXIT=0"), screen);
+        }
+        assertTrue(!rolehop("", "session", "list").out().contains("child"), "both deleted on 'y'");
+    }
 }

@@ -5,6 +5,7 @@ module io.rolehop.cli {
     requires io.rolehop.adapters.filesystem;
     requires com.google.guice;
     requires info.picocli;
+    requires org.jline;
     requires com.fasterxml.jackson.databind;
     // sun.misc.Signal: 'exec' passes signals on to the command it runs, as they came.
     requires jdk.unsupported;

@@ -37,6 +37,6 @@ public final class Rolehop {
         }
         commandLine.setOut(new PrintWriter(environment.out(), true));
         commandLine.setErr(err);
-        return commandLine.execute(args);
+        return commandLine.execute(Commands.arranged(commandLine, args));
     }
 }

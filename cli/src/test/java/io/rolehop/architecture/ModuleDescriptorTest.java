@@ -152,6 +152,7 @@ class ModuleDescriptorTest {
                 requires io.rolehop.application
                 requires jdk.httpserver
                 requires jdk.unsupported
+                requires org.jline
                 opens io.rolehop.cli.command to info.picocli
                 opens io.rolehop.cli.wiring to com.google.guice
                 uses io.rolehop.application.spi.AccessMethod

@@ -148,7 +148,7 @@ class CommandLineContractTest {
         assertEquals(2, delete.code(), delete.toString());
         assertTrue(delete.err().contains("--cascade"), delete.err());
 
-        CliHarness.Result cascade = cli.run("session", "delete", "r1", "--cascade");
+        CliHarness.Result cascade = cli.run("session", "delete", "r1", "--cascade", "--yes");
         assertEquals(0, cascade.code(), cascade.toString());
         JsonNode list = JSON.readTree(cli.run("session", "list", "-o", "json").out());
         assertEquals(1, list.size());

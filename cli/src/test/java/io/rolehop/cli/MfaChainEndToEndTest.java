@@ -220,7 +220,8 @@ class MfaChainEndToEndTest {
         CliHarness.Result wrong = cli.run("session", "start", "role3", "--mfa-code", "000000");
 
         assertEquals(1, wrong.code(), wrong.toString());
-        assertTrue(wrong.err().startsWith("rolehop: MFA code rejected for device " + DEVICE), wrong.err());
+        assertTrue(wrong.err().startsWith("rolehop: session 'dana' in the chain dana > role1 > role2 > role3 of"
+                + " 'role3': MFA code rejected for device " + DEVICE), wrong.err());
         assertTrue(wrong.err().contains("a code is valid once and only while the device shows it"), wrong.err());
         assertEquals(1, wrong.err().strip().lines().count(), wrong.err());
         assertEquals(Map.of("GetSessionToken", 1), STS.counts());

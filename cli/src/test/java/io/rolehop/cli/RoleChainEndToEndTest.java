@@ -237,7 +237,7 @@ class RoleChainEndToEndTest {
         addChain();
         ok(cli.run("session", "start", "r3"));
         ok(cli.run("session", "start", "r1"));
-        ok(cli.run("session", "delete", "r1", "--cascade"));
+        ok(cli.run("session", "delete", "r1", "--cascade", "--yes"));
         // rolehop created both files for these sections: with the last section, each file goes again.
         assertFalse(Files.exists(cli.credentialsFile()), "credentials file");
         assertFalse(Files.exists(cli.configFile()), "config file");

@@ -230,7 +230,7 @@ class SecretScanTest {
         }
         // Leave a real keyring as it was.
         for (String alias : List.of("erin", "frank", "mallory")) {
-            ok(cli.run("session", "delete", alias, "--cascade"));
+            ok(cli.run("session", "delete", alias, "--cascade", "--yes"));
         }
     }
 

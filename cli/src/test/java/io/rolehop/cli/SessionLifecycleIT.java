@@ -197,7 +197,7 @@ class SessionLifecycleIT {
 
         Map<String, String> right = new HashMap<>(env);
         env.put("ROLEHOP_VAULT_PASSPHRASE", "not the passphrase");
-        Dist.Result failed = rolehop("", "session", "delete", "erin", "--cascade");
+        Dist.Result failed = rolehop("", "session", "delete", "erin", "--cascade", "--yes");
         env = right;
 
         assertEquals(1, failed.code(), failed.toString());
@@ -207,7 +207,7 @@ class SessionLifecycleIT {
         assertEquals(keys, vault.keys("session/" + id + "/"));
         assertArrayEquals(credentialsBefore, Files.readAllBytes(credentials));
 
-        ok(rolehop("", "session", "delete", "erin", "--cascade"));
+        ok(rolehop("", "session", "delete", "erin", "--cascade", "--yes"));
 
         assertEquals(List.of(), vault.keys("session/"));
         assertEquals(0, new ObjectMapper().readTree(ok(rolehop("", "session", "list", "-o", "json")).out()).size());

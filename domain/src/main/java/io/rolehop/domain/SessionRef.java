@@ -35,7 +35,7 @@ public record SessionRef(String value) {
 
     /** Like {@link #in}, failing with a clear message when nothing matches. */
     public Session findIn(Collection<Session> sessions) {
-        return in(sessions).orElseThrow(() -> new UnknownSessionException(value));
+        return in(sessions).orElseThrow(() -> new UnknownSessionException(value, sessions));
     }
 
     @Override

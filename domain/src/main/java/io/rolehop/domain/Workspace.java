@@ -102,7 +102,7 @@ public final class Workspace {
 
     /** Like {@link #find(String)}, failing with a clear message when nothing matches. */
     public Session get(String aliasOrId) {
-        return find(aliasOrId).orElseThrow(() -> new UnknownSessionException(aliasOrId));
+        return find(aliasOrId).orElseThrow(() -> new UnknownSessionException(aliasOrId, sessions.values()));
     }
 
     /** Like {@link #find(SessionRef)}, failing with a clear message when nothing matches. */

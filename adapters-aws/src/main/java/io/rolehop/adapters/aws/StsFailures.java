@@ -80,8 +80,7 @@ final class StsFailures {
                             + ") to " + call.action() + "; they were revoked or issued by another endpoint: start"
                             + " the session that issued them again"
                     : "STS does not recognise access key id " + key + " (" + code + "): the key is wrong, deleted or"
-                            + " inactive; set the session's access key id and secret again with 'rolehop session"
-                            + " edit'";
+                            + " inactive";
             return new StsException(Reason.INVALID_CREDENTIALS, message, cause);
         }
         if (BAD_SIGNATURE.contains(code)) {
@@ -89,8 +88,7 @@ final class StsFailures {
                     ? "STS rejected the signature of the temporary credentials with access key id " + key + " ("
                             + code + "); start the session that issued them again"
                     : "STS rejected the signature made with access key id " + key + " (" + code + "): the secret"
-                            + " access key is wrong for this key; set it again with 'rolehop session edit SESSION"
-                            + " --secret-access-key-stdin'";
+                            + " access key is wrong for this key";
             return new StsException(Reason.INVALID_CREDENTIALS, message, cause);
         }
         if (EXPIRED.contains(code)) {

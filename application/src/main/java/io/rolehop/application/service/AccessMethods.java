@@ -25,6 +25,15 @@ public final class AccessMethods {
     private final Supplier<Loaded> loaded;
 
     /** Built-in methods only. */
+    /**
+     * The display name with its article, as it is read aloud: "an AWS IAM User", "an Okta role", "a Test method"
+     * (a name starting with a vowel letter takes "an"; acronyms such as AWS and IAM are read letter by letter).
+     */
+    public static String withArticle(String displayName) {
+        return ("AEIOUaeiou".indexOf(displayName.isEmpty() ? 'x' : displayName.charAt(0)) >= 0 ? "an " : "a ")
+                + displayName;
+    }
+
     public AccessMethods(Collection<? extends AccessMethod> builtIn) {
         this(builtIn, List.of());
     }

@@ -41,7 +41,8 @@ public final class AddSessionService implements AddSessionUseCase {
                         + " session: name the session whose credentials assume this one");
             }
             if (!method.requiresAssumer() && assumer.isPresent()) {
-                throw new UsageException("a " + method.displayName() + " session is a chain root and takes no --assumer");
+                throw new UsageException(AccessMethods.withArticle(method.displayName())
+                            + " session is a chain root and takes no --assumer");
             }
             Optional<Boolean> assumerIsChained = assumer.map(a -> methods.get(a.method()).requiresAssumer());
             SessionFields.checkTogether(method, fields, assumerIsChained);

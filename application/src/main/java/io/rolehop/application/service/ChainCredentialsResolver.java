@@ -9,6 +9,8 @@ import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.port.out.StsException;
+import io.rolehop.application.spi.AccessKeyFields;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
@@ -83,13 +85,18 @@ public final class ChainCredentialsResolver {
             return temporary;
         }
         // Long-term keys are never handed to tools: exchange them for a session token.
-        return sessionToken(session, (LongTermCredentials) credentials);
+        return sessionToken(workspace, session, (LongTermCredentials) credentials);
     }
 
     /** A one-hour session token for {@code session}'s long-term keys, cached as what is handed out for it. */
-    private TemporaryCredentials sessionToken(Session session, LongTermCredentials keys) {
-        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(keys, session.region(),
-                HANDOUT_DURATION, Optional.empty()));
+    private TemporaryCredentials sessionToken(Workspace workspace, Session session, LongTermCredentials keys) {
+        TemporaryCredentials token;
+        try {
+            token = sts.getSessionToken(new SessionTokenRequest(keys, session.region(), HANDOUT_DURATION,
+                    Optional.empty()));
+        } catch (StsException e) {
+            throw ChainFailure.of(e, workspace, session, session, methods.get(session.method()).accessKeyFields());
+        }
         placement.keepHandOutToken(session.id(), token);
         return token;
     }
@@ -165,8 +172,14 @@ public final class ChainCredentialsResolver {
                 return kept.get();
             }
         }
-        AwsCredentials credentials = PluginAnswers.credentials(method, new Context(workspace, session, method,
-                resolution), session);
+        Context context = new Context(workspace, session, method, resolution);
+        AwsCredentials credentials;
+        try {
+            credentials = PluginAnswers.credentials(method, context, session);
+        } catch (StsException e) {
+            Session target = workspace.get(resolution.visiting.iterator().next());
+            throw ChainFailure.of(e, workspace, target, context.signer, context.signerKeys);
+        }
         if (credentials instanceof TemporaryCredentials temporary) {
             placement.keep(session.id(), inSecretStore, temporary);
         }
@@ -207,12 +220,18 @@ public final class ChainCredentialsResolver {
         private final Session session;
         private final AccessMethod method;
         private final Resolution resolution;
+        /** Whose credentials sign the method's calls: its own, until it asks for its assumer's. */
+        private Session signer;
+        /** The signer's key fields while its credentials are its long-term keys. */
+        private Optional<AccessKeyFields> signerKeys;
 
         Context(Workspace workspace, Session session, AccessMethod method, Resolution resolution) {
             this.workspace = workspace;
             this.session = session;
             this.method = method;
             this.resolution = resolution;
+            this.signer = session;
+            this.signerKeys = method.accessKeyFields();
         }
 
         @Override
@@ -234,10 +253,14 @@ public final class ChainCredentialsResolver {
             Session assumerSession = workspace.get(assumer);
             Duration margin = assumerMargin(workspace);
             AwsCredentials credentials = resolve(workspace, assumerSession, resolution, margin);
+            signer = assumerSession;
+            signerKeys = credentials instanceof LongTermCredentials
+                    ? methods.get(assumerSession.method()).accessKeyFields() : Optional.empty();
             if (credentials instanceof LongTermCredentials keys && !methods.isBuiltIn(method)) {
                 // A plugin's method never holds an IAM user's long-term keys: it gets a session token of the
                 // user's (an MFA session token already is one, and is passed as it is).
-                return placement.handOutToken(assumer, margin).orElseGet(() -> sessionToken(assumerSession, keys));
+                return placement.handOutToken(assumer, margin)
+                        .orElseGet(() -> sessionToken(workspace, assumerSession, keys));
             }
             return credentials;
         }

@@ -5,6 +5,7 @@ import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.Workspace;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,12 @@ public final class DeleteSessionService implements DeleteSessionUseCase {
         this.applier = Objects.requireNonNull(applier, "applier");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
+    }
+
+    @Override
+    public List<Session> plan(DeleteSessionCommand command) {
+        Workspace workspace = store.load();
+        return workspace.remove(workspace.get(command.session()).id(), command.cascade());
     }
 
     @Override

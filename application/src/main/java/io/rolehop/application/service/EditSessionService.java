@@ -58,7 +58,8 @@ public final class EditSessionService implements EditSessionUseCase {
             }
             if (command.assumer().isPresent()) {
                 if (!method.requiresAssumer()) {
-                    throw new UsageException("a " + method.displayName() + " session is a chain root and takes no --assumer");
+                    throw new UsageException(AccessMethods.withArticle(method.displayName())
+                            + " session is a chain root and takes no --assumer");
                 }
                 edited = edited.withAssumer(Optional.of(workspace.get(command.assumer().get()).id()));
             }

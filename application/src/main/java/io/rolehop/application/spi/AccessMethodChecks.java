@@ -20,7 +20,7 @@ public final class AccessMethodChecks {
      * field may take one of them, since each field becomes the option {@code --NAME}.
      */
     public static final List<String> RESERVED_FIELD_NAMES = List.of("alias", "profile", "region", "assumer", "force",
-            "output", "help", "version", "mode", "debug", "mfa-code");
+            "output", "help", "version", "mode", "debug", "mfa-code", "quiet");
 
     private static final String STDIN = "-stdin";
 

@@ -292,4 +292,11 @@ class AddSessionServiceTest {
                 + " (AWS role chaining); use --duration 3600 or less", e.getMessage());
         assertTrue(f.workspace().find("r2").isEmpty());
     }
+
+    @Test
+    void aDisplayNameTakesTheArticleItIsReadWith() {
+        assertEquals("an AWS IAM User", AccessMethods.withArticle("AWS IAM User"));
+        assertEquals("an IAM role", AccessMethods.withArticle("IAM role"));
+        assertEquals("a Test IAM User", AccessMethods.withArticle("Test IAM User"));
+    }
 }

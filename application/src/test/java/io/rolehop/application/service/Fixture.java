@@ -72,7 +72,8 @@ final class Fixture {
         generate = new GenerateCredentialsService(store, resolver);
         list = new ListSessionsService(store, methods);
         profiles = new ProfilesService(store, resolver, applier);
-        regions = new RegionsService(store);
+        regions = new RegionsService(store, () -> java.util.stream.Stream.of("cn-north-1", "eu-west-1", "eu-west-2",
+                "us-east-1", "us-gov-west-1").map(io.rolehop.domain.Region::of).toList());
     }
 
     static String roleArn(String roleName) {

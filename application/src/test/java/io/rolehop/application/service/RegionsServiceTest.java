@@ -33,20 +33,10 @@ class RegionsServiceTest {
     }
 
     @Test
-    void knownRegionsCoverEveryPartitionWithoutDuplicates() {
-        List<Region> regions = f.regions.list();
+    void anUnknownRegionIsWarnedAboutWithTheNearKnownOnes() {
+        String warning = f.regions.unknownRegionWarning(Region.of("eu-wst-1")).orElseThrow();
 
-        assertEquals(regions.size(), new HashSet<>(regions).size());
-        assertTrue(regions.contains(Region.of("us-east-1")));
-        assertTrue(regions.contains(Region.of("cn-north-1")));
-        assertTrue(regions.contains(Region.of("us-gov-west-1")));
-        assertEquals(new HashSet<>(List.of(Partition.values())),
-                new HashSet<>(regions.stream().map(Region::partition).toList()));
-    }
-
-    @Test
-    void knownRegionsAreSorted() {
-        List<String> codes = f.regions.list().stream().map(Region::code).toList();
-        assertEquals(codes.stream().sorted().toList(), codes);
+        assertTrue(warning.contains("'eu-wst-1'") && warning.contains("did you mean 'eu-west-1'"), warning);
+        assertTrue(f.regions.unknownRegionWarning(Region.of("eu-west-1")).isEmpty());
     }
 }

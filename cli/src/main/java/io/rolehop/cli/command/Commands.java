@@ -62,12 +62,18 @@ public final class Commands {
         commandLine.setParameterExceptionHandler(errors);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         withHelpEverywhere(commandLine);
+        HelpExamples.addTo(commandLine, context.environment().distribution());
         // 'rolehop exec prod aws s3 ls --recursive': once SESSION is given, every word is the command's, '--' or not.
         commandLine.getSubcommands().get("exec").setStopAtPositional(true);
         if (context.environment().get("NO_COLOR").isPresent()) {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         return commandLine;
+    }
+
+    /** {@code args} with {@code -o, --output} moved after the command's name (see {@link OutputAnywhere}). */
+    public static String[] arranged(CommandLine commandLine, String... args) {
+        return OutputAnywhere.arrange(commandLine, args);
     }
 
     /** A failure before the command ran (while its tree was built), reported as one that happens while it runs. */

@@ -5,6 +5,7 @@ import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.domain.DomainException;
+import io.rolehop.domain.NearMatches;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,29 +97,49 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     }
 
     private static String unmatched(CommandLine.UnmatchedArgumentException e) {
+        CommandLine commandLine = e.getCommandLine();
+        List<String> unmatchedArgs = e.getUnmatched();
+        if (!commandLine.getSubcommands().isEmpty() && !unmatchedArgs.isEmpty() && !unmatchedArgs.get(0).startsWith("-")) {
+            return unknownSubcommand(commandLine, unmatchedArgs.get(0));
+        }
         List<String> options = new ArrayList<>();
         int values = 0;
-        for (String arg : e.getUnmatched()) {
+        for (String arg : unmatchedArgs) {
             if (arg.length() > 1 && arg.startsWith("-")) {
                 int equals = arg.indexOf('=');
-                options.add("'" + (equals < 0 ? arg : arg.substring(0, equals)) + "'");
+                options.add(equals < 0 ? arg : arg.substring(0, equals));
             } else {
                 values++;
             }
         }
         if (!options.isEmpty()) {
-            return "unknown option" + (options.size() > 1 ? "s " : " ") + String.join(", ", options)
+            List<String> known = commandLine.getCommandSpec().options().stream().filter(o -> !o.hidden())
+                    .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            return "unknown option" + (options.size() > 1 ? "s " : " ")
+                    + String.join(", ", options.stream().map(o -> "'" + o + "'").toList())
+                    + NearMatches.didYouMean(options.get(0), known)
                     + (values > 0 ? " (values after it are not shown)" : "");
-        }
-        CommandLine commandLine = e.getCommandLine();
-        if (!commandLine.getSubcommands().isEmpty() && !e.getUnmatched().isEmpty()) {
-            List<String> suggestions = e.getSuggestions();
-            return "unknown command '" + e.getUnmatched().get(0) + "' for '"
-                    + commandLine.getCommandSpec().qualifiedName() + "'"
-                    + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");
         }
         return values == 1 ? "unexpected argument after '" + commandLine.getCommandName() + "' (not shown)"
                 : values + " unexpected arguments after '" + commandLine.getCommandName() + "' (not shown)";
+    }
+
+    /**
+     * An unknown word where a subcommand is expected: the near names offered; where the subcommands are access
+     * methods ({@code session add}), every installed method listed.
+     */
+    private static String unknownSubcommand(CommandLine commandLine, String typed) {
+        CommandLine.Model.CommandSpec spec = commandLine.getCommandSpec();
+        List<String> names = new ArrayList<>();
+        commandLine.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden()) {
+                names.add(name);
+            }
+        });
+        boolean methods = "METHOD".equals(spec.usageMessage().synopsisSubcommandLabel());
+        String message = "unknown " + (methods ? "access method" : "command") + " '" + typed + "' for '"
+                + spec.qualifiedName() + "'" + NearMatches.didYouMean(typed, names);
+        return methods ? message + "; installed access methods: " + String.join(", ", names) : message;
     }
 
     /**

@@ -82,12 +82,14 @@ final class RegionCommand {
     static final class SetDefaultCommand implements Callable<Integer> {
         private final Provider<RegionsUseCase> regions;
         private final Output out;
+        private final RegionCheck regionCheck;
 
         @Parameters(paramLabel = "REGION")
         String region;
 
         @Inject
-        SetDefaultCommand(Provider<RegionsUseCase> regions, Output out) {
+        SetDefaultCommand(Provider<RegionsUseCase> regions, Output out, RegionCheck regionCheck) {
+            this.regionCheck = regionCheck;
             this.regions = regions;
             this.out = out;
         }
@@ -95,6 +97,7 @@ final class RegionCommand {
         @Override
         public Integer call() {
             regions.get().setDefault(Region.of(region));
+            regionCheck.warnIfUnknown(java.util.Optional.of(Region.of(region)));
             out.line("default region set to " + region);
             return ExitCode.OK;
         }

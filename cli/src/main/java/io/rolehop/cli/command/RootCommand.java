@@ -2,6 +2,7 @@ package io.rolehop.cli.command;
 
 import io.rolehop.cli.wiring.CliContext;
 import com.google.inject.Inject;
+import io.rolehop.cli.output.Output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -25,9 +26,18 @@ final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Output out;
+
     @Inject
-    RootCommand(CliContext context) {
+    RootCommand(CliContext context, Output out) {
         this.context = context;
+        this.out = out;
+    }
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "No prose on stdout (what a command did); results, tables and JSON are printed as ever.")
+    void quiet(boolean value) {
+        out.setQuiet(value);
     }
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")

@@ -43,7 +43,7 @@ final class RotateCommand implements Callable<Integer> {
 
     static String describe(Rotation r) {
         return switch (r.outcome()) {
-            case REFRESHED -> "refreshed '" + r.alias() + "' until " + r.expiration().map(Instant::toString).orElse("?");
+            case REFRESHED -> "refreshed '" + r.alias() + "' until " + r.expiration().map(io.rolehop.cli.output.Timestamps::human).orElse("?");
             case FAILED_KEPT -> "could not refresh '" + r.alias() + "': " + r.detail();
             case FAILED_STOPPED -> "stopped '" + r.alias() + "': " + r.detail();
         };

@@ -35,11 +35,23 @@ final class SecretInput {
 
     String prompt(FieldSpec field) {
         return environment.terminal()
-                .flatMap(t -> t.prompt(field.help() + " (" + field.name() + "): ", true))
+                .flatMap(t -> t.prompt(question(field), true))
                 .filter(v -> !v.isBlank())
                 .map(String::strip)
                 .orElseThrow(() -> new InteractionRequiredException("--" + field.name()
                         + " is needed and there is no terminal to ask on; pipe it in with --" + field.name() + "-stdin"));
+    }
+
+    /** "Enter the secret access key of the IAM user (typing is not shown): ": the field's help as a sentence. */
+    static String question(FieldSpec field) {
+        return "Enter " + clause(field) + " (typing is not shown): ";
+    }
+
+    /** The field's help without its parenthesised aside: "the secret access key of the IAM user". */
+    static String clause(FieldSpec field) {
+        String help = field.help().strip();
+        int aside = help.indexOf(" (");
+        return aside > 0 ? help.substring(0, aside) : help;
     }
 
     static UsageException plainFlagRefused(FieldSpec field) {

@@ -66,7 +66,8 @@ final class SecretsCommand {
                 out.json(json);
             } else {
                 out.line("secret store: " + selection.name() + " (" + selection.reason() + ")");
-                unlocked.ifPresent(until -> out.line(until.map(u -> "unlocked until " + u + " (rolehop secrets lock"
+                unlocked.ifPresent(until -> out.line(until.map(u -> "unlocked until "
+                        + io.rolehop.cli.output.Timestamps.human(u) + " (rolehop secrets lock"
                         + " forgets the key now)").orElse("locked (rolehop secrets unlock keeps the key for this"
                         + " login session)")));
             }
@@ -108,7 +109,7 @@ final class SecretsCommand {
             }
             Vault vault = stores.encryptedFileVault();
             Instant until = vault.unlock(passphraseStdin ? Optional.of(stdinPassphrase()) : Optional.empty(), duration);
-            out.line("unlocked " + vault.location() + " until " + until
+            out.line("unlocked " + vault.location() + " until " + io.rolehop.cli.output.Timestamps.human(until)
                     + " (rolehop secrets lock forgets the key now)");
             return ExitCode.OK;
         }

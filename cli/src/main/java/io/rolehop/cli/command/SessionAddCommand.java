@@ -36,10 +36,14 @@ final class SessionAddCommand {
     private final Provider<AddSessionUseCase> add;
     private final Provider<ListSessionsUseCase> sessions;
     private final Output out;
+    private final RegionCheck regionCheck;
+    private final GuidedAdd guide;
 
     @Inject
     SessionAddCommand(CliContext context, Provider<AddSessionUseCase> add, Provider<ListSessionsUseCase> sessions,
-            Output out) {
+            Output out, RegionCheck regionCheck, GuidedAdd guide) {
+        this.regionCheck = regionCheck;
+        this.guide = guide;
         this.context = context;
         this.add = add;
         this.sessions = sessions;
@@ -54,15 +58,17 @@ final class SessionAddCommand {
             ((AddMethod) spec.userObject()).spec = spec;
             spec.name(method.id());
             spec.usageMessage().description(method.displayName() + ": " + method.description());
-            spec.addOption(OptionSpec.builder("--alias").paramLabel("ALIAS").required(true).type(String.class)
-                    .description("Unique name of the session.").build());
+            // On a terminal a missing value is asked for (GuidedAdd) rather than refused by the parser.
+            boolean required = !guide.possible();
+            spec.addOption(OptionSpec.builder("--alias").paramLabel("ALIAS").required(required).type(String.class)
+                    .description("Unique name of the session. Required.").build());
             spec.addOption(OptionSpec.builder("--profile").paramLabel("PROFILE").type(String.class)
                     .description("Named profile its credentials go to (default: default).").build());
             spec.addOption(OptionSpec.builder("--region").paramLabel("REGION").type(String.class)
                     .description("Region (default: the workspace default region).").build());
             if (method.requiresAssumer()) {
-                spec.addOption(OptionSpec.builder("--assumer").paramLabel("SESSION").required(true).type(String.class)
-                        .description("Alias or id of the session whose credentials assume this one.").build());
+                spec.addOption(OptionSpec.builder("--assumer").paramLabel("SESSION").required(required).type(String.class)
+                        .description("Alias or id of the session whose credentials assume this one. Required.").build());
             }
             for (FieldSpec field : method.fields()) {
                 addFieldOptions(spec, field, false);
@@ -130,11 +136,19 @@ final class SessionAddCommand {
 
         @Override
         public Integer call() {
-            Alias alias = Alias.of(spec.findOption("--alias").getValue());
-            Optional<NamedProfile> profile = value("--profile").map(NamedProfile::of);
-            Optional<Region> region = value("--region").map(Region::of);
-            Optional<String> assumer = value("--assumer");
-            Map<String, String> fields = fieldValues(spec, method.fields(), new SecretInput(context.environment()), true);
+            GuidedAdd.Answers answers = new GuidedAdd.Answers(value("--alias").orElse(null), value("--profile"),
+                    value("--region"), value("--assumer"), fieldValues(spec, method.fields().stream()
+                            .filter(f -> f.sensitivity() != FieldSpec.Sensitivity.SECRET).toList(), null, false));
+            if (GuidedAdd.missing(method, answers) && guide.possible()) {
+                answers = guide.ask(method, answers);
+            }
+            Alias alias = Alias.of(answers.alias());
+            Optional<NamedProfile> profile = answers.profile().map(NamedProfile::of);
+            Optional<Region> region = answers.region().map(Region::of);
+            regionCheck.warnIfUnknown(region);
+            Optional<String> assumer = answers.assumer();
+            Map<String, String> fields = new LinkedHashMap<>(answers.fields());
+            fields.putAll(fieldValues(spec, method.fields(), new SecretInput(context.environment()), true));
             Session session = add.get().add(new AddSessionCommand(
                     AccessMethodId.of(method.id()), alias, profile, region, assumer, fields));
             if (spec.findOption("--output").getValue() == OutputFormat.json) {
@@ -143,7 +157,7 @@ final class SessionAddCommand {
                                 .stream().filter(v -> v.session().id().equals(session.assumer().orElse(null)))
                                 .map(v -> v.session().alias().value()).findFirst().orElse(a)))));
             } else {
-                out.line("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
+                out.prose("added '" + session.alias() + "' (" + method.id() + ", id " + session.id() + ", profile "
                         + session.profile() + ", region " + session.region() + ")");
             }
             return ExitCode.OK;

@@ -61,8 +61,11 @@ final class SessionEditCommand implements Callable<Integer> {
             + " file or credential-process. An active session is re-applied in the new mode.")
     String mode;
 
+    private final RegionCheck regionCheck;
+
     @Inject
-    SessionEditCommand(CliContext context, Provider<EditSessionUseCase> edit, Output out) {
+    SessionEditCommand(CliContext context, Provider<EditSessionUseCase> edit, Output out, RegionCheck regionCheck) {
+        this.regionCheck = regionCheck;
         this.context = context;
         this.edit = edit;
         this.out = out;
@@ -98,7 +101,8 @@ final class SessionEditCommand implements Callable<Integer> {
                 values,
                 force,
                 Optional.ofNullable(mode).map(DeliveryMode::parse)));
-        out.line("edited '" + edited.alias() + "'"
+        regionCheck.warnIfUnknown(Optional.ofNullable(region).map(Region::of));
+        out.prose("edited '" + edited.alias() + "'"
                 + (edited.isActive() ? " (active on profile " + edited.profile() + ")" : ""));
         return ExitCode.OK;
     }

@@ -6,6 +6,7 @@ import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.Session;
+import io.rolehop.domain.SessionRef;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
 import java.util.LinkedHashMap;
@@ -15,14 +16,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "start", description = "Resolve the session's chain and write its credentials to its named profile.")
 final class SessionStartCommand implements Callable<Integer> {
     private final Provider<StartSessionUseCase> start;
     private final Output out;
+    private final SessionChooser chooser;
 
-    @Mixin
-    SessionArgument session;
+    @Parameters(paramLabel = "SESSION", arity = "0..1",
+            description = "Alias or id. Left out on a terminal: pick the session from a list.")
+    String session;
 
     @Mixin
     MfaCodeOption mfa;
@@ -40,14 +44,18 @@ final class SessionStartCommand implements Callable<Integer> {
     OutputOption output;
 
     @Inject
-    SessionStartCommand(Provider<StartSessionUseCase> start, Output out) {
+    SessionStartCommand(Provider<StartSessionUseCase> start, Output out, SessionChooser chooser) {
+        this.chooser = chooser;
         this.start = start;
         this.out = out;
     }
 
     @Override
     public Integer call() {
-        StartResult result = start.get().start(new StartSessionCommand(session.ref(), force,
+        String chosen = session != null ? session : chooser.choose("Start session:",
+                "missing SESSION: name the session to start (see 'rolehop session list'); on a terminal,"
+                        + " 'rolehop session start' alone offers a list to pick from");
+        StartResult result = start.get().start(new StartSessionCommand(SessionRef.of(chosen), force,
                 Optional.ofNullable(mode).map(DeliveryMode::parse), mfa.code()));
         Session s = result.session();
         if (output.json()) {
@@ -63,10 +71,10 @@ final class SessionStartCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         for (Session stopped : result.stopped()) {
-            out.line("stopped '" + stopped.alias() + "' (it was active on profile " + stopped.profile() + ")");
+            out.prose("stopped '" + stopped.alias() + "' (it was active on profile " + stopped.profile() + ")");
         }
-        String until = s.expiration().map(Object::toString).orElse("?");
-        out.line(result.changed()
+        String until = s.expiration().map(io.rolehop.cli.output.Timestamps::human).orElse("?");
+        out.prose(result.changed()
                 ? "started '" + s.alias() + "' on profile " + s.profile()
                         + (s.mode() == DeliveryMode.CREDENTIAL_PROCESS ? " (credential_process)" : "")
                         + ", valid until " + until

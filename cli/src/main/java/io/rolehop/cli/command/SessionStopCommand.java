@@ -27,7 +27,7 @@ final class SessionStopCommand implements Callable<Integer> {
     public Integer call() {
         String name = session.value();
         boolean changed = stop.get().stop(new StopSessionCommand(session.ref()));
-        out.line(changed ? "stopped '" + name + "'" : "'" + name + "' was not active");
+        out.prose(changed ? "stopped '" + name + "'" : "'" + name + "' was not active");
         return ExitCode.OK;
     }
 }

@@ -38,7 +38,7 @@ final class Views {
         if (s.isActive() && s.mode() == io.rolehop.domain.DeliveryMode.CREDENTIAL_PROCESS) {
             return "on demand";
         }
-        return s.expiration().map(Instant::toString).orElse("-");
+        return s.expiration().map(io.rolehop.cli.output.Timestamps::human).orElse("-");
     }
 
     static Map<String, Object> json(SessionTree tree) {

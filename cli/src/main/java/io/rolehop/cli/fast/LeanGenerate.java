@@ -196,6 +196,11 @@ public final class LeanGenerate {
             throw notHere();
         }
 
+        @Override
+        public io.rolehop.application.port.out.KnownRegions knownRegions() {
+            throw notHere();
+        }
+
         private static IllegalStateException notHere() {
             return new IllegalStateException("the lean path serves session generate alone");
         }

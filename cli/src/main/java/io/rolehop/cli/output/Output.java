@@ -12,6 +12,7 @@ public final class Output {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final PrintStream out;
+    private boolean quiet;
 
     public Output(PrintStream out) {
         this.out = out;
@@ -52,6 +53,18 @@ public final class Output {
 
     public void line(String text) {
         out.println(text);
+    }
+
+    /** Prose that tells what a command did (never its result): left out with {@code --quiet}. */
+    public void prose(String text) {
+        if (!quiet) {
+            out.println(text);
+        }
+    }
+
+    /** With {@code --quiet}, {@link #prose} prints nothing; results, tables and JSON are printed all the same. */
+    public void setQuiet(boolean quiet) {
+        this.quiet = quiet;
     }
 
     public PrintStream stream() {

@@ -5,6 +5,8 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.rolehop.adapters.aws.IamAccessKeyManager;
 import io.rolehop.adapters.aws.StsSecurityTokenService;
+import io.rolehop.adapters.aws.SdkKnownRegions;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.cli.env.CliEnvironment;
@@ -16,6 +18,12 @@ public final class AwsModule extends AbstractModule {
     @Singleton
     SecurityTokenService securityTokenService(CliEnvironment env) {
         return new StsSecurityTokenService(env.env());
+    }
+
+    @Provides
+    @Singleton
+    KnownRegions knownRegions() {
+        return new SdkKnownRegions();
     }
 
     @Provides

@@ -41,7 +41,9 @@ public final class CommandFactory implements CommandLine.IFactory {
         return CommandLine.defaultFactory().create(type);
     }
 
-    private Object argument(Type type) {
+    private static final String COMMANDS = "io.rolehop.cli.command";
+
+    private Object argument(Type type) throws Exception {
         if (type instanceof ParameterizedType parameterized && parameterized.getRawType() == Provider.class) {
             Class<?> provided = (Class<?>) parameterized.getActualTypeArguments()[0];
             Provider<Object> lazy = () -> context.get(provided);
@@ -59,6 +61,11 @@ public final class CommandFactory implements CommandLine.IFactory {
         if (type == Output.class) {
             return output;
         }
-        return context.get((Class<?>) type);
+        Class<?> wanted = (Class<?>) type;
+        if (wanted.getPackageName().equals(COMMANDS)) {
+            // A command's helper (a region check, a prompt) is built like the command, without the Guice graph.
+            return create(wanted);
+        }
+        return context.get(wanted);
     }
 }

@@ -15,6 +15,7 @@ import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
@@ -48,7 +49,7 @@ public final class UseCaseModule extends AbstractModule {
             Provider<SecurityTokenService> sts, Provider<SecretStore> secrets, Provider<SecretStoreBackends> backends,
             Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
             Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
-            Provider<CliEnvironment> env) {
+            Provider<CliEnvironment> env, Provider<KnownRegions> regions) {
         return new UseCases(new UseCases.Ports() {
             @Override
             public WorkspaceStore workspaceStore() {
@@ -108,6 +109,11 @@ public final class UseCaseModule extends AbstractModule {
             @Override
             public Clock clock() {
                 return clock.get();
+            }
+
+            @Override
+            public KnownRegions knownRegions() {
+                return regions.get();
             }
 
             /**

@@ -40,6 +40,7 @@ import io.rolehop.application.port.in.ImportAwsConfigUseCase;
 import io.rolehop.application.port.out.AwsCliFiles;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.service.RotateAccessKeyService;
 import io.rolehop.application.service.RotateSessionsService;
 import io.rolehop.application.service.ServeCredentialsService;
@@ -90,6 +91,8 @@ public final class UseCases {
 
         /** The command written into {@code credential_process} lines, asked for as each line is written. */
         String launcherCommand();
+
+        KnownRegions knownRegions();
     }
 
     private final Ports ports;
@@ -170,7 +173,7 @@ public final class UseCases {
     }
 
     public RegionsUseCase regions() {
-        return new RegionsService(ports.workspaceStore());
+        return new RegionsService(ports.workspaceStore(), ports.knownRegions());
     }
 
     /** A new instance per server: its requests share one resolution at a time. */

@@ -109,6 +109,11 @@ class UseCasesTest {
         public String launcherCommand() {
             return ask("launcher", () -> "rolehop");
         }
+
+        @Override
+        public io.rolehop.application.port.out.KnownRegions knownRegions() {
+            return ask("regions", () -> () -> List.of(io.rolehop.domain.Region.of("us-east-1")));
+        }
     }
 
     @Test
@@ -120,7 +125,7 @@ class UseCasesTest {
         useCases.settings();
         useCases.regions();
 
-        assertEquals(Set.of("methods", "workspace"), ports.asked.keySet());
+        assertEquals(Set.of("methods", "workspace", "regions"), ports.asked.keySet());
     }
 
     @Test

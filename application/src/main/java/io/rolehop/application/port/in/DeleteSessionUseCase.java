@@ -10,6 +10,9 @@ public interface DeleteSessionUseCase {
     /** @return the deleted sessions, dependents first */
     List<Session> delete(DeleteSessionCommand command);
 
+    /** The sessions {@link #delete} would delete for {@code command}, dependents first; nothing changes. */
+    List<Session> plan(DeleteSessionCommand command);
+
     /** Deletes the session a user names by {@code aliasOrId}. */
     default List<Session> delete(String aliasOrId, boolean cascade) {
         return delete(new DeleteSessionCommand(SessionRef.of(aliasOrId), cascade));

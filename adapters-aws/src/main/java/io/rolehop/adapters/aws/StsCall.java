@@ -51,6 +51,11 @@ record StsCall(
         return List.copyOf(secrets);
     }
 
+    /** Whether this is a {@code GetFederationToken} call, for the console. */
+    boolean federates() {
+        return operation.equals(FEDERATE);
+    }
+
     /** "assume role ARN" or "get a session token", to complete a sentence that names the caller already. */
     String action() {
         if (operation.equals(IDENTIFY)) {

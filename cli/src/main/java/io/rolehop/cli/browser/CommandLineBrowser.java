@@ -39,11 +39,13 @@ public final class CommandLineBrowser implements WebBrowser {
     /** Chromium-family browsers looked for on the PATH for a per-session profile, in this order. */
     static final List<String> CHROMIUM_FAMILY = List.of("chromium", "chromium-browser", "google-chrome",
             "google-chrome-stable", "brave-browser", "microsoft-edge");
-    private static final long QUICK_FAILURE_MILLIS = 1000;
+    /** How long to watch for a browser command that fails at once (xdg-open finding no browser). */
+    static final java.time.Duration QUICK_FAILURE = java.time.Duration.ofSeconds(1);
 
     private final Map<String, String> environment;
     private final Path rolehopHome;
     private final boolean macOs;
+    private final java.time.Duration quickFailure;
 
     /**
      * @param environment the process environment, for {@code ROLEHOP_BROWSER}, {@code BROWSER} and {@code PATH}
@@ -51,9 +53,16 @@ public final class CommandLineBrowser implements WebBrowser {
      * @param macOs whether rolehop runs on macOS (where {@code open} starts applications)
      */
     public CommandLineBrowser(Map<String, String> environment, Path rolehopHome, boolean macOs) {
+        this(environment, rolehopHome, macOs, QUICK_FAILURE);
+    }
+
+    /** With {@code quickFailure} as the time a failing browser command is given to exit. */
+    CommandLineBrowser(Map<String, String> environment, Path rolehopHome, boolean macOs,
+            java.time.Duration quickFailure) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.rolehopHome = Objects.requireNonNull(rolehopHome, "rolehopHome");
         this.macOs = macOs;
+        this.quickFailure = Objects.requireNonNull(quickFailure, "quickFailure");
     }
 
     @Override
@@ -72,7 +81,7 @@ public final class CommandLineBrowser implements WebBrowser {
                     + "'; give one with --browser CMD or ROLEHOP_BROWSER, or print the URL with --print");
         }
         try {
-            if (process.waitFor(QUICK_FAILURE_MILLIS, TimeUnit.MILLISECONDS) && process.exitValue() != 0) {
+            if (process.waitFor(quickFailure.toMillis(), TimeUnit.MILLISECONDS) && process.exitValue() != 0) {
                 throw new OperationFailedException("the browser '" + Text.printable(words.get(0)) + "' failed (exit "
                         + process.exitValue() + "); give another with --browser CMD or ROLEHOP_BROWSER, or print the"
                         + " URL with --print");
@@ -168,7 +177,8 @@ public final class CommandLineBrowser implements WebBrowser {
         for (String name : names) {
             for (String directory : path.split(File.pathSeparator)) {
                 if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, name))) {
-                    return Optional.of(name);
+                    // The absolute path: the process is started with rolehop's own PATH, which may differ.
+                    return Optional.of(Path.of(directory, name).toString());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.ConsoleOpened;
 import io.rolehop.application.port.in.OpenConsoleCommand;
@@ -113,8 +114,8 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
         return new LongTermCredentials(id, secret);
     }
 
-    private static UsageException missing(Session session) {
-        return new UsageException("the access key of session '" + session.alias() + "' is missing from the secret"
+    private static OperationFailedException missing(Session session) {
+        return new OperationFailedException("the access key of session '" + session.alias() + "' is missing from the secret"
                 + " store; set it again with 'rolehop session edit " + session.alias() + "'");
     }
 

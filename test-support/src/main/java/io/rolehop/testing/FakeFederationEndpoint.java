@@ -222,6 +222,11 @@ public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEa
         return new Answer(200, "application/json", "{\"SigninToken\":\"" + token + "\"}", Optional.empty());
     }
 
+    /** The decoded query parameters of {@code url}, as the endpoint reads them. */
+    public static Map<String, String> parameters(URI url) {
+        return query(url.getRawQuery());
+    }
+
     private static Map<String, String> query(String raw) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (raw == null || raw.isEmpty()) {

@@ -13,11 +13,8 @@ import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.FakeFederationEndpoint;
 import io.rolehop.testing.FakeFederationEndpoint.TokenRequest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -44,12 +41,7 @@ class FederationConsoleSignInTest {
     }
 
     private static Map<String, String> query(URI uri) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            int eq = pair.indexOf('=');
-            parameters.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return parameters;
+        return FakeFederationEndpoint.parameters(uri);
     }
 
     @Test

@@ -15,6 +15,8 @@ module io.rolehop.adapters.aws {
     requires software.amazon.awssdk.profiles;
     requires software.amazon.awssdk.regions;
     requires software.amazon.awssdk.retries;
+    // The federation endpoint's JSON (console sign-in), with the SDK's own reader and writer.
+    requires software.amazon.awssdk.protocols.jsoncore;
 
     exports io.rolehop.adapters.aws;
 

@@ -4,6 +4,8 @@ module io.rolehop.testing {
     requires transitive org.junit.jupiter.api;
     // PluginJars compiles plugin jars in the tests that install them.
     requires java.compiler;
+    // FakeFederationEndpoint: a loopback stand-in for the console sign-in endpoint.
+    requires jdk.httpserver;
 
     exports io.rolehop.testing;
 

@@ -95,6 +95,7 @@ class ModuleDescriptorTest {
                 module io.rolehop.testing
                 requires transitive io.rolehop.application
                 requires java.compiler
+                requires jdk.httpserver
                 requires transitive org.junit.jupiter.api
                 exports io.rolehop.testing
                 provides org.junit.jupiter.api.extension.Extension with
@@ -115,6 +116,7 @@ class ModuleDescriptorTest {
                 requires software.amazon.awssdk.http
                 requires software.amazon.awssdk.http.urlconnection
                 requires software.amazon.awssdk.profiles
+                requires software.amazon.awssdk.protocols.jsoncore
                 requires software.amazon.awssdk.regions
                 requires software.amazon.awssdk.retries
                 requires software.amazon.awssdk.services.iam

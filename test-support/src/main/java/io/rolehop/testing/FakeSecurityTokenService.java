@@ -1,6 +1,8 @@
 package io.rolehop.testing;
 
 import io.rolehop.application.port.out.AssumeRoleRequest;
+import io.rolehop.application.port.out.FederationTokenRequest;
+import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.SessionTokenRequest;
 import io.rolehop.application.port.out.StsException;
@@ -19,10 +21,11 @@ import java.util.Set;
  * An STS that issues fresh fake credentials, records every call, and refuses callers or roles it was told to
  * refuse. Issued credentials are remembered so a test can check which caller signed which call.
  */
-public final class FakeSecurityTokenService implements SecurityTokenService {
+public final class FakeSecurityTokenService implements SecurityTokenService, FederationTokenService {
     private final Clock clock;
     private final List<AssumeRoleRequest> assumeRoleCalls = new ArrayList<>();
     private final List<SessionTokenRequest> sessionTokenCalls = new ArrayList<>();
+    private final List<FederationTokenRequest> federationTokenCalls = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
     private final Set<String> rejectedMfaCodes = new HashSet<>();
     private Runnable duringNextCall = () -> { };
@@ -72,6 +75,17 @@ public final class FakeSecurityTokenService implements SecurityTokenService {
                     + request.mfa().get().serialNumber());
         }
         return issue("user:" + request.caller().accessKeyId(), request.duration());
+    }
+
+    /** Issues credentials whose identity is {@code federated:NAME:KEY}, KEY the access key id that signed. */
+    @Override
+    public synchronized TemporaryCredentials getFederationToken(FederationTokenRequest request) {
+        federationTokenCalls.add(request);
+        return issue("federated:" + request.name() + ":" + request.caller().accessKeyId(), request.duration());
+    }
+
+    public synchronized List<FederationTokenRequest> federationTokenCalls() {
+        return List.copyOf(federationTokenCalls);
     }
 
     public synchronized List<AssumeRoleRequest> assumeRoleCalls() {

@@ -20,6 +20,7 @@ record StsCall(
         Optional<String> mfaSerial,
         List<String> secrets) {
     private static final String IDENTIFY = "GetCallerIdentity";
+    private static final String FEDERATE = "GetFederationToken";
 
     static StsCall assumeRole(URI endpoint, AwsCredentials caller, String roleArn, Optional<String> mfaSerial) {
         return new StsCall("AssumeRole", endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.of(roleArn),
@@ -29,6 +30,11 @@ record StsCall(
     static StsCall getSessionToken(URI endpoint, AwsCredentials caller, Optional<String> mfaSerial) {
         return new StsCall("GetSessionToken", endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
                 mfaSerial, secretsOf(caller));
+    }
+
+    static StsCall getFederationToken(URI endpoint, AwsCredentials caller) {
+        return new StsCall(FEDERATE, endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
+                Optional.empty(), secretsOf(caller));
     }
 
     static StsCall getCallerIdentity(URI endpoint, AwsCredentials caller) {
@@ -45,10 +51,18 @@ record StsCall(
         return List.copyOf(secrets);
     }
 
+    /** Whether this is a {@code GetFederationToken} call, for the console. */
+    boolean federates() {
+        return operation.equals(FEDERATE);
+    }
+
     /** "assume role ARN" or "get a session token", to complete a sentence that names the caller already. */
     String action() {
         if (operation.equals(IDENTIFY)) {
             return "say whose they are";
+        }
+        if (operation.equals(FEDERATE)) {
+            return "get a federation token for the console";
         }
         return roleArn.map(arn -> "assume role " + arn).orElse("get a session token");
     }
@@ -57,6 +71,9 @@ record StsCall(
     String subject() {
         if (operation.equals(IDENTIFY)) {
             return "tell whose access key " + callerKeyId + " is";
+        }
+        if (operation.equals(FEDERATE)) {
+            return "get a federation token for the console with access key " + callerKeyId;
         }
         return roleArn.map(arn -> "assume role " + arn + " as caller " + callerKeyId)
                 .orElse("get a session token for access key " + callerKeyId);

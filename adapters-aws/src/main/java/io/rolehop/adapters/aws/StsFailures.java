@@ -68,9 +68,11 @@ final class StsFailures {
             String hint = call.roleArn().isPresent()
                     ? "; the role's trust policy must name the caller (for a role session, its assumed-role ARN)"
                             + " and the caller's policies must allow sts:AssumeRole on the role"
+                    : call.federates() ? "; the user's policies must allow sts:GetFederationToken"
                     : "; the user's policies must allow sts:GetSessionToken";
             return new StsException(Reason.ACCESS_DENIED, "access denied: STS would not let "
                     + (call.roleArn().isPresent() ? "caller " + key + " assume role " + call.roleArn().get()
+                            : call.federates() ? "access key " + key + " get a federation token for the console"
                             : "access key " + key + " get a session token")
                     + " (STS: " + said + ")" + hint, cause);
         }

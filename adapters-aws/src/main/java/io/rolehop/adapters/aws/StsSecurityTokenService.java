@@ -1,6 +1,8 @@
 package io.rolehop.adapters.aws;
 
 import io.rolehop.application.port.out.AssumeRoleRequest;
+import io.rolehop.application.port.out.FederationTokenRequest;
+import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.MfaToken;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.SessionTokenRequest;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenResponse;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
 /**
@@ -33,7 +36,7 @@ import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
  *
  * <p>Thread-safe. {@link #close()} releases the clients.
  */
-public final class StsSecurityTokenService implements SecurityTokenService, AutoCloseable {
+public final class StsSecurityTokenService implements SecurityTokenService, FederationTokenService, AutoCloseable {
     /** How long to wait for a TCP connection to STS. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** How long to wait for STS to answer once connected. */
@@ -117,6 +120,27 @@ public final class StsSecurityTokenService implements SecurityTokenService, Auto
         GetSessionTokenResponse response;
         try {
             response = client(request.region(), endpoint).getSessionToken(sdkRequest.build());
+        } catch (SdkException e) {
+            throw StsErrors.translate(e, call);
+        }
+        return toDomain(response.credentials(), call);
+    }
+
+    @Override
+    public TemporaryCredentials getFederationToken(FederationTokenRequest request) {
+        Objects.requireNonNull(request, "request");
+        URI endpoint = endpointFor(request.region());
+        StsCall call = StsCall.getFederationToken(endpoint, request.caller());
+        software.amazon.awssdk.services.sts.model.GetFederationTokenRequest sdkRequest =
+                software.amazon.awssdk.services.sts.model.GetFederationTokenRequest.builder()
+                        .name(request.name())
+                        .policy(request.policy())
+                        .durationSeconds(Math.toIntExact(request.duration().toSeconds()))
+                        .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(request.caller())))
+                        .build();
+        GetFederationTokenResponse response;
+        try {
+            response = client(request.region(), endpoint).getFederationToken(sdkRequest);
         } catch (SdkException e) {
             throw StsErrors.translate(e, call);
         }

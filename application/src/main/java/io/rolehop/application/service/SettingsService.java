@@ -2,6 +2,7 @@ package io.rolehop.application.service;
 
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.application.port.out.BrowserContext;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.InvalidValueException;
@@ -25,7 +26,8 @@ public final class SettingsService implements SettingsUseCase {
     private static final Map<String, Function<String, String>> KNOWN = Map.of(
             StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
             MARGIN, SettingsService::margin,
-            SECRET_STORE_SETTING, SettingsService::secretStore);
+            SECRET_STORE_SETTING, SettingsService::secretStore,
+            BrowserContext.SETTING, SettingsService::browserContext);
 
     private final WorkspaceStore store;
 
@@ -40,6 +42,8 @@ public final class SettingsService implements SettingsUseCase {
         out.put(StartSessionService.DEFAULT_MODE_SETTING, StartSessionService.defaultMode(workspace).label());
         out.put(MARGIN, Long.toString(workspace.refreshMargin().toSeconds()));
         out.put(SECRET_STORE_SETTING, workspace.setting(SECRET_STORE_SETTING).orElse("auto"));
+        out.put(BrowserContext.SETTING, workspace.setting(BrowserContext.SETTING)
+                .orElse(BrowserContext.Kind.PLAIN.label()));
         return out;
     }
 
@@ -78,6 +82,12 @@ public final class SettingsService implements SettingsUseCase {
                     + " where rolehop looks: move the secrets with 'rolehop secrets migrate --to BACKEND'");
         }
         return v;
+    }
+
+    private static String browserContext(String value) {
+        return BrowserContext.Kind.parse(value).map(BrowserContext.Kind::label).orElseThrow(() ->
+                new InvalidValueException("invalid " + BrowserContext.SETTING + " '" + Text.printable(value)
+                        + "'; give plain, firefox-container or chromium-profile"));
     }
 
     private static String margin(String value) {

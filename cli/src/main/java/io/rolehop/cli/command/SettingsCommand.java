@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "settings", description = "Workspace settings: default-mode, refresh-margin-seconds, secret-store.",
+@Command(name = "settings", description = "Workspace settings: default-mode, refresh-margin-seconds, secret-store, console-browser-context.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {SettingsCommand.ListCommand.class, SettingsCommand.SetCommand.class,
             SettingsCommand.UnsetCommand.class})

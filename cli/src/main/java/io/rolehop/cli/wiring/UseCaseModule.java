@@ -22,6 +22,10 @@ import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.in.OpenConsoleUseCase;
+import io.rolehop.application.port.out.ConsoleSignIn;
+import io.rolehop.application.port.out.FederationTokenService;
+import io.rolehop.application.port.out.WebBrowser;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
@@ -49,7 +53,8 @@ public final class UseCaseModule extends AbstractModule {
             Provider<SecurityTokenService> sts, Provider<SecretStore> secrets, Provider<SecretStoreBackends> backends,
             Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
             Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
-            Provider<CliEnvironment> env, Provider<KnownRegions> regions) {
+            Provider<CliEnvironment> env, Provider<KnownRegions> regions, Provider<FederationTokenService> federation,
+            Provider<ConsoleSignIn> signIn, Provider<WebBrowser> browser) {
         return new UseCases(new UseCases.Ports() {
             @Override
             public WorkspaceStore workspaceStore() {
@@ -125,6 +130,21 @@ public final class UseCaseModule extends AbstractModule {
                 CliEnvironment cli = env.get();
                 return cli.launcher().map(launcher -> LauncherLink.pointAt(cli.rolehopHome(), launcher).toString())
                         .orElse("rolehop");
+            }
+
+            @Override
+            public FederationTokenService federationTokenService() {
+                return federation.get();
+            }
+
+            @Override
+            public ConsoleSignIn consoleSignIn() {
+                return signIn.get();
+            }
+
+            @Override
+            public WebBrowser webBrowser() {
+                return browser.get();
             }
         });
     }
@@ -226,5 +246,10 @@ public final class UseCaseModule extends AbstractModule {
             io.rolehop.application.port.out.LeappWorkspaceReader reader,
             io.rolehop.application.port.out.LeappKeychain keychain) {
         return useCases.importLeapp(reader, keychain);
+    }
+
+    @Provides
+    OpenConsoleUseCase openConsole(UseCases useCases) {
+        return useCases.openConsole();
     }
 }

@@ -15,6 +15,11 @@ import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.in.OpenConsoleUseCase;
+import io.rolehop.application.port.out.ConsoleSignIn;
+import io.rolehop.application.port.out.FederationTokenService;
+import io.rolehop.application.port.out.WebBrowser;
+import io.rolehop.application.service.OpenConsoleService;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
@@ -93,6 +98,20 @@ public final class UseCases {
         String launcherCommand();
 
         KnownRegions knownRegions();
+        /** STS {@code GetFederationToken}, for the console of an IAM user; only the console needs it. */
+        default FederationTokenService federationTokenService() {
+            throw new UnsupportedOperationException("no federation token service here");
+        }
+
+        /** The federation endpoint; only the console needs it. */
+        default ConsoleSignIn consoleSignIn() {
+            throw new UnsupportedOperationException("no console sign-in here");
+        }
+
+        /** The web browser; only the console needs it. */
+        default WebBrowser webBrowser() {
+            throw new UnsupportedOperationException("no browser here");
+        }
     }
 
     private final Ports ports;
@@ -193,5 +212,10 @@ public final class UseCases {
             io.rolehop.application.port.out.LeappKeychain keychain) {
         return new io.rolehop.application.service.ImportLeappService(ports.workspaceStore(), ports.accessMethods(),
                 ports.secretStore(), reader, keychain);
+    }
+
+    public OpenConsoleUseCase openConsole() {
+        return new OpenConsoleService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(),
+                ports.federationTokenService(), ports.consoleSignIn(), ports.webBrowser());
     }
 }

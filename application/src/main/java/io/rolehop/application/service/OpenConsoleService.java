@@ -3,6 +3,7 @@ package io.rolehop.application.service;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.ConsoleOpened;
+import io.rolehop.application.port.in.MfaCode;
 import io.rolehop.application.port.in.OpenConsoleCommand;
 import io.rolehop.application.port.in.OpenConsoleUseCase;
 import io.rolehop.application.port.out.BrowserContext;
@@ -77,7 +78,7 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
         Optional<Duration> duration;
         if (userKeys.isPresent()) {
             // The federation endpoint takes neither long-term keys nor GetSessionToken's tokens.
-            credentials = federationToken(workspace, session, userKeys.get(), region);
+            credentials = federationToken(workspace, session, userKeys.get(), region, command.mfaCode());
             duration = Optional.empty();
         } else {
             credentials = resolver.handOut(workspace, session, command.mfaCode());
@@ -98,8 +99,8 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
      * be valid, so a console never opens without the device where {@code session start} would need it.
      */
     private TemporaryCredentials federationToken(Workspace workspace, Session session, AccessKeyFields fields,
-            Region region) {
-        AwsCredentials signing = resolver.signingCredentials(workspace, session, command.mfaCode());
+            Region region, Optional<MfaCode> mfaCode) {
+        AwsCredentials signing = resolver.signingCredentials(workspace, session, mfaCode);
         LongTermCredentials keys = signing instanceof LongTermCredentials longTerm ? longTerm : storedKeys(session,
                 fields);
         return federation.getFederationToken(new FederationTokenRequest(keys, region, federatedName(session),

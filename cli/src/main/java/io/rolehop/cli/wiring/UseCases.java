@@ -1,6 +1,7 @@
 package io.rolehop.cli.wiring;
 
 import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
@@ -25,6 +26,7 @@ import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
+import io.rolehop.application.service.CheckSetupService;
 import io.rolehop.application.service.AddSessionService;
 import io.rolehop.application.service.ChainCredentialsResolver;
 import io.rolehop.application.service.DeleteSessionService;
@@ -166,5 +168,9 @@ public final class UseCases {
 
     public RegionsUseCase regions() {
         return new RegionsService(ports.workspaceStore());
+    }
+
+    public CheckSetupUseCase checkSetup() {
+        return new CheckSetupService(ports.workspaceStore(), ports.credentialsFile(), ports.configFile(), applier());
     }
 }

@@ -233,7 +233,7 @@ final class DoctorCommand implements Callable<Integer> {
                             + " passphrase on the terminal; 'rolehop secrets unlock' keeps its key for this login");
                     return;
                 }
-                int count = secretStores.encryptedFile().keys("session/").size();
+                int count = secretStores.open(SecretStores.ENCRYPTED_FILE).keys("session/").size();
                 add(check, OK, subject, "opens (" + count + (count == 1 ? " secret" : " secrets")
                         + until.map(u -> ", unlocked until " + u).orElse(", with ROLEHOP_VAULT_PASSPHRASE") + ")");
                 return;

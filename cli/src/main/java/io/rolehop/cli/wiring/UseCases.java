@@ -16,6 +16,8 @@ import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
 import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.AssumeRoleRequest;
+import io.rolehop.application.port.out.SessionTokenRequest;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
@@ -43,6 +45,7 @@ import io.rolehop.application.service.RotateSessionsService;
 import io.rolehop.application.service.SettingsService;
 import io.rolehop.application.service.StartSessionService;
 import io.rolehop.application.service.StopSessionService;
+import io.rolehop.domain.TemporaryCredentials;
 import java.time.Clock;
 
 /**
@@ -97,9 +100,40 @@ public final class UseCases {
         this.ports = ports;
     }
 
+    /**
+     * The STS port, built on the first call: the resolver is shared by use cases that may call STS and by some that
+     * never do ({@code profile list}), and building the SDK's client costs a short-lived JVM some hundred
+     * milliseconds (see docs/performance.md, "Start-up of every command").
+     */
+    private static final class FirstUseSts implements SecurityTokenService {
+        private final Ports ports;
+        private SecurityTokenService sts;
+
+        FirstUseSts(Ports ports) {
+            this.ports = ports;
+        }
+
+        private synchronized SecurityTokenService sts() {
+            if (sts == null) {
+                sts = ports.securityTokenService();
+            }
+            return sts;
+        }
+
+        @Override
+        public TemporaryCredentials assumeRole(AssumeRoleRequest request) {
+            return sts().assumeRole(request);
+        }
+
+        @Override
+        public TemporaryCredentials getSessionToken(SessionTokenRequest request) {
+            return sts().getSessionToken(request);
+        }
+    }
+
     public synchronized ChainCredentialsResolver resolver() {
         if (resolver == null) {
-            resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
+            resolver = new ChainCredentialsResolver(ports.accessMethods(), new FirstUseSts(ports),
                     ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
         }
         return resolver;

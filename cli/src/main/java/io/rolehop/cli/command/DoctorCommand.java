@@ -194,8 +194,14 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private void checkAwsFiles() {
-        List<CheckSetupUseCase.FileProblem> problems = setup.get().awsFileProblems();
         CliEnvironment env = context.environment();
+        List<CheckSetupUseCase.FileProblem> problems;
+        try {
+            problems = setup.get().awsFileProblems();
+        } catch (ApplicationException | DomainException e) {
+            add("aws-file", PROBLEM, env.rolehopHome(), e.getMessage());
+            return;
+        }
         for (Path file : List.of(env.credentialsFile(), env.configFile())) {
             Optional<CheckSetupUseCase.FileProblem> problem = problems.stream().filter(p -> p.file().equals(file))
                     .findFirst();

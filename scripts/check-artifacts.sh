@@ -4,7 +4,9 @@
 #   POSIX tools alone) and prints its completion script;
 # - the Debian package, installed with dpkg -i when run as root with CI=true (else extracted with dpkg-deb -x into a
 #   temporary root), runs the demo chain (scripts/demo.sh against moto) with the installed command, and carries the
-#   bash completion and the man pages where bash-completion and man look for them;
+#   bash completion and the man pages where bash-completion and man look for them; then a later version of the
+#   package is installed over it (dpkg -i, or extracted over the same root) and the credential_process line the demo
+#   wrote must still work;
 # - the portable zip runs on the installed Java.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -57,7 +59,18 @@ fi
 [ -f "$root/usr/share/bash-completion/completions/rolehop" ] || fail "the package has no bash completion"
 [ -f "$root/usr/share/man/man1/rolehop.1.gz" ] || fail "the package has no man page"
 [ -x "$root/opt/rolehop/runtime/bin/java" ] || fail "the package has no runtime"
-ROLEHOP=$installed "$here/scripts/demo.sh" || fail "the demo chain failed with the installed $installed"
+# Version B: the same package with a later version, installed over version A while the demo's line is in use.
+version_a=$(dpkg-deb -f "$deb" Version)
+dpkg-deb -R "$deb" "$work/deb-b"
+sed -i "s/^Version: .*/Version: $version_a+upgrade1/" "$work/deb-b/DEBIAN/control"
+dpkg-deb --root-owner-group -Zgzip --build "$work/deb-b" "$work/rolehop_b_amd64.deb" >/dev/null
+if [ -z "$root" ]; then
+  upgrade="dpkg -i '$work/rolehop_b_amd64.deb' >/dev/null && dpkg-query -W -f '\${Version}' rolehop | grep -qx '$version_a+upgrade1'"
+else
+  upgrade="dpkg-deb -x '$work/rolehop_b_amd64.deb' '$root'"
+fi
+ROLEHOP=$installed ROLEHOP_DEMO_AFTER=$upgrade "$here/scripts/demo.sh" \
+  || fail "the demo chain failed with the installed $installed, or its credential_process line after an upgrade"
 if [ -z "$root" ]; then
   dpkg -r rolehop >/dev/null
 fi

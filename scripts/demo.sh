@@ -96,5 +96,12 @@ echo; echo "== handing out role2 through a credential_process line: the AWS CLI 
 step session start role2 --mode credential-process
 printf '\n$ aws sts get-caller-identity --profile role2\n'
 aws sts get-caller-identity --profile role2
+if [ -n "${ROLEHOP_DEMO_AFTER:-}" ]; then
+  # A command to run before the line is used once more, such as an upgrade of the installed rolehop.
+  echo; echo "== $ROLEHOP_DEMO_AFTER; then the same credential_process line again"
+  sh -c "$ROLEHOP_DEMO_AFTER"
+  printf '\n$ aws sts get-caller-identity --profile role2\n'
+  aws sts get-caller-identity --profile role2
+fi
 echo
 echo "== done: the emulator is stopped and $work removed"

@@ -25,8 +25,11 @@ public final class Rolehop {
     }
 
     public int run(String... args) {
-        // After a move or an upgrade, the credential_process lines' link follows the launcher that runs now.
-        environment.launcher().ifPresent(launcher -> LauncherLink.refresh(environment.rolehopHome(), launcher));
+        // After a move or an upgrade, the credential_process lines' link follows the launcher that runs now; but
+        // doctor reports the link as it finds it, and re-points it only with --fix.
+        if (!firstWordIs("doctor", args)) {
+            environment.launcher().ifPresent(launcher -> LauncherLink.refresh(environment.rolehopHome(), launcher));
+        }
         CliContext context = new CliContext(environment, overrides);
         PrintWriter err = new PrintWriter(environment.err(), true);
         CommandLine commandLine;
@@ -38,5 +41,14 @@ public final class Rolehop {
         commandLine.setOut(new PrintWriter(environment.out(), true));
         commandLine.setErr(err);
         return commandLine.execute(Commands.arranged(commandLine, args));
+    }
+
+    private static boolean firstWordIs(String command, String... args) {
+        for (String arg : args) {
+            if (!arg.startsWith("-")) {
+                return arg.equals(command);
+            }
+        }
+        return false;
     }
 }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 
 /** A config file in memory with the ownership rules of the real one. */
 public final class InMemoryConfigFile implements ConfigFile {
+    private Optional<String> unreadable = Optional.empty();
     private final Map<String, Map<String, String>> owned = new TreeMap<>();
     private final Map<String, Map<String, String>> foreign = new TreeMap<>();
     /** Foreign sections replaced with force, to be put back by remove. */
@@ -60,6 +61,17 @@ public final class InMemoryConfigFile implements ConfigFile {
     /** The sections rolehop does not own. */
     public synchronized Map<String, Map<String, String>> foreignSections() {
         return Map.copyOf(foreign);
+    }
+
+    /** Why the file does not read, as a test makes it; empty until {@link #makeUnreadable}. */
+    @Override
+    public Optional<String> unreadable() {
+        return unreadable;
+    }
+
+    /** Makes the file unreadable, as a file the AWS CLI cannot parse is, with {@code problem} as the reason. */
+    public void makeUnreadable(String problem) {
+        unreadable = Optional.of(problem);
     }
 
     @Override

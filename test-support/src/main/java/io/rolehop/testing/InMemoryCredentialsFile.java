@@ -5,6 +5,7 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 
 /** A credentials file in memory with the ownership rules of the real one. */
 public final class InMemoryCredentialsFile implements CredentialsFile {
+    private Optional<String> unreadable = Optional.empty();
     private final Map<String, TemporaryCredentials> owned = new TreeMap<>();
     private final Set<String> foreign = new HashSet<>();
     /** Foreign sections replaced with force, to be put back by remove. */
@@ -62,6 +64,17 @@ public final class InMemoryCredentialsFile implements CredentialsFile {
     @Override
     public synchronized boolean owns(NamedProfile profile) {
         return owned.containsKey(profile.name());
+    }
+
+    /** Why the file does not read, as a test makes it; empty until {@link #makeUnreadable}. */
+    @Override
+    public Optional<String> unreadable() {
+        return unreadable;
+    }
+
+    /** Makes the file unreadable, as a file the AWS CLI cannot parse is, with {@code problem} as the reason. */
+    public void makeUnreadable(String problem) {
+        unreadable = Optional.of(problem);
     }
 
     @Override

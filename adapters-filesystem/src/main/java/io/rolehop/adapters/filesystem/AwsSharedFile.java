@@ -186,6 +186,16 @@ final class AwsSharedFile {
         return document.sections().stream().anyMatch(s -> s.owned() && target.matches().test(s.name()));
     }
 
+    /** Why the file does not read as botocore reads it (file, line, reason); empty when it does, or is absent. */
+    Optional<String> unreadable() {
+        try {
+            load();
+            return Optional.empty();
+        } catch (OperationFailedException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** The settings of the owned section of the profile, in file order; empty when rolehop owns none. */
     Optional<Map<String, String>> ownedSettings(Target target) {
         Optional<byte[]> bytes = AtomicFiles.readIfExists(location);

@@ -58,6 +58,11 @@ public final class IniConfigFile implements ConfigFile {
     }
 
     @Override
+    public Optional<String> unreadable() {
+        return file.unreadable();
+    }
+
+    @Override
     public Path location() {
         return file.location();
     }

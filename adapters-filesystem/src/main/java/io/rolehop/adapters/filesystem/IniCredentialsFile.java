@@ -5,6 +5,7 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +59,11 @@ public final class IniCredentialsFile implements CredentialsFile {
     @Override
     public boolean owns(NamedProfile profile) {
         return !isReserved(profile) && file.owns(target(profile));
+    }
+
+    @Override
+    public Optional<String> unreadable() {
+        return file.unreadable();
     }
 
     @Override

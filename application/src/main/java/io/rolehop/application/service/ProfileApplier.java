@@ -112,7 +112,20 @@ public final class ProfileApplier {
      * @throws UsageException naming the path and the reason when it cannot be written
      */
     public String credentialProcess(Session session) {
-        return commandWord(launcher.get()) + " session generate " + session.id().value();
+        return commandWord(launcher.get()) + " " + generateArguments(session);
+    }
+
+    /** What a {@code credential_process} line runs after the launcher: {@code session generate ID}. */
+    public static String generateArguments(Session session) {
+        return "session generate " + session.id().value();
+    }
+
+    /**
+     * Writes the config section of a session in credential-process mode again, with the line as it is written now
+     * (after a move or an upgrade of the launcher), touching neither its credentials nor the credentials file.
+     */
+    public void rewriteCredentialProcess(Session session) {
+        configFile.write(session.profile(), configFor(session, DeliveryMode.CREDENTIAL_PROCESS), false);
     }
 
     static String commandWord(String path) {

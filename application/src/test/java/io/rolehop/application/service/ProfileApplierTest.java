@@ -51,6 +51,11 @@ class ProfileApplierTest {
         }
 
         @Override
+        public Optional<String> unreadable() {
+            return Optional.empty();
+        }
+
+        @Override
         public Path location() {
             return Path.of("credentials");
         }

@@ -9,7 +9,14 @@ import java.util.List;
 
 /** Writes command results to stdout: JSON for machines, aligned tables for people. */
 public final class Output {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Jackson's object mapper, made on the first JSON written: every command line makes an {@code Output}, and
+     * loading Jackson's data binding (some 370 classes) would tax the commands that print a table or a line (see
+     * docs/performance.md, "Start-up of every command").
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final PrintStream out;
     private boolean quiet;
@@ -21,7 +28,7 @@ public final class Output {
     /** Pretty-printed JSON of maps, lists, strings, numbers and booleans. */
     public void json(Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -7,6 +7,7 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
@@ -251,5 +252,10 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     OpenConsoleUseCase openConsole(UseCases useCases) {
         return useCases.openConsole();
+    }
+
+    @Provides
+    CheckSetupUseCase checkSetup(UseCases useCases) {
+        return useCases.checkSetup();
     }
 }

@@ -1,6 +1,7 @@
 package io.rolehop.cli.wiring;
 
 import io.rolehop.application.port.in.AddSessionUseCase;
+import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
@@ -21,6 +22,8 @@ import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.WebBrowser;
 import io.rolehop.application.service.OpenConsoleService;
 import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.AssumeRoleRequest;
+import io.rolehop.application.port.out.SessionTokenRequest;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
@@ -31,6 +34,7 @@ import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
+import io.rolehop.application.service.CheckSetupService;
 import io.rolehop.application.service.AddSessionService;
 import io.rolehop.application.service.ChainCredentialsResolver;
 import io.rolehop.application.service.DeleteSessionService;
@@ -52,6 +56,7 @@ import io.rolehop.application.service.ServeCredentialsService;
 import io.rolehop.application.service.SettingsService;
 import io.rolehop.application.service.StartSessionService;
 import io.rolehop.application.service.StopSessionService;
+import io.rolehop.domain.TemporaryCredentials;
 import java.time.Clock;
 
 /**
@@ -122,9 +127,40 @@ public final class UseCases {
         this.ports = ports;
     }
 
+    /**
+     * The STS port, built on the first call: the resolver is shared by use cases that may call STS and by some that
+     * never do ({@code profile list}), and building the SDK's client costs a short-lived JVM some hundred
+     * milliseconds (see docs/performance.md, "Start-up of every command").
+     */
+    private static final class FirstUseSts implements SecurityTokenService {
+        private final Ports ports;
+        private SecurityTokenService sts;
+
+        FirstUseSts(Ports ports) {
+            this.ports = ports;
+        }
+
+        private synchronized SecurityTokenService sts() {
+            if (sts == null) {
+                sts = ports.securityTokenService();
+            }
+            return sts;
+        }
+
+        @Override
+        public TemporaryCredentials assumeRole(AssumeRoleRequest request) {
+            return sts().assumeRole(request);
+        }
+
+        @Override
+        public TemporaryCredentials getSessionToken(SessionTokenRequest request) {
+            return sts().getSessionToken(request);
+        }
+    }
+
     public synchronized ChainCredentialsResolver resolver() {
         if (resolver == null) {
-            resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
+            resolver = new ChainCredentialsResolver(ports.accessMethods(), new FirstUseSts(ports),
                     ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
         }
         return resolver;
@@ -217,5 +253,9 @@ public final class UseCases {
     public OpenConsoleUseCase openConsole() {
         return new OpenConsoleService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(),
                 ports.federationTokenService(), ports.consoleSignIn(), ports.webBrowser());
+    }
+
+    public CheckSetupUseCase checkSetup() {
+        return new CheckSetupService(ports.workspaceStore(), ports.credentialsFile(), ports.configFile(), applier());
     }
 }

@@ -138,6 +138,15 @@ class UseCasesTest {
     }
 
     @Test
+    void listingProfilesAsksForNoSts() {
+        CountingPorts ports = new CountingPorts();
+
+        new UseCases(ports).profiles().list();
+
+        assertEquals(null, ports.asked.get("sts"));
+    }
+
+    @Test
     void theUseCasesOfOneInstanceShareOneResolverAndOneApplier() {
         CountingPorts ports = new CountingPorts();
         UseCases useCases = new UseCases(ports);
@@ -149,7 +158,7 @@ class UseCasesTest {
 
         assertSame(useCases.resolver(), useCases.resolver());
         assertSame(useCases.applier(), useCases.applier());
-        assertEquals(1, ports.asked.get("sts"), "the STS client is asked for once, by the one resolver");
+        assertEquals(null, ports.asked.get("sts"), "the one resolver asks for the STS client on its first STS call");
         assertEquals(1, ports.asked.get("credentials-file"), "the credentials file is asked for once");
     }
 }

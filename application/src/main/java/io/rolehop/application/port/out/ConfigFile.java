@@ -36,6 +36,12 @@ public interface ConfigFile {
      */
     boolean remove(NamedProfile profile);
 
+    /**
+     * Why the file cannot be read as the AWS CLI reads it, in one line naming the file and the line; empty when it
+     * reads, or does not exist.
+     */
+    Optional<String> unreadable();
+
     /** Where the file is. */
     Path location();
 }

@@ -3,6 +3,7 @@ package io.rolehop.application.port.out;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The AWS shared credentials file ({@code AWS_SHARED_CREDENTIALS_FILE}, else {@code ~/.aws/credentials}).
@@ -45,6 +46,12 @@ public interface CredentialsFile {
 
     /** Whether rolehop owns a section for {@code profile} in the file now. */
     boolean owns(NamedProfile profile);
+
+    /**
+     * Why the file cannot be read as the AWS CLI reads it, in one line naming the file and the line; empty when it
+     * reads, or does not exist.
+     */
+    Optional<String> unreadable();
 
     /** Where the file is. */
     Path location();

@@ -32,8 +32,7 @@ import picocli.CommandLine.Parameters;
                 "SIGTERM, SIGHUP and SIGUSR1 are passed on to the command; SIGINT, which a terminal sends to the",
                 "command itself, is left to it. rolehop exits with the command's code.",
                 "", "Without a command, starts $SHELL (else /bin/sh) with the credentials; ROLEHOP_SESSION names the",
-                "session, for a prompt. Leave it with 'exit'.",
-                "", "Example: rolehop exec prod -- aws s3 ls"})
+                "session, for a prompt. Leave it with 'exit'."})
 final class ExecCommand implements Callable<Integer> {
     /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
     static final String MARKER = "ROLEHOP_EXEC_SESSION";

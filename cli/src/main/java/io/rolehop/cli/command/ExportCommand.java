@@ -21,8 +21,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Formats: env (export K=V), env-no-export (K=V), fish (set -gx K \"V\"), powershell ($Env:K=\"V\"),",
                 "windows-cmd (set K=V), dotenv (K=V for .env files), json (credential_process JSON), ini (a section",
                 "of the shared credentials file). The shell formats set AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,",
-                "AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION, AWS_REGION, AWS_DEFAULT_REGION and ROLEHOP_SESSION.",
-                "", "Example: eval \"$(rolehop export prod --format env)\""})
+                "AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION, AWS_REGION, AWS_DEFAULT_REGION and ROLEHOP_SESSION."})
 final class ExportCommand implements Callable<Integer> {
     private final Provider<GenerateCredentialsUseCase> generate;
     private final Provider<ListSessionsUseCase> sessions;

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Reads ~/.Leapp/Leapp-lock.json (never changes it), decrypted with this machine's id. IAM users'",
                 "keys come from Leapp's keychain entries when the Secret Service answers; otherwise set them with",
                 "'rolehop session edit ALIAS --access-key-id ID --secret-access-key-stdin'. Running it again adds",
-                "nothing and updates what changed in Leapp.", "", "Example: rolehop import leapp --dry-run"})
+                "nothing and updates what changed in Leapp."})
 final class ImportLeappCommand implements Callable<Integer> {
     private final Provider<ImportLeappUseCase> importer;
     private final Output out;

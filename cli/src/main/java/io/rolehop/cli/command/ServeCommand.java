@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
                 + " stopped.",
         footer = {"", "Each session is at http://127.0.0.1:PORT/sessions/ALIAS; a request must carry the token of",
                 "$ROLEHOP_HOME/server.token (mode 0600, new at each start, removed at stop) in its Authorization",
-                "header. stdout gets the variables to export; a session that needs an MFA code answers 503.",
-                "", "Example: rolehop serve --port 9911"})
+                "header. stdout gets the variables to export; a session that needs an MFA code answers 503."})
 final class ServeCommand implements Callable<Integer> {
     private final Provider<ServeCredentialsUseCase> serve;
     private final Provider<ListSessionsUseCase> sessions;

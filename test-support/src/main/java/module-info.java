@@ -4,6 +4,8 @@ module io.rolehop.testing {
     requires transitive org.junit.jupiter.api;
     // PluginJars compiles plugin jars in the tests that install them.
     requires java.compiler;
+    // IdentityCenterEmulator serves the IAM Identity Center APIs on loopback.
+    requires jdk.httpserver;
 
     exports io.rolehop.testing;
 

@@ -1,0 +1,60 @@
+package io.rolehop.application.port.in;
+
+import io.rolehop.domain.Region;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Logs in to IAM Identity Center for a start URL, once for every session of that start URL. */
+public interface SsoLoginUseCase {
+
+    /** The scope registered when none is given: role credentials, and a refresh token. */
+    String DEFAULT_SCOPE = "sso:account:access";
+
+    /** How the user is asked to authorise. */
+    enum Flow {
+        /** Authorization code with PKCE, through the browser and a loopback callback. */
+        AUTHORIZATION_CODE,
+        /** A user code confirmed on any device; needs no browser here. */
+        DEVICE_CODE
+    }
+
+    /** What the login tells the user while it runs. */
+    interface Listener {
+        /** The browser was sent to {@code url}. */
+        void browserOpened(URI url);
+
+        /** No browser could be opened; the device-code flow is used instead. */
+        void noBrowser();
+
+        /** The user must open {@code url} and confirm {@code userCode}. */
+        void deviceCode(URI url, String userCode, Optional<URI> complete);
+    }
+
+    /**
+     * @param startUrl the AWS access portal URL
+     * @param region the region of the Identity Center instance
+     * @param scopes the scopes to register; {@link #DEFAULT_SCOPE} when empty
+     * @param flow the flow asked for
+     * @param openBrowser whether a browser may be opened at all ({@code --no-browser} says no)
+     * @param browserCommand a command to open URLs with, instead of the environment's browser
+     */
+    record Command(String startUrl, Region region, List<String> scopes, Flow flow, boolean openBrowser,
+            Optional<String> browserCommand, Listener listener) {
+        public Command {
+            Objects.requireNonNull(startUrl, "startUrl");
+            Objects.requireNonNull(region, "region");
+            scopes = scopes.isEmpty() ? List.of(DEFAULT_SCOPE) : List.copyOf(scopes);
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(browserCommand, "browserCommand");
+            Objects.requireNonNull(listener, "listener");
+        }
+    }
+
+    /** The login made: which flow, and until when its access token lasts. */
+    record Result(String startUrl, Flow flow, Instant expiresAt, boolean refreshable) {}
+
+    Result login(Command command);
+}

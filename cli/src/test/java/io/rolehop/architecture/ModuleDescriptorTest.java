@@ -95,6 +95,7 @@ class ModuleDescriptorTest {
                 module io.rolehop.testing
                 requires transitive io.rolehop.application
                 requires java.compiler
+                requires jdk.httpserver
                 requires transitive org.junit.jupiter.api
                 exports io.rolehop.testing
                 provides org.junit.jupiter.api.extension.Extension with
@@ -118,11 +119,14 @@ class ModuleDescriptorTest {
                 requires software.amazon.awssdk.regions
                 requires software.amazon.awssdk.retries
                 requires software.amazon.awssdk.services.iam
+                requires software.amazon.awssdk.services.sso
+                requires software.amazon.awssdk.services.ssooidc
                 requires software.amazon.awssdk.services.sts
                 exports io.rolehop.adapters.aws
                 provides io.rolehop.application.spi.AccessMethod with
                     io.rolehop.adapters.aws.AwsIamUserAccessMethod
                     io.rolehop.adapters.aws.AwsIamRoleChainedAccessMethod
+                    io.rolehop.adapters.aws.AwsSsoAccessMethod
                 """);
     }
 
@@ -150,6 +154,7 @@ class ModuleDescriptorTest {
                 requires io.rolehop.adapters.aws
                 requires io.rolehop.adapters.filesystem
                 requires io.rolehop.application
+                requires jdk.httpserver
                 requires jdk.unsupported
                 opens io.rolehop.cli.command to info.picocli
                 opens io.rolehop.cli.wiring to com.google.guice

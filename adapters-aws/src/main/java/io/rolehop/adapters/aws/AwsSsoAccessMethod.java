@@ -9,8 +9,8 @@ import io.rolehop.application.spi.IdentityCenterAccess;
 import io.rolehop.domain.AccountId;
 import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.Region;
+import io.rolehop.domain.StartUrl;
 import io.rolehop.domain.Text;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,7 +27,7 @@ public final class AwsSsoAccessMethod implements AccessMethod {
 
     private static final List<FieldSpec> FIELDS = List.of(
             FieldSpec.required(IdentityCenterAccess.START_URL, "the AWS access portal URL, e.g."
-                    + " https://my-org.awsapps.com/start", AwsSsoAccessMethod::checkStartUrl),
+                    + " https://my-org.awsapps.com/start", FieldValidator.parsing(StartUrl::new)),
             FieldSpec.required(IdentityCenterAccess.SSO_REGION, "the region of the IAM Identity Center instance",
                     FieldValidator.parsing(Region::of)),
             FieldSpec.required(IdentityCenterAccess.ACCOUNT_ID, "the 12-digit id of the account",
@@ -58,20 +58,6 @@ public final class AwsSsoAccessMethod implements AccessMethod {
     @Override
     public List<FieldSpec> fields() {
         return FIELDS;
-    }
-
-    static Optional<String> checkStartUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
-                    && value.length() <= 1024) {
-                return Optional.empty();
-            }
-        } catch (java.net.URISyntaxException e) {
-            // Reported below.
-        }
-        return Optional.of("invalid start URL '" + Text.printable(value) + "'; use the AWS access portal URL, such as"
-                + " https://my-org.awsapps.com/start");
     }
 
     @Override

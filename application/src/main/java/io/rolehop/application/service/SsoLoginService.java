@@ -66,7 +66,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
             if (viaBrowser.isPresent()) {
                 token = viaBrowser.get();
             } else {
-                command.listener().noBrowser();
+                command.listener().tell(new Prompt(PromptKind.NO_BROWSER, Optional.empty(), Optional.empty(),
+                        Optional.empty()));
                 flow = Flow.DEVICE_CODE;
                 token = deviceCode(command, client);
             }
@@ -97,7 +98,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
             if (!browser.open(url, command.browserCommand())) {
                 return Optional.empty();
             }
-            command.listener().browserOpened(url);
+            command.listener().tell(new Prompt(PromptKind.BROWSER_OPENED, Optional.of(url), Optional.empty(),
+                    Optional.empty()));
             Map<String, String> answer = listening.await(callbackTimeout).orElseThrow(() ->
                     new OperationFailedException("no answer from the browser within " + callbackTimeout.toSeconds()
                             + " s; run 'rolehop sso login' again, or add --use-device-code"));
@@ -119,7 +121,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
     private IdentityCenter.Token deviceCode(Command command, IdentityCenter.Client client) {
         IdentityCenter.DeviceAuthorization device = identityCenter.startDeviceAuthorization(command.region(), client,
                 command.startUrl());
-        command.listener().deviceCode(device.verificationUri(), device.userCode(), device.verificationUriComplete());
+        command.listener().tell(new Prompt(PromptKind.DEVICE_CODE, Optional.of(device.verificationUri()),
+                Optional.of(device.userCode()), device.verificationUriComplete()));
         if (command.openBrowser()) {
             browser.open(device.verificationUriComplete().orElse(device.verificationUri()), command.browserCommand());
         }

@@ -3,8 +3,10 @@ package io.rolehop.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.rolehop.adapters.aws.SdkIdentityCenter;
 import io.rolehop.adapters.aws.IamAccessKeyManager;
 import io.rolehop.adapters.aws.StsSecurityTokenService;
+import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.cli.env.CliEnvironment;
@@ -22,5 +24,11 @@ public final class AwsModule extends AbstractModule {
     @Singleton
     AccessKeyManager accessKeyManager(CliEnvironment env) {
         return new IamAccessKeyManager(env.env());
+    }
+
+    @Provides
+    @Singleton
+    IdentityCenter identityCenter(CliEnvironment env) {
+        return new SdkIdentityCenter(env.env());
     }
 }

@@ -118,7 +118,8 @@ public final class CliContext {
                     new AwsModule(),
                     new AccessMethodsModule(this::accessMethods),
                     new TerminalModule(),
-                    new UseCaseModule());
+                    new UseCaseModule(),
+                    new LoginModule());
             injector = Guice.createInjector(Modules.override(production).with(overrides));
         }
         return injector;

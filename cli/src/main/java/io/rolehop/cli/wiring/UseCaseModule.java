@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
@@ -18,6 +21,9 @@ import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
@@ -45,8 +51,24 @@ public final class UseCaseModule extends AbstractModule {
             Provider<SecurityTokenService> sts, Provider<SecretStore> secrets, Provider<SecretStoreBackends> backends,
             Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
             Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
-            Provider<CliEnvironment> env) {
+            Provider<CliEnvironment> env, Provider<IdentityCenter> identityCenter, Provider<LoginBrowser> browser,
+            Provider<LoginCallback> callback) {
         return new UseCases(new UseCases.Ports() {
+            @Override
+            public IdentityCenter identityCenter() {
+                return identityCenter.get();
+            }
+
+            @Override
+            public LoginBrowser loginBrowser() {
+                return browser.get();
+            }
+
+            @Override
+            public LoginCallback loginCallback() {
+                return callback.get();
+            }
+
             @Override
             public WorkspaceStore workspaceStore() {
                 return store.get();
@@ -200,5 +222,20 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     RegionsUseCase regions(UseCases useCases) {
         return useCases.regions();
+    }
+
+    @Provides
+    SsoLoginUseCase ssoLogin(UseCases useCases) {
+        return useCases.ssoLogin();
+    }
+
+    @Provides
+    SsoLogoutUseCase ssoLogout(UseCases useCases) {
+        return useCases.ssoLogout();
+    }
+
+    @Provides
+    SsoSyncUseCase ssoSync(UseCases useCases) {
+        return useCases.ssoSync();
     }
 }

@@ -1,5 +1,8 @@
 package io.rolehop.cli.wiring;
 
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
@@ -14,6 +17,9 @@ import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
@@ -24,6 +30,11 @@ import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.application.service.IdentityCenterRoles;
+import io.rolehop.application.service.SsoLoginService;
+import io.rolehop.application.service.SsoLogoutService;
+import io.rolehop.application.service.SsoSyncService;
+import io.rolehop.application.service.SsoTokens;
 import io.rolehop.application.service.AccessMethods;
 import io.rolehop.application.service.AddSessionService;
 import io.rolehop.application.service.ChainCredentialsResolver;
@@ -85,11 +96,27 @@ public final class UseCases {
 
         /** The command written into {@code credential_process} lines, asked for as each line is written. */
         String launcherCommand();
+
+        /** IAM Identity Center; only the SSO use cases and {@code aws-sso} sessions ask for it. */
+        default IdentityCenter identityCenter() {
+            throw new UnsupportedOperationException("IAM Identity Center is not wired here");
+        }
+
+        /** The browser a login opens. */
+        default LoginBrowser loginBrowser() {
+            throw new UnsupportedOperationException("no browser here");
+        }
+
+        /** The loopback listener at the end of a browser login. */
+        default LoginCallback loginCallback() {
+            throw new UnsupportedOperationException("no login callback here");
+        }
     }
 
     private final Ports ports;
     private ChainCredentialsResolver resolver;
     private ProfileApplier applier;
+    private SsoTokens ssoTokens;
 
     public UseCases(Ports ports) {
         this.ports = ports;
@@ -98,7 +125,8 @@ public final class UseCases {
     public synchronized ChainCredentialsResolver resolver() {
         if (resolver == null) {
             resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
-                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
+                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock(),
+                    () -> new IdentityCenterRoles(ssoTokens(), ports.identityCenter(), ports.pause()));
         }
         return resolver;
     }
@@ -167,4 +195,29 @@ public final class UseCases {
     public RegionsUseCase regions() {
         return new RegionsService(ports.workspaceStore());
     }
+
+    /** The IAM Identity Center login of each start URL, shared by the SSO use cases and the chain resolver. */
+    public synchronized SsoTokens ssoTokens() {
+        if (ssoTokens == null) {
+            ssoTokens = new SsoTokens(ports.secretStore(), ports.identityCenter(), ports.clock());
+        }
+        return ssoTokens;
+    }
+
+    public SsoLoginUseCase ssoLogin() {
+        return new SsoLoginService(ssoTokens(), ports.identityCenter(), ports.loginBrowser(), ports.loginCallback(),
+                ports.pause(), ports.clock(), SSO_CALLBACK_TIMEOUT);
+    }
+
+    public SsoLogoutUseCase ssoLogout() {
+        return new SsoLogoutService(ports.workspaceStore(), ssoTokens(), ports.identityCenter(), resolver());
+    }
+
+    public SsoSyncUseCase ssoSync() {
+        return new SsoSyncService(ports.workspaceStore(), ssoTokens(), ports.identityCenter(), ports.pause(), add(),
+                delete());
+    }
+
+    /** How long a browser login waits for the browser's answer. */
+    static final java.time.Duration SSO_CALLBACK_TIMEOUT = java.time.Duration.ofMinutes(5);
 }

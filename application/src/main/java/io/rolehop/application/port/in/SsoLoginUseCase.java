@@ -22,16 +22,23 @@ public interface SsoLoginUseCase {
     }
 
     /** What the login tells the user while it runs. */
+    @FunctionalInterface
     interface Listener {
-        /** The browser was sent to {@code url}. */
-        void browserOpened(URI url);
-
-        /** No browser could be opened; the device-code flow is used instead. */
-        void noBrowser();
-
-        /** The user must open {@code url} and confirm {@code userCode}. */
-        void deviceCode(URI url, String userCode, Optional<URI> complete);
+        void tell(Prompt prompt);
     }
+
+    /** What happened, for the user to see. */
+    enum PromptKind {
+        /** The browser was sent to the URL. */
+        BROWSER_OPENED,
+        /** No browser could be opened; the device-code flow is used instead. */
+        NO_BROWSER,
+        /** The user must open the URL and confirm the user code. */
+        DEVICE_CODE
+    }
+
+    /** One message of a login: a URL to open, a user code to confirm (never a secret). */
+    record Prompt(PromptKind kind, Optional<URI> url, Optional<String> userCode, Optional<URI> complete) {}
 
     /**
      * @param startUrl the AWS access portal URL
@@ -45,6 +52,7 @@ public interface SsoLoginUseCase {
             Optional<String> browserCommand, Listener listener) {
         public Command {
             Objects.requireNonNull(startUrl, "startUrl");
+            io.rolehop.domain.StartUrl.of(startUrl);
             Objects.requireNonNull(region, "region");
             scopes = scopes.isEmpty() ? List.of(DEFAULT_SCOPE) : List.copyOf(scopes);
             Objects.requireNonNull(flow, "flow");

@@ -21,6 +21,7 @@ public interface SsoSyncUseCase {
             boolean prune, boolean dryRun) {
         public Command {
             Objects.requireNonNull(startUrl, "startUrl");
+            io.rolehop.domain.StartUrl.of(startUrl);
             Objects.requireNonNull(region, "region");
             Objects.requireNonNull(aliasTemplate, "aliasTemplate");
             Objects.requireNonNull(profileTemplate, "profileTemplate");

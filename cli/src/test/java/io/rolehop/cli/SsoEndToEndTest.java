@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,6 +309,62 @@ class SsoEndToEndTest {
         assertEquals("removed", find(pruned.get("sessions"), "Prod-ReadOnly").get("action").asText());
         JsonNode list = JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
         assertEquals(4, list.size(), list.toString());
+    }
+
+    @Test
+    void writesTheAwsCliTokenCacheWhenAskedAndAnotherWorkspaceReadsIt() throws Exception {
+        ok(cli.run("settings", "set", "sso-token-cache", "write"));
+        deviceLogin();
+        Path home = dir.resolve("home");
+        Path cache = home.resolve(".aws/sso/cache/" + sha1(START_URL) + ".json");
+        assertTrue(Files.isRegularFile(cache), "no " + cache);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        JsonNode entry = JSON.readTree(cache.toFile());
+        for (String field : List.of("startUrl", "region", "accessToken", "expiresAt", "refreshToken", "clientId",
+                "clientSecret", "registrationExpiresAt")) {
+            assertTrue(entry.hasNonNull(field), field + " in " + entry.fieldNames());
+        }
+        assertTrue(entry.get("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+        // As botocore's SSO credential provider loads it: the JSON file cache of ~/.aws/sso/cache.
+        ProcessBuilder reader = new ProcessBuilder("python3", "-c", "import os, sys; from botocore.utils import"
+                + " SSOTokenLoader, JSONFileCache; print(SSOTokenLoader(JSONFileCache(os.path.expanduser("
+                + "'~/.aws/sso/cache')))(sys.argv[1])['accessToken'] == sys.argv[2])", START_URL,
+                entry.get("accessToken").asText()).redirectErrorStream(true);
+        reader.environment().put("HOME", home.toString());
+        Process botocore = reader.start();
+        String answer = new String(botocore.getInputStream().readAllBytes()).strip();
+        assertEquals(0, botocore.waitFor(), answer);
+        assertEquals("True", answer, "botocore's SSO token loader reads the entry");
+
+        CliHarness other = new CliHarness(dir.resolve("other")).env(STS.env()).env(sso.env())
+                .env("HOME", home.toString());
+        ok(other.run("session", "add", "aws-sso", "--alias", "elsewhere", "--start-url", START_URL, "--sso-region",
+                "us-east-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name", "sso-admin"));
+        sso.resetCounts();
+        ok(other.run("session", "generate", "elsewhere"));
+        assertEquals(Map.of("GetRoleCredentials", 1), sso.callCounts(), "the AWS CLI's token served");
+
+        ok(cli.run("sso", "logout", "--start-url", START_URL));
+        assertFalse(Files.exists(cache), "logout removes the cache entry rolehop wrote");
+    }
+
+    @Test
+    void aTokenCacheSettingOffIgnoresTheAwsCliCache() throws Exception {
+        ok(cli.run("settings", "set", "sso-token-cache", "write"));
+        deviceLogin();
+        CliHarness other = new CliHarness(dir.resolve("other")).env(STS.env()).env(sso.env())
+                .env("HOME", dir.resolve("home").toString());
+        ok(other.run("settings", "set", "sso-token-cache", "off"));
+        ok(other.run("session", "add", "aws-sso", "--alias", "elsewhere", "--start-url", START_URL, "--sso-region",
+                "us-east-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name", "sso-admin"));
+
+        assertEquals(3, other.run("session", "generate", "elsewhere").code());
+        assertEquals(2, cli.run("settings", "set", "sso-token-cache", "sometimes").code());
+    }
+
+    private static String sha1(String value) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class SettingsService implements SettingsUseCase {
     private static final Map<String, Function<String, String>> KNOWN = Map.of(
             StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
             MARGIN, SettingsService::margin,
-            SECRET_STORE_SETTING, SettingsService::secretStore);
+            SECRET_STORE_SETTING, SettingsService::secretStore,
+            SsoTokens.AWS_CLI_CACHE_SETTING, SettingsService::ssoTokenCache);
 
     private final WorkspaceStore store;
 
@@ -40,6 +41,7 @@ public final class SettingsService implements SettingsUseCase {
         out.put(StartSessionService.DEFAULT_MODE_SETTING, StartSessionService.defaultMode(workspace).label());
         out.put(MARGIN, Long.toString(workspace.refreshMargin().toSeconds()));
         out.put(SECRET_STORE_SETTING, workspace.setting(SECRET_STORE_SETTING).orElse("auto"));
+        out.put(SsoTokens.AWS_CLI_CACHE_SETTING, workspace.setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
         return out;
     }
 
@@ -76,6 +78,16 @@ public final class SettingsService implements SettingsUseCase {
             throw new InvalidValueException("invalid secret-store '" + Text.printable(value) + "'; give one of "
                     + String.join(", ", SECRET_STORES) + ", or unset it to let rolehop detect one. This only says"
                     + " where rolehop looks: move the secrets with 'rolehop secrets migrate --to BACKEND'");
+        }
+        return v;
+    }
+
+    private static String ssoTokenCache(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!SsoTokens.AWS_CLI_CACHE_MODES.contains(v)) {
+            throw new InvalidValueException("invalid " + SsoTokens.AWS_CLI_CACHE_SETTING + " '" + Text.printable(value)
+                    + "'; give read (use a valid token of the AWS CLI's cache), write (also keep that cache up to"
+                    + " date) or off");
         }
         return v;
     }

@@ -165,7 +165,8 @@ public final class SsoSyncService implements SsoSyncUseCase {
         }
         if (rest.contains("{") || rest.contains("}")) {
             throw new UsageException(option + " '" + io.rolehop.domain.Text.printable(template) + "' has an unknown"
-                    + " placeholder; use {account_name}, {account_id}, {role_name}" + (mayNameAlias ? ", {alias}" : ""));
+                    + " placeholder; use {account_name}, {account_id}, {role_name}"
+                    + (mayNameAlias ? ", {alias}" : ""));
         }
         if (!template.contains("{role_name}") && !mayNameAlias) {
             throw new UsageException(option + " must contain {role_name} (and {account_name} or {account_id}), so"

@@ -1,6 +1,7 @@
 package io.rolehop.application.service;
 
 import io.rolehop.application.InteractionRequiredException;
+import io.rolehop.application.port.out.AwsCliTokenCache;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.IdentityCenterException;
 import io.rolehop.application.port.out.SecretStore;
@@ -14,7 +15,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The IAM Identity Center login of each start URL, kept in the secret store under {@code sso/<sha1 of the start
@@ -28,14 +31,27 @@ public final class SsoTokens {
     /** Everything kept for one start URL. */
     record Login(Region region, IdentityCenter.Client client, Optional<IdentityCenter.Token> token) {}
 
+    /** Workspace setting: the AWS CLI's token cache is read ({@code read}, the default), also written, or not used. */
+    public static final String AWS_CLI_CACHE_SETTING = "sso-token-cache";
+    /** Its values. */
+    public static final List<String> AWS_CLI_CACHE_MODES = List.of("read", "write", "off");
+
     private final SecretStore secrets;
     private final IdentityCenter identityCenter;
     private final Clock clock;
+    private final AwsCliTokenCache awsCli;
+    private final Supplier<String> awsCliMode;
 
-    public SsoTokens(SecretStore secrets, IdentityCenter identityCenter, Clock clock) {
+    /**
+     * @param awsCliMode the {@link #AWS_CLI_CACHE_SETTING} in force, asked for when the cache would be used
+     */
+    public SsoTokens(SecretStore secrets, IdentityCenter identityCenter, Clock clock, AwsCliTokenCache awsCli,
+            Supplier<String> awsCliMode) {
         this.secrets = secrets;
         this.identityCenter = identityCenter;
         this.clock = clock;
+        this.awsCli = awsCli;
+        this.awsCliMode = awsCliMode;
     }
 
     static String key(String startUrl) {
@@ -52,6 +68,16 @@ public final class SsoTokens {
     }
 
     void save(String startUrl, Login login) {
+        secrets.put(key(startUrl), encode(login));
+        if (login.token().isPresent() && "write".equals(awsCliMode.get())) {
+            IdentityCenter.Token t = login.token().get();
+            awsCli.write(new AwsCliTokenCache.Entry(startUrl, login.region(), t.accessToken(), t.expiresAt(),
+                    t.refreshToken(), Optional.of(login.client().id()), Optional.of(login.client().secret()),
+                    Optional.of(login.client().expiresAt())));
+        }
+    }
+
+    private static String encode(Login login) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("region", login.region().code());
         v.put("client-id", login.client().id());
@@ -64,11 +90,33 @@ public final class SsoTokens {
         });
         StringBuilder out = new StringBuilder();
         v.forEach((k, value) -> out.append(k).append('=').append(value).append('\n'));
-        secrets.put(key(startUrl), out.toString());
+        return out.toString();
     }
 
+    /** Forgets the login of {@code startUrl}, and the AWS CLI's cached token of it when rolehop writes that cache. */
     boolean forget(String startUrl) {
+        if ("write".equals(awsCliMode.get())) {
+            awsCli.delete(startUrl);
+        }
         return secrets.delete(key(startUrl));
+    }
+
+    /**
+     * A token of the AWS CLI's cache for {@code startUrl} that still lasts, taken over (with its client registration
+     * and refresh token, when it has them) so that it is renewed like rolehop's own.
+     */
+    private Optional<String> fromAwsCli(String startUrl) {
+        if ("off".equals(awsCliMode.get())) {
+            return Optional.empty();
+        }
+        Optional<AwsCliTokenCache.Entry> found = awsCli.read(startUrl)
+                .filter(e -> e.expiresAt().isAfter(clock.instant().plus(TOKEN_MARGIN)));
+        found.filter(e -> e.clientId().isPresent() && e.clientSecret().isPresent()
+                        && e.registrationExpiresAt().isPresent())
+                .ifPresent(e -> secrets.put(key(startUrl), encode(new Login(e.region(), new IdentityCenter.Client(
+                        e.clientId().get(), e.clientSecret().get(), e.registrationExpiresAt().get()), Optional.of(
+                                new IdentityCenter.Token(e.accessToken(), e.expiresAt(), e.refreshToken()))))));
+        return found.map(AwsCliTokenCache.Entry::accessToken);
     }
 
     private static Optional<Login> decode(String value) {
@@ -83,8 +131,8 @@ public final class SsoTokens {
             IdentityCenter.Client client = new IdentityCenter.Client(v.get("client-id"), v.get("client-secret"),
                     Instant.parse(v.get("client-expires")));
             Optional<IdentityCenter.Token> token = v.containsKey("access-token")
-                    ? Optional.of(new IdentityCenter.Token(v.get("access-token"), Instant.parse(v.get("access-expires")),
-                            Optional.ofNullable(v.get("refresh-token"))))
+                    ? Optional.of(new IdentityCenter.Token(v.get("access-token"),
+                            Instant.parse(v.get("access-expires")), Optional.ofNullable(v.get("refresh-token"))))
                     : Optional.empty();
             return Optional.of(new Login(Region.of(v.get("region")), client, token));
         } catch (RuntimeException e) {
@@ -100,14 +148,20 @@ public final class SsoTokens {
      * @throws InteractionRequiredException when no login is kept or it can no longer be renewed
      */
     String accessToken(String startUrl, Region region) {
-        Login login = load(startUrl).orElseThrow(() -> loginNeeded(startUrl, region, "there is no login"));
-        Instant now = clock.instant();
-        IdentityCenter.Token token = login.token().orElseThrow(() -> loginNeeded(startUrl, region,
-                "there is no login"));
-        if (token.expiresAt().isAfter(now.plus(TOKEN_MARGIN))) {
-            return token.accessToken();
+        Optional<Login> kept = load(startUrl);
+        Optional<IdentityCenter.Token> token = kept.flatMap(Login::token);
+        if (token.isPresent() && token.get().expiresAt().isAfter(clock.instant().plus(TOKEN_MARGIN))) {
+            return token.get().accessToken();
         }
-        return refreshed(startUrl, login).accessToken();
+        if (token.isPresent() && token.get().refreshToken().isPresent()) {
+            try {
+                return refreshed(startUrl, kept.get()).accessToken();
+            } catch (InteractionRequiredException e) {
+                return fromAwsCli(startUrl).orElseThrow(() -> e);
+            }
+        }
+        return fromAwsCli(startUrl).orElseThrow(() -> loginNeeded(startUrl, region, token.isPresent()
+                ? "the login expired" : "there is no login"));
     }
 
     /** Renews the access token of {@code login} with its refresh token, and keeps the new one. */

@@ -21,6 +21,7 @@ import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.AwsCliTokenCache;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.LoginBrowser;
 import io.rolehop.application.port.out.LoginCallback;
@@ -52,7 +53,7 @@ public final class UseCaseModule extends AbstractModule {
             Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
             Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
             Provider<CliEnvironment> env, Provider<IdentityCenter> identityCenter, Provider<LoginBrowser> browser,
-            Provider<LoginCallback> callback) {
+            Provider<LoginCallback> callback, Provider<AwsCliTokenCache> awsCliTokens) {
         return new UseCases(new UseCases.Ports() {
             @Override
             public IdentityCenter identityCenter() {
@@ -67,6 +68,11 @@ public final class UseCaseModule extends AbstractModule {
             @Override
             public LoginCallback loginCallback() {
                 return callback.get();
+            }
+
+            @Override
+            public AwsCliTokenCache awsCliTokenCache() {
+                return awsCliTokens.get();
             }
 
             @Override

@@ -17,6 +17,7 @@ import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
+import io.rolehop.application.port.out.AwsCliTokenCache;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.LoginBrowser;
 import io.rolehop.application.port.out.LoginCallback;
@@ -111,6 +112,11 @@ public final class UseCases {
         default LoginCallback loginCallback() {
             throw new UnsupportedOperationException("no login callback here");
         }
+
+        /** The AWS CLI's IAM Identity Center token cache. */
+        default AwsCliTokenCache awsCliTokenCache() {
+            throw new UnsupportedOperationException("no AWS CLI token cache here");
+        }
     }
 
     private final Ports ports;
@@ -199,7 +205,9 @@ public final class UseCases {
     /** The IAM Identity Center login of each start URL, shared by the SSO use cases and the chain resolver. */
     public synchronized SsoTokens ssoTokens() {
         if (ssoTokens == null) {
-            ssoTokens = new SsoTokens(ports.secretStore(), ports.identityCenter(), ports.clock());
+            ssoTokens = new SsoTokens(ports.secretStore(), ports.identityCenter(), ports.clock(),
+                    ports.awsCliTokenCache(), () -> ports.workspaceStore().load()
+                            .setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
         }
         return ssoTokens;
     }

@@ -17,8 +17,8 @@ class SettingsServiceTest {
 
     @Test
     void listShowsDefaultsUntilSet() {
-        assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900", "secret-store", "auto"),
-                settings.list());
+        assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900", "secret-store", "auto",
+                "sso-token-cache", "read"), settings.list());
     }
 
     @Test
@@ -48,7 +48,7 @@ class SettingsServiceTest {
     @Test
     void unknownSettingIsAUsageErrorNamingTheKnownOnes() {
         UsageException e = assertThrows(UsageException.class, () -> settings.set("colour", "blue"));
-        assertEquals("unknown setting 'colour'; known settings: default-mode, refresh-margin-seconds, secret-store",
+        assertEquals("unknown setting 'colour'; known settings: default-mode, refresh-margin-seconds, secret-store, sso-token-cache",
                 e.getMessage());
         assertThrows(UsageException.class, () -> settings.unset("colour"));
     }

@@ -7,6 +7,8 @@ module io.rolehop.adapters.aws {
     requires transitive io.rolehop.application;
     requires software.amazon.awssdk.services.iam;
     requires software.amazon.awssdk.services.sts;
+    requires software.amazon.awssdk.services.sso;
+    requires software.amazon.awssdk.services.ssooidc;
     requires software.amazon.awssdk.auth;
     requires software.amazon.awssdk.awscore;
     requires software.amazon.awssdk.core;
@@ -22,5 +24,6 @@ module io.rolehop.adapters.aws {
 
     provides io.rolehop.application.spi.AccessMethod with
             io.rolehop.adapters.aws.AwsIamUserAccessMethod,
-            io.rolehop.adapters.aws.AwsIamRoleChainedAccessMethod;
+            io.rolehop.adapters.aws.AwsIamRoleChainedAccessMethod,
+            io.rolehop.adapters.aws.AwsSsoAccessMethod;
 }

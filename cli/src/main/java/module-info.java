@@ -9,7 +9,8 @@ module io.rolehop.cli {
     requires com.fasterxml.jackson.databind;
     // sun.misc.Signal: 'exec' passes signals on to the command it runs, as they came.
     requires jdk.unsupported;
-    // The local credential servers of 'exec --server' and 'serve' (io.rolehop.cli.server).
+    // The local credential servers of 'exec --server' and 'serve' (io.rolehop.cli.server), and the loopback
+    // listener that receives the browser's answer at the end of 'sso login'.
     requires jdk.httpserver;
 
     uses io.rolehop.application.spi.AccessMethod;

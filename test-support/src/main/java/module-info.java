@@ -4,7 +4,8 @@ module io.rolehop.testing {
     requires transitive org.junit.jupiter.api;
     // PluginJars compiles plugin jars in the tests that install them.
     requires java.compiler;
-    // FakeFederationEndpoint: a loopback stand-in for the console sign-in endpoint.
+    // FakeFederationEndpoint (the console sign-in endpoint) and IdentityCenterEmulator (the IAM Identity Center
+    // APIs), both on loopback.
     requires jdk.httpserver;
 
     exports io.rolehop.testing;

@@ -120,11 +120,14 @@ class ModuleDescriptorTest {
                 requires software.amazon.awssdk.regions
                 requires software.amazon.awssdk.retries
                 requires software.amazon.awssdk.services.iam
+                requires software.amazon.awssdk.services.sso
+                requires software.amazon.awssdk.services.ssooidc
                 requires software.amazon.awssdk.services.sts
                 exports io.rolehop.adapters.aws
                 provides io.rolehop.application.spi.AccessMethod with
                     io.rolehop.adapters.aws.AwsIamUserAccessMethod
                     io.rolehop.adapters.aws.AwsIamRoleChainedAccessMethod
+                    io.rolehop.adapters.aws.AwsSsoAccessMethod
                 """);
     }
 

@@ -53,4 +53,19 @@ class BuiltInMethodsContractTest {
                     new FakeSecurityTokenService(CLOCK), Optional.empty(), CLOCK));
         }
     }
+
+    /** Its credentials come from IAM Identity Center, which SsoEndToEndTest (cli) drives through the emulator. */
+    @Nested
+    class AwsSso extends AccessMethodContractTest {
+        @Override
+        protected AccessMethod method() {
+            return new AwsSsoAccessMethod();
+        }
+
+        @Override
+        protected Map<String, String> validFields() {
+            return Map.of("start-url", "https://my-org.awsapps.com/start", "sso-region", "eu-west-1",
+                    "account-id", "123456789012", "role-name", "AdministratorAccess");
+        }
+    }
 }

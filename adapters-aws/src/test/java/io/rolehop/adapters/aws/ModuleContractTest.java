@@ -29,13 +29,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the module promises the rest of rolehop: both built-in methods found by ServiceLoader (class path and module
+ * What the module promises the rest of rolehop: the built-in methods found by ServiceLoader (class path and module
  * descriptor alike), one exported package, and no AWS SDK type in any signature application or cli can see.
  */
 class ModuleContractTest {
     private static final Path CLASSES = Path.of("target", "classes");
     private static final Set<String> PROVIDERS = Set.of(AwsIamUserAccessMethod.class.getName(),
-            AwsIamRoleChainedAccessMethod.class.getName());
+            AwsIamRoleChainedAccessMethod.class.getName(), AwsSsoAccessMethod.class.getName());
     private static final Set<String> RESERVED_FIELDS = Set.of("alias", "profile", "region", "assumer", "force",
             "output");
 
@@ -45,7 +45,8 @@ class ModuleContractTest {
                 .map(ServiceLoader.Provider::get)
                 .collect(Collectors.toMap(AccessMethod::id, Function.identity()));
 
-        assertEquals(Set.of("aws-iam-user", "aws-iam-role-chained"), byId.keySet());
+        assertEquals(Set.of("aws-iam-user", "aws-iam-role-chained", "aws-sso"), byId.keySet());
+        assertEquals(AwsSsoAccessMethod.class, byId.get("aws-sso").getClass());
         assertEquals(AwsIamUserAccessMethod.class, byId.get("aws-iam-user").getClass());
         assertEquals(AwsIamRoleChainedAccessMethod.class, byId.get("aws-iam-role-chained").getClass());
     }

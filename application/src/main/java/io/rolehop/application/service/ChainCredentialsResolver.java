@@ -55,9 +55,20 @@ public final class ChainCredentialsResolver {
     private final CredentialsPlacement placement;
     private final MfaCodeProvider mfa;
     private final Clock clock;
+    private final java.util.function.Supplier<io.rolehop.application.spi.IdentityCenterAccess> identityCenter;
 
     public ChainCredentialsResolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
             CredentialsCache cache, MfaCodeProvider mfa, Clock clock) {
+        this(methods, sts, secrets, cache, mfa, clock, () -> {
+            throw new UnsupportedOperationException("no IAM Identity Center here");
+        });
+    }
+
+    /** With IAM Identity Center, built on first use by a session that needs it. */
+    public ChainCredentialsResolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
+            CredentialsCache cache, MfaCodeProvider mfa, Clock clock,
+            java.util.function.Supplier<io.rolehop.application.spi.IdentityCenterAccess> identityCenter) {
+        this.identityCenter = Objects.requireNonNull(identityCenter, "identityCenter");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -287,6 +298,11 @@ public final class ChainCredentialsResolver {
         @Override
         public Duration refreshMargin() {
             return workspace.refreshMargin();
+        }
+
+        @Override
+        public io.rolehop.application.spi.IdentityCenterAccess identityCenter() {
+            return identityCenter.get();
         }
 
         @Override

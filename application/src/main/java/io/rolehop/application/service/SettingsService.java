@@ -27,7 +27,8 @@ public final class SettingsService implements SettingsUseCase {
             StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
             MARGIN, SettingsService::margin,
             SECRET_STORE_SETTING, SettingsService::secretStore,
-            BrowserContext.SETTING, SettingsService::browserContext);
+            BrowserContext.SETTING, SettingsService::browserContext,
+            SsoTokens.AWS_CLI_CACHE_SETTING, SettingsService::ssoTokenCache);
 
     private final WorkspaceStore store;
 
@@ -44,6 +45,7 @@ public final class SettingsService implements SettingsUseCase {
         out.put(SECRET_STORE_SETTING, workspace.setting(SECRET_STORE_SETTING).orElse("auto"));
         out.put(BrowserContext.SETTING, workspace.setting(BrowserContext.SETTING)
                 .orElse(BrowserContext.Kind.PLAIN.label()));
+        out.put(SsoTokens.AWS_CLI_CACHE_SETTING, workspace.setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
         return out;
     }
 
@@ -88,6 +90,16 @@ public final class SettingsService implements SettingsUseCase {
         return BrowserContext.Kind.parse(value).map(BrowserContext.Kind::label).orElseThrow(() ->
                 new InvalidValueException("invalid " + BrowserContext.SETTING + " '" + Text.printable(value)
                         + "'; give plain, firefox-container or chromium-profile"));
+    }
+
+    private static String ssoTokenCache(String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!SsoTokens.AWS_CLI_CACHE_MODES.contains(v)) {
+            throw new InvalidValueException("invalid " + SsoTokens.AWS_CLI_CACHE_SETTING + " '" + Text.printable(value)
+                    + "'; give read (use a valid token of the AWS CLI's cache), write (also keep that cache up to"
+                    + " date) or off");
+        }
+        return v;
     }
 
     private static String margin(String value) {

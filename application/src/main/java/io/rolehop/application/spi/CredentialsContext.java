@@ -72,4 +72,9 @@ public interface CredentialsContext {
     default boolean deleteSecret(String name) {
         throw new UnsupportedOperationException("this rolehop does not keep method secrets");
     }
+
+    /** IAM Identity Center, with the login kept for each start URL. */
+    default IdentityCenterAccess identityCenter() {
+        throw new UnsupportedOperationException("this rolehop has no IAM Identity Center support");
+    }
 }

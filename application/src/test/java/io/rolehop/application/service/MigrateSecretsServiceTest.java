@@ -90,6 +90,26 @@ class MigrateSecretsServiceTest {
     }
 
     @Test
+    void movesTheIdentityCenterLoginOfTheWorkspacesSsoSessions() {
+        String url = "https://my-org.awsapps.com/start";
+        f.store.update(w -> {
+            w.add(io.rolehop.domain.Session.create(io.rolehop.domain.Alias.of("sso"),
+                    io.rolehop.domain.AccessMethodId.of("aws-sso"), io.rolehop.domain.NamedProfile.of("sso"),
+                    io.rolehop.domain.Region.of("eu-west-1"), Optional.empty(), Map.of("start-url", url)));
+            return null;
+        });
+        f.secrets.put(SsoTokens.key(url), "the login");
+        String otherLogin = SsoTokens.key("https://other.awsapps.com/start");
+        f.secrets.put(otherLogin, "another workspace's login");
+
+        Migration done = migrate.migrate("keychain");
+
+        assertEquals(1, done.moved());
+        assertEquals(Map.of(SsoTokens.key(url), "the login"), keychain.snapshot());
+        assertEquals(Map.of(otherLogin, "another workspace's login"), f.secrets.snapshot());
+    }
+
+    @Test
     void aCopyThatReadsBackDifferentlyRemovesNothingAndRecordsNothing() {
         f.chainUserR1R2R3();
         Map<String, String> before = f.secrets.snapshot();

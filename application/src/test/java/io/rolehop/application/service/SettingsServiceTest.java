@@ -18,7 +18,7 @@ class SettingsServiceTest {
     @Test
     void listShowsDefaultsUntilSet() {
         assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900", "secret-store", "auto",
-                "console-browser-context", "plain"), settings.list());
+                "console-browser-context", "plain", "sso-token-cache", "read"), settings.list());
     }
 
     @Test
@@ -49,7 +49,7 @@ class SettingsServiceTest {
     void unknownSettingIsAUsageErrorNamingTheKnownOnes() {
         UsageException e = assertThrows(UsageException.class, () -> settings.set("colour", "blue"));
         assertEquals("unknown setting 'colour'; known settings: console-browser-context, default-mode,"
-                + " refresh-margin-seconds, secret-store",
+                + " refresh-margin-seconds, secret-store, sso-token-cache",
                 e.getMessage());
         assertThrows(UsageException.class, () -> settings.unset("colour"));
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = RootCommand.Version.class,
         description = "Session manager for AWS credentials: IAM role chains of any depth, cached per hop.",
         subcommands = {SessionCommand.class, ProfileCommand.class, RegionCommand.class, SettingsCommand.class,
-            SecretsCommand.class, ExecCommand.class, ServeCommand.class, RotateCommand.class, DaemonCommand.class, PluginsCommand.class, CompletionCommand.class, HelpCommand.class, ImportCommand.class, ExportCommand.class, ConsoleCommand.class, DoctorCommand.class},
+            SecretsCommand.class, ExecCommand.class, ServeCommand.class, RotateCommand.class, DaemonCommand.class, PluginsCommand.class, CompletionCommand.class, HelpCommand.class, ImportCommand.class, ExportCommand.class, ConsoleCommand.class, DoctorCommand.class, SsoCommand.class},
         footer = {"", "Exit codes: 0 success, 1 operation failed, 2 usage or validation error,",
                 "3 interaction needed but not possible.", "Documentation: docs/ in the distribution's source."})
 final class RootCommand implements Runnable {

@@ -3,10 +3,12 @@ package io.rolehop.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.rolehop.adapters.aws.SdkIdentityCenter;
 import io.rolehop.adapters.aws.IamAccessKeyManager;
 import io.rolehop.adapters.aws.StsSecurityTokenService;
 import io.rolehop.adapters.aws.SdkKnownRegions;
 import io.rolehop.application.port.out.KnownRegions;
+import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.cli.env.CliEnvironment;
@@ -30,5 +32,11 @@ public final class AwsModule extends AbstractModule {
     @Singleton
     AccessKeyManager accessKeyManager(CliEnvironment env) {
         return new IamAccessKeyManager(env.env());
+    }
+
+    @Provides
+    @Singleton
+    IdentityCenter identityCenter(CliEnvironment env) {
+        return new SdkIdentityCenter(env.env());
     }
 }

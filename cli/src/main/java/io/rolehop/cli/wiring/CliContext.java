@@ -119,7 +119,8 @@ public final class CliContext {
                     new AccessMethodsModule(this::accessMethods),
                     new TerminalModule(),
                     new UseCaseModule(),
-                    new ConsoleModule());
+                    new ConsoleModule(),
+                    new LoginModule());
             injector = Guice.createInjector(Modules.override(production).with(overrides));
         }
         return injector;

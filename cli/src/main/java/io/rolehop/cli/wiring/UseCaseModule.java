@@ -6,6 +6,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
@@ -27,6 +30,10 @@ import io.rolehop.application.port.in.OpenConsoleUseCase;
 import io.rolehop.application.port.out.ConsoleSignIn;
 import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.WebBrowser;
+import io.rolehop.application.port.out.AwsCliTokenCache;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
@@ -55,8 +62,30 @@ public final class UseCaseModule extends AbstractModule {
             Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
             Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
             Provider<CliEnvironment> env, Provider<KnownRegions> regions, Provider<FederationTokenService> federation,
-            Provider<ConsoleSignIn> signIn, Provider<WebBrowser> browser) {
+            Provider<ConsoleSignIn> signIn, Provider<WebBrowser> browser, Provider<IdentityCenter> identityCenter,
+            Provider<LoginBrowser> loginBrowser, Provider<LoginCallback> callback,
+            Provider<AwsCliTokenCache> awsCliTokens) {
         return new UseCases(new UseCases.Ports() {
+            @Override
+            public IdentityCenter identityCenter() {
+                return identityCenter.get();
+            }
+
+            @Override
+            public LoginBrowser loginBrowser() {
+                return loginBrowser.get();
+            }
+
+            @Override
+            public LoginCallback loginCallback() {
+                return callback.get();
+            }
+
+            @Override
+            public AwsCliTokenCache awsCliTokenCache() {
+                return awsCliTokens.get();
+            }
+
             @Override
             public WorkspaceStore workspaceStore() {
                 return store.get();
@@ -257,5 +286,20 @@ public final class UseCaseModule extends AbstractModule {
     @Provides
     CheckSetupUseCase checkSetup(UseCases useCases) {
         return useCases.checkSetup();
+    }
+
+    @Provides
+    SsoLoginUseCase ssoLogin(UseCases useCases) {
+        return useCases.ssoLogin();
+    }
+
+    @Provides
+    SsoLogoutUseCase ssoLogout(UseCases useCases) {
+        return useCases.ssoLogout();
+    }
+
+    @Provides
+    SsoSyncUseCase ssoSync(UseCases useCases) {
+        return useCases.ssoSync();
     }
 }

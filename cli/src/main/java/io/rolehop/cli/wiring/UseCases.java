@@ -1,5 +1,8 @@
 package io.rolehop.cli.wiring;
 
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
@@ -21,6 +24,10 @@ import io.rolehop.application.port.out.ConsoleSignIn;
 import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.WebBrowser;
 import io.rolehop.application.service.OpenConsoleService;
+import io.rolehop.application.port.out.AwsCliTokenCache;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.AssumeRoleRequest;
 import io.rolehop.application.port.out.SessionTokenRequest;
@@ -33,6 +40,11 @@ import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.application.port.out.WorkspaceStore;
+import io.rolehop.application.service.IdentityCenterRoles;
+import io.rolehop.application.service.SsoLoginService;
+import io.rolehop.application.service.SsoLogoutService;
+import io.rolehop.application.service.SsoSyncService;
+import io.rolehop.application.service.SsoTokens;
 import io.rolehop.application.service.AccessMethods;
 import io.rolehop.application.service.CheckSetupService;
 import io.rolehop.application.service.AddSessionService;
@@ -103,6 +115,7 @@ public final class UseCases {
         String launcherCommand();
 
         KnownRegions knownRegions();
+
         /** STS {@code GetFederationToken}, for the console of an IAM user; only the console needs it. */
         default FederationTokenService federationTokenService() {
             throw new UnsupportedOperationException("no federation token service here");
@@ -117,11 +130,32 @@ public final class UseCases {
         default WebBrowser webBrowser() {
             throw new UnsupportedOperationException("no browser here");
         }
+
+        /** IAM Identity Center; only the SSO use cases and {@code aws-sso} sessions ask for it. */
+        default IdentityCenter identityCenter() {
+            throw new UnsupportedOperationException("IAM Identity Center is not wired here");
+        }
+
+        /** The browser a login opens. */
+        default LoginBrowser loginBrowser() {
+            throw new UnsupportedOperationException("no browser here");
+        }
+
+        /** The loopback listener at the end of a browser login. */
+        default LoginCallback loginCallback() {
+            throw new UnsupportedOperationException("no login callback here");
+        }
+
+        /** The AWS CLI's IAM Identity Center token cache. */
+        default AwsCliTokenCache awsCliTokenCache() {
+            throw new UnsupportedOperationException("no AWS CLI token cache here");
+        }
     }
 
     private final Ports ports;
     private ChainCredentialsResolver resolver;
     private ProfileApplier applier;
+    private SsoTokens ssoTokens;
 
     public UseCases(Ports ports) {
         this.ports = ports;
@@ -162,6 +196,10 @@ public final class UseCases {
         if (resolver == null) {
             resolver = new ChainCredentialsResolver(ports.accessMethods(), new FirstUseSts(ports),
                     ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
+
+            resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
+                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock(),
+                    () -> new IdentityCenterRoles(ssoTokens(), ports.identityCenter(), ports.pause()));
         }
         return resolver;
     }
@@ -258,4 +296,31 @@ public final class UseCases {
     public CheckSetupUseCase checkSetup() {
         return new CheckSetupService(ports.workspaceStore(), ports.credentialsFile(), ports.configFile(), applier());
     }
+
+    /** The IAM Identity Center login of each start URL, shared by the SSO use cases and the chain resolver. */
+    public synchronized SsoTokens ssoTokens() {
+        if (ssoTokens == null) {
+            ssoTokens = new SsoTokens(ports.secretStore(), ports.identityCenter(), ports.clock(),
+                    ports.awsCliTokenCache(), () -> ports.workspaceStore().load()
+                            .setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
+        }
+        return ssoTokens;
+    }
+
+    public SsoLoginUseCase ssoLogin() {
+        return new SsoLoginService(ssoTokens(), ports.identityCenter(), ports.loginBrowser(), ports.loginCallback(),
+                ports.pause(), ports.clock(), SSO_CALLBACK_TIMEOUT);
+    }
+
+    public SsoLogoutUseCase ssoLogout() {
+        return new SsoLogoutService(ports.workspaceStore(), ssoTokens(), ports.identityCenter(), resolver());
+    }
+
+    public SsoSyncUseCase ssoSync() {
+        return new SsoSyncService(ports.workspaceStore(), ssoTokens(), ports.identityCenter(), ports.pause(), add(),
+                delete());
+    }
+
+    /** How long a browser login waits for the browser's answer. */
+    static final java.time.Duration SSO_CALLBACK_TIMEOUT = java.time.Duration.ofMinutes(5);
 }

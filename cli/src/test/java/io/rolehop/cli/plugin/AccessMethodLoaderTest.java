@@ -16,7 +16,7 @@ class AccessMethodLoaderTest {
             throw new AssertionError("warning: " + w);
         }).load();
 
-        assertEquals(List.of("aws-iam-user", "aws-iam-role-chained"),
+        assertEquals(List.of("aws-iam-user", "aws-iam-role-chained", "aws-sso"),
                 found.stream().map(f -> f.method().id()).toList());
         found.forEach(f -> assertEquals(Optional.empty(), AccessMethodChecks.problemWith(f.method())));
     }

@@ -48,6 +48,11 @@ record Rings(String root) {
         return root + ".cli.server..";
     }
 
+    /** The browser and loopback callback of {@code sso login}: the other listener on loopback. */
+    String cliLogin() {
+        return root + ".cli.login..";
+    }
+
     /** The package of the incoming ports, the use cases (a package name, not a pattern). */
     String incomingPorts() {
         return root + ".application.port.in";

@@ -195,9 +195,6 @@ public final class UseCases {
     public synchronized ChainCredentialsResolver resolver() {
         if (resolver == null) {
             resolver = new ChainCredentialsResolver(ports.accessMethods(), new FirstUseSts(ports),
-                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock());
-
-            resolver = new ChainCredentialsResolver(ports.accessMethods(), ports.securityTokenService(),
                     ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock(),
                     () -> new IdentityCenterRoles(ssoTokens(), ports.identityCenter(), ports.pause()));
         }

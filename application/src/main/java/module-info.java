@@ -10,5 +10,6 @@ module io.rolehop.application {
     exports io.rolehop.application.port.out;
     exports io.rolehop.application.spi;
     // The use-case implementations are for the composition root only; plugins see ports and the SPI.
-    exports io.rolehop.application.service to io.rolehop.cli;
+    exports io.rolehop.application.service to
+            io.rolehop.cli;
 }

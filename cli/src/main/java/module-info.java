@@ -15,6 +15,8 @@ module io.rolehop.cli {
 
     uses io.rolehop.application.spi.AccessMethod;
 
-    opens io.rolehop.cli.command to info.picocli;
-    opens io.rolehop.cli.wiring to com.google.guice;
+    opens io.rolehop.cli.command to
+            info.picocli;
+    opens io.rolehop.cli.wiring to
+            com.google.guice;
 }

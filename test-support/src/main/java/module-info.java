@@ -10,5 +10,6 @@ module io.rolehop.testing {
 
     exports io.rolehop.testing;
 
-    provides org.junit.jupiter.api.extension.Extension with io.rolehop.testing.SecretLedger;
+    provides org.junit.jupiter.api.extension.Extension with
+            io.rolehop.testing.SecretLedger;
 }

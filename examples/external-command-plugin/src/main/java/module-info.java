@@ -5,5 +5,6 @@
 module io.rolehop.example.command {
     requires io.rolehop.application;
 
-    provides io.rolehop.application.spi.AccessMethod with io.rolehop.example.command.ExternalCommandAccessMethod;
+    provides io.rolehop.application.spi.AccessMethod with
+            io.rolehop.example.command.ExternalCommandAccessMethod;
 }

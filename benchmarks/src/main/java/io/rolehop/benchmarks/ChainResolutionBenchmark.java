@@ -58,16 +58,25 @@ public class ChainResolutionBenchmark {
     public void setUp() {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         workspace = new Workspace();
-        Session root = Session.create(Alias.of("alice"), AccessMethodId.of(AwsIamUserAccessMethod.ID),
-                NamedProfile.of("alice"), Region.of("us-east-1"), Optional.empty(), Map.of());
+        Session root = Session.create(
+                Alias.of("alice"),
+                AccessMethodId.of(AwsIamUserAccessMethod.ID),
+                NamedProfile.of("alice"),
+                Region.of("us-east-1"),
+                Optional.empty(),
+                Map.of());
         workspace.add(root);
         MapSecrets secrets = new MapSecrets();
         secrets.put("session/" + root.id().value() + "/access-key-id", "AKIAIOSFODNN7EXAMPLE");
         secrets.put("session/" + root.id().value() + "/secret-access-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         top = root;
         for (int i = 1; i <= depth; i++) {
-            Session role = Session.create(Alias.of("role" + i), AccessMethodId.of(AwsIamRoleChainedAccessMethod.ID),
-                    NamedProfile.of("p" + i), Region.of("us-east-1"), Optional.of(top.id()),
+            Session role = Session.create(
+                    Alias.of("role" + i),
+                    AccessMethodId.of(AwsIamRoleChainedAccessMethod.ID),
+                    NamedProfile.of("p" + i),
+                    Region.of("us-east-1"),
+                    Optional.of(top.id()),
                     Map.of("role-arn", "arn:aws:iam::123456789012:role/role" + i, "role-session-name", "hop" + i));
             workspace.add(role);
             top = role;
@@ -75,7 +84,11 @@ public class ChainResolutionBenchmark {
         cache = new MapCache();
         resolver = new ChainCredentialsResolver(
                 new AccessMethods(List.of(new AwsIamUserAccessMethod(), new AwsIamRoleChainedAccessMethod())),
-                new InstantSts(NOW), secrets, cache, (alias, device, command) -> Optional.empty(), clock);
+                new InstantSts(NOW),
+                secrets,
+                cache,
+                (alias, device, command) -> Optional.empty(),
+                clock);
         resolver.handOut(workspace, top); // fills the cache
     }
 
@@ -95,8 +108,8 @@ public class ChainResolutionBenchmark {
         private final TemporaryCredentials answer;
 
         InstantSts(Instant now) {
-            answer = new TemporaryCredentials("ASIABENCHMARK0000001", "benchmarkSecret", "benchmarkToken",
-                    now.plus(Duration.ofHours(1)));
+            answer = new TemporaryCredentials(
+                    "ASIABENCHMARK0000001", "benchmarkSecret", "benchmarkToken", now.plus(Duration.ofHours(1)));
         }
 
         @Override

@@ -44,8 +44,7 @@ import java.util.concurrent.CountDownLatch;
 public final class CredentialServerLoad {
     private static final int MAX_SAMPLES = 4_000_000;
 
-    private CredentialServerLoad() {
-    }
+    private CredentialServerLoad() {}
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
@@ -55,21 +54,33 @@ public final class CredentialServerLoad {
         JsonWorkspaceStore store = new JsonWorkspaceStore(home.resolve("workspace.json"));
         ChainResolutionBenchmark.MapSecrets secrets = new ChainResolutionBenchmark.MapSecrets();
         store.update(workspace -> {
-            Session root = Session.create(Alias.of("alice"), AccessMethodId.of(AwsIamUserAccessMethod.ID),
-                    NamedProfile.of("alice"), Region.of("us-east-1"), Optional.empty(), Map.of());
+            Session root = Session.create(
+                    Alias.of("alice"),
+                    AccessMethodId.of(AwsIamUserAccessMethod.ID),
+                    NamedProfile.of("alice"),
+                    Region.of("us-east-1"),
+                    Optional.empty(),
+                    Map.of());
             workspace.add(root);
             secrets.put("session/" + root.id().value() + "/access-key-id", "AKIAIOSFODNN7EXAMPLE");
-            secrets.put("session/" + root.id().value() + "/secret-access-key",
-                    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
-            workspace.add(Session.create(Alias.of("dev"), AccessMethodId.of(AwsIamRoleChainedAccessMethod.ID),
-                    NamedProfile.of("dev"), Region.of("us-east-1"), Optional.of(root.id()),
+            secrets.put(
+                    "session/" + root.id().value() + "/secret-access-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+            workspace.add(Session.create(
+                    Alias.of("dev"),
+                    AccessMethodId.of(AwsIamRoleChainedAccessMethod.ID),
+                    NamedProfile.of("dev"),
+                    Region.of("us-east-1"),
+                    Optional.of(root.id()),
                     Map.of("role-arn", "arn:aws:iam::123456789012:role/dev", "role-session-name", "dev")));
             return null;
         });
         ChainCredentialsResolver resolver = new ChainCredentialsResolver(
                 new AccessMethods(List.of(new AwsIamUserAccessMethod(), new AwsIamRoleChainedAccessMethod())),
-                new ChainResolutionBenchmark.InstantSts(Instant.now()), secrets,
-                new FileCredentialsCache(home.resolve("cache")), (alias, device, command) -> Optional.empty(), clock);
+                new ChainResolutionBenchmark.InstantSts(Instant.now()),
+                secrets,
+                new FileCredentialsCache(home.resolve("cache")),
+                (alias, device, command) -> Optional.empty(),
+                clock);
         ServeCredentialsService serve = new ServeCredentialsService(store, resolver);
         serve.serve(SessionRef.of("dev")); // fills the cache: every request below is a cached answer
         long direct = System.nanoTime();
@@ -77,16 +88,19 @@ public final class CredentialServerLoad {
         for (int i = 0; i < calls; i++) {
             serve.serve(SessionRef.of("dev"));
         }
-        System.out.printf("the use case alone (workspace and cache files read each time): %.0f us a call%n",
+        System.out.printf(
+                "the use case alone (workspace and cache files read each time): %.0f us a call%n",
                 (System.nanoTime() - direct) / 1e3 / calls);
         String token = CredentialServer.newToken();
-        try (CredentialServer server = CredentialServer.forAllSessions(serve, token, clock, new PrintStream(
-                PrintStream.nullOutputStream()), 0)) {
+        try (CredentialServer server = CredentialServer.forAllSessions(
+                serve, token, clock, new PrintStream(PrintStream.nullOutputStream()), 0)) {
             URL url = new URL(server.sessionUri("dev"));
-            System.out.printf("rolehop serve, cached answers, %d processors, %s%n",
+            System.out.printf(
+                    "rolehop serve, cached answers, %d processors, %s%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.printf("%8s %10s %12s %10s %10s %10s%n", "clients", "requests", "requests/s", "p50 us",
-                    "p99 us", "p99.9 us");
+            System.out.printf(
+                    "%8s %10s %12s %10s %10s %10s%n",
+                    "clients", "requests", "requests/s", "p50 us", "p99 us", "p99.9 us");
             run(url, token, 4, 2, false); // warm-up: JIT, connections
             for (int clients : new int[] {1, 4, 16}) {
                 run(url, token, clients, seconds, true);
@@ -140,8 +154,14 @@ public final class CredentialServerLoad {
         }
         Arrays.sort(all);
         if (print) {
-            System.out.printf("%8d %10d %12.0f %10.0f %10.0f %10.0f%n", clients, total, total / elapsed,
-                    percentile(all, 0.50), percentile(all, 0.99), percentile(all, 0.999));
+            System.out.printf(
+                    "%8d %10d %12.0f %10.0f %10.0f %10.0f%n",
+                    clients,
+                    total,
+                    total / elapsed,
+                    percentile(all, 0.50),
+                    percentile(all, 0.99),
+                    percentile(all, 0.999));
         }
     }
 

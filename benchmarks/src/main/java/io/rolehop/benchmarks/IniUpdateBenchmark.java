@@ -32,8 +32,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class IniUpdateBenchmark {
     private static final NamedProfile PROFILE = NamedProfile.of("rolehop-bench");
-    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials("ASIABENCHMARK0000001",
-            "benchmarkSecret", "benchmarkToken", Instant.parse("2999-01-01T00:00:00Z"));
+    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials(
+            "ASIABENCHMARK0000001", "benchmarkSecret", "benchmarkToken", Instant.parse("2999-01-01T00:00:00Z"));
 
     @Param({"0", "1000", "10000"})
     int profiles;
@@ -47,8 +47,13 @@ public class IniUpdateBenchmark {
         Path location = directory.resolve("credentials");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < profiles; i++) {
-            text.append("[other-").append(i).append("]\naws_access_key_id = AKIAOTHER").append(100000 + i)
-                    .append("\naws_secret_access_key = ").append("s".repeat(40)).append("\n\n");
+            text.append("[other-")
+                    .append(i)
+                    .append("]\naws_access_key_id = AKIAOTHER")
+                    .append(100000 + i)
+                    .append("\naws_secret_access_key = ")
+                    .append("s".repeat(40))
+                    .append("\n\n");
         }
         Files.writeString(location, text, StandardCharsets.UTF_8);
         file = new IniCredentialsFile(location);

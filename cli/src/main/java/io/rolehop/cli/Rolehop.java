@@ -1,10 +1,10 @@
 package io.rolehop.cli;
 
-import io.rolehop.cli.wiring.CliContext;
-import io.rolehop.cli.env.CliEnvironment;
-import io.rolehop.cli.env.LauncherLink;
 import com.google.inject.Module;
 import io.rolehop.cli.command.Commands;
+import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.LauncherLink;
+import io.rolehop.cli.wiring.CliContext;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

@@ -18,74 +18,104 @@ import java.util.function.Function;
 /** The arrows and the coding rules of docs/architecture.md, as functions of the {@link Rings} they guard. */
 enum ArchitectureRule {
     DOMAIN_DEPENDS_ONLY_ON_JAVA(rings -> classes()
-            .that().resideInAPackage(rings.domain())
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", rings.domain())
+            .that()
+            .resideInAPackage(rings.domain())
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", rings.domain())
             .because("the domain is pure Java, with no dependency at all (docs/architecture.md)")),
 
-    APPLICATION_DEPENDS_ONLY_ON_JAVA_DOMAIN_AND_JAKARTA_INJECT(rings -> classes()
-            .that().resideInAPackage(rings.application())
-            .should().onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", rings.domain(), rings.application(), "jakarta.inject..")
-            .because("the application depends on the domain and at most the jakarta.inject annotations (docs/architecture.md)")),
+    APPLICATION_DEPENDS_ONLY_ON_JAVA_DOMAIN_AND_JAKARTA_INJECT(
+            rings -> classes()
+                    .that()
+                    .resideInAPackage(rings.application())
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage("java..", rings.domain(), rings.application(), "jakarta.inject..")
+                    .because(
+                            "the application depends on the domain and at most the jakarta.inject annotations (docs/architecture.md)")),
 
     ADAPTERS_AWS_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
-            .that().resideInAPackage(rings.adaptersAws())
-            .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersFilesystem(), rings.cli())
+            .that()
+            .resideInAPackage(rings.adaptersAws())
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rings.adaptersFilesystem(), rings.cli())
             .because("no adapter imports another adapter or the cli (docs/architecture.md)")),
 
     ADAPTERS_FILESYSTEM_DEPENDS_ON_NEITHER_OTHER_ADAPTER_NOR_CLI(rings -> noClasses()
-            .that().resideInAPackage(rings.adaptersFilesystem())
-            .should().dependOnClassesThat().resideInAnyPackage(rings.adaptersAws(), rings.cli())
+            .that()
+            .resideInAPackage(rings.adaptersFilesystem())
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(rings.adaptersAws(), rings.cli())
             .because("no adapter imports another adapter or the cli (docs/architecture.md)")),
 
-    AWS_SDK_ONLY_IN_ADAPTERS_AWS(rings -> libraryOnlyIn("software.amazon.awssdk..", rings.adaptersAws())
-            .because("the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (docs/architecture.md)")),
+    AWS_SDK_ONLY_IN_ADAPTERS_AWS(
+            rings -> libraryOnlyIn("software.amazon.awssdk..", rings.adaptersAws())
+                    .because(
+                            "the AWS SDK lives only in adapters-aws: no SDK type crosses into the other rings (docs/architecture.md)")),
 
-    JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI(rings ->
-            libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
-                    .because("Jackson lives only in adapters-filesystem, and may serve the cli's output (docs/architecture.md)")),
+    JACKSON_ONLY_IN_ADAPTERS_FILESYSTEM_AND_CLI(
+            rings -> libraryOnlyIn("com.fasterxml.jackson..", rings.adaptersFilesystem(), rings.cli())
+                    .because(
+                            "Jackson lives only in adapters-filesystem, and may serve the cli's output (docs/architecture.md)")),
 
-    CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM(rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem())
-            .because("the encrypted secret store, and so the crypto, lives only in adapters-filesystem (docs/architecture.md)")),
+    CRYPTO_ONLY_IN_ADAPTERS_FILESYSTEM(
+            rings -> libraryOnlyIn("javax.crypto..", rings.adaptersFilesystem())
+                    .because(
+                            "the encrypted secret store, and so the crypto, lives only in adapters-filesystem (docs/architecture.md)")),
 
     GUICE_ONLY_IN_CLI(rings -> libraryOnlyIn("com.google.inject..", rings.cli())
             .because("Guice wires the composition root only; a plugin need not use it (docs/architecture.md)")),
 
     COMMANDS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS(rings -> noClasses()
-            .that().resideInAPackage(rings.cliCommand())
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage(rings.cliCommand())
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage(rings.applicationService(), rings.adaptersAws(), rings.adaptersFilesystem())
             .because("a command is handed its use cases (application.port.in) and never names the service behind"
                     + " one or an adapter: the composition root chooses those (docs/architecture.md)")),
 
-    PICOCLI_ONLY_IN_CLI(rings -> libraryOnlyIn("picocli..", rings.cli())
-            .because("picocli is the cli's business (docs/architecture.md)")),
+    PICOCLI_ONLY_IN_CLI(rings ->
+            libraryOnlyIn("picocli..", rings.cli()).because("picocli is the cli's business (docs/architecture.md)")),
 
     NO_CONCRETE_ACCESS_METHOD_NAMED_IN_APPLICATION_OR_CLI(rings -> noClasses()
-            .that().resideInAnyPackage(rings.application(), rings.cli())
-            .should().dependOnClassesThat().implement(AccessMethod.class)
+            .that()
+            .resideInAnyPackage(rings.application(), rings.cli())
+            .should()
+            .dependOnClassesThat()
+            .implement(AccessMethod.class)
             .because("the built-in access methods are found through the SPI exactly like a plugin's: nothing in"
                     + " application or cli names a concrete method (docs/architecture.md)")),
 
-    ACCESS_METHODS_IMPLEMENTED_ONLY_IN_ADAPTERS_AWS(rings -> classes()
-            .that().implement(AccessMethod.class)
-            .should().resideInAPackage(rings.adaptersAws())
-            .because("the built-in access methods live in adapters-aws; others come from plugins (docs/architecture.md)")),
+    ACCESS_METHODS_IMPLEMENTED_ONLY_IN_ADAPTERS_AWS(
+            rings -> classes()
+                    .that()
+                    .implement(AccessMethod.class)
+                    .should()
+                    .resideInAPackage(rings.adaptersAws())
+                    .because(
+                            "the built-in access methods live in adapters-aws; others come from plugins (docs/architecture.md)")),
 
     SERVICE_LOADER_ONLY_IN_CLI_PLUGIN(rings -> noClasses()
-            .that().resideOutsideOfPackage(rings.cliPlugin())
-            .should().dependOnClassesThat().belongToAnyOf(ServiceLoader.class)
+            .that()
+            .resideOutsideOfPackage(rings.cliPlugin())
+            .should()
+            .dependOnClassesThat()
+            .belongToAnyOf(ServiceLoader.class)
             .because("only the composition root's plugin loader calls ServiceLoader (docs/architecture.md)")),
 
     // Maven and JPMS already refuse a cycle between modules; this finds the ones between packages of one module.
-    NO_PACKAGE_CYCLES(rings -> slices()
-            .assignedFrom(new TopPackages(rings))
-            .should().beFreeOfCycles()),
+    NO_PACKAGE_CYCLES(
+            rings -> slices().assignedFrom(new TopPackages(rings)).should().beFreeOfCycles()),
 
     NO_FIELD_INJECTION(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION),
 
     STANDARD_STREAMS_ONLY_IN_CLI(rings -> noClasses()
-            .that().resideOutsideOfPackage(rings.cli())
+            .that()
+            .resideOutsideOfPackage(rings.cli())
             .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
             .because("stdout carries credential_process output and --output json: only the cli writes to it")),
 
@@ -95,27 +125,33 @@ enum ArchitectureRule {
     // dependency.
     NO_JAVA_UTIL_LOGGING(rings -> noClasses()
             .should(GeneralCodingRules.USE_JAVA_UTIL_LOGGING)
-            .orShould().dependOnClassesThat().resideInAPackage("java.util.logging..")),
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("java.util.logging..")),
 
     NO_JODATIME(rings -> GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME),
 
     USE_CASES_BUILT_ONLY_BY_THE_COMPOSITION(rings -> noClasses()
-            .that().doNotHaveFullyQualifiedName(rings.composition())
-            .should().callConstructorWhere(DescribedPredicate.describe(
+            .that()
+            .doNotHaveFullyQualifiedName(rings.composition())
+            .should()
+            .callConstructorWhere(DescribedPredicate.describe(
                     "the constructor builds a use case (an implementation of " + rings.incomingPorts() + ")",
                     (JavaConstructorCall call) -> call.getTargetOwner().getAllRawInterfaces().stream()
                             .anyMatch(port -> port.getPackageName().equals(rings.incomingPorts()))))
             .because("the use cases are wired in one place, the composition that Guice and the fast path both call"
                     + " (docs/architecture.md)")),
 
-    HTTP_SERVER_ONLY_IN_CLI_SERVER(rings -> libraryOnlyIn("com.sun.net.httpserver..", rings.cliServer(),
-            rings.cliLogin())
-            .because("the credential servers are one driving adapter, in one package, and the callback of"
-                    + " 'sso login' is the one other loopback listener (docs/architecture.md)")),
+    HTTP_SERVER_ONLY_IN_CLI_SERVER(
+            rings -> libraryOnlyIn("com.sun.net.httpserver..", rings.cliServer(), rings.cliLogin())
+                    .because("the credential servers are one driving adapter, in one package, and the callback of"
+                            + " 'sso login' is the one other loopback listener (docs/architecture.md)")),
 
     SERVERS_DEPEND_ON_USE_CASES_NOT_ON_SERVICES_OR_ADAPTERS(rings -> noClasses()
-            .that().resideInAPackage(rings.cliServer())
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage(rings.cliServer())
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage(rings.applicationService(), rings.adaptersAws(), rings.adaptersFilesystem())
             .because("a credential server drives the application through its use cases (application.port.in),"
                     + " like a command (docs/architecture.md)"));
@@ -134,8 +170,11 @@ enum ArchitectureRule {
 
     private static ArchRule libraryOnlyIn(String library, String... rings) {
         return noClasses()
-                .that().resideOutsideOfPackages(rings)
-                .should().dependOnClassesThat().resideInAPackage(library);
+                .that()
+                .resideOutsideOfPackages(rings)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(library);
     }
 
     /** One slice per package directly under a module's root package, and one for the root package itself. */

@@ -38,8 +38,13 @@ class ArchitectureTest {
     @Test
     void everyRingHasClasses() {
         // A rule of the form "no class outside X ..." passes when X is mistyped: make sure every ring is real.
-        for (String ring : List.of(Rings.ROLEHOP.domain(), Rings.ROLEHOP.application(), Rings.ROLEHOP.adaptersAws(),
-                Rings.ROLEHOP.adaptersFilesystem(), Rings.ROLEHOP.cli(), Rings.ROLEHOP.cliPlugin())) {
+        for (String ring : List.of(
+                Rings.ROLEHOP.domain(),
+                Rings.ROLEHOP.application(),
+                Rings.ROLEHOP.adaptersAws(),
+                Rings.ROLEHOP.adaptersFilesystem(),
+                Rings.ROLEHOP.cli(),
+                Rings.ROLEHOP.cliPlugin())) {
             assertFalse(production.that(resideInAPackage(ring)).isEmpty(), "no class imported in " + ring);
         }
     }
@@ -47,7 +52,9 @@ class ArchitectureTest {
     @Test
     void testClassesAreNotImported() {
         List<String> tests = production.stream()
-                .filter(javaClass -> javaClass.getSource().map(s -> s.getUri().toString().contains("/test-classes/"))
+                .filter(javaClass -> javaClass
+                        .getSource()
+                        .map(s -> s.getUri().toString().contains("/test-classes/"))
                         .orElse(false))
                 .map(JavaClass::getName)
                 .toList();
@@ -58,7 +65,8 @@ class ArchitectureTest {
     void aRuleOverAMistypedPackageFails() {
         // failOnEmptyShould must stay on: a rule that selects nothing would otherwise pass silently.
         Rings mistyped = new Rings("io.rolehop.mistyped");
-        AssertionError error = assertThrows(AssertionError.class,
+        AssertionError error = assertThrows(
+                AssertionError.class,
                 () -> ArchitectureRule.DOMAIN_DEPENDS_ONLY_ON_JAVA.on(mistyped).check(production));
         assertTrue(error.getMessage().contains("failed to check any classes"), error.getMessage());
     }

@@ -42,7 +42,8 @@ class ModuleDescriptorTest {
         // The class path holds each module once, as a jar (a -pl cli build) or target/classes (a reactor build): read
         // what the cli actually runs with rather than guess at directories.
         Map<String, List<Found>> byName = new TreeMap<>();
-        for (URL url : Collections.list(ModuleDescriptorTest.class.getClassLoader().getResources(MODULE_INFO))) {
+        for (URL url :
+                Collections.list(ModuleDescriptorTest.class.getClassLoader().getResources(MODULE_INFO))) {
             try (InputStream in = url.openStream()) {
                 ModuleDescriptor descriptor = ModuleDescriptor.read(in);
                 if (descriptor.name().startsWith("io.rolehop.")) {
@@ -61,8 +62,15 @@ class ModuleDescriptorTest {
     @Test
     void theRolehopModulesAreExactlyThese() {
         // A new module on the cli's class path needs a listing below.
-        assertEquals(Set.of("io.rolehop.domain", "io.rolehop.application", "io.rolehop.testing",
-                "io.rolehop.adapters.aws", "io.rolehop.adapters.filesystem", "io.rolehop.cli"), modules.keySet());
+        assertEquals(
+                Set.of(
+                        "io.rolehop.domain",
+                        "io.rolehop.application",
+                        "io.rolehop.testing",
+                        "io.rolehop.adapters.aws",
+                        "io.rolehop.adapters.filesystem",
+                        "io.rolehop.cli"),
+                modules.keySet());
     }
 
     @Test
@@ -169,7 +177,9 @@ class ModuleDescriptorTest {
         // On the class path (the tests, and rolehop run with -cp) ServiceLoader reads META-INF/services, not provides.
         for (Found found : modules.values()) {
             for (Provides provides : found.descriptor().provides()) {
-                assertEquals(new TreeSet<>(provides.providers()), servicesFile(found.location(), provides.service()),
+                assertEquals(
+                        new TreeSet<>(provides.providers()),
+                        servicesFile(found.location(), provides.service()),
                         () -> found.descriptor().name() + ": META-INF/services/" + provides.service()
                                 + " and the provides clause of module-info differ");
             }
@@ -182,7 +192,8 @@ class ModuleDescriptorTest {
         // built-ins are on this class path.
         List<String> registering = new ArrayList<>();
         try {
-            for (URL url : Collections.list(ModuleDescriptorTest.class.getClassLoader()
+            for (URL url : Collections.list(ModuleDescriptorTest.class
+                    .getClassLoader()
                     .getResources("META-INF/services/" + AccessMethod.class.getName()))) {
                 registering.add(url.toString());
             }
@@ -207,23 +218,38 @@ class ModuleDescriptorTest {
     /** One line per directive, each kind sorted, so that a diff names exactly what changed. */
     static String describe(ModuleDescriptor descriptor) {
         StringBuilder out = new StringBuilder();
-        out.append(descriptor.isOpen() ? "open module " : "module ").append(descriptor.name()).append('\n');
+        out.append(descriptor.isOpen() ? "open module " : "module ")
+                .append(descriptor.name())
+                .append('\n');
         descriptor.requires().stream()
-                .filter(r -> !r.modifiers().contains(Requires.Modifier.MANDATED) && !r.name().equals("java.base"))
+                .filter(r -> !r.modifiers().contains(Requires.Modifier.MANDATED)
+                        && !r.name().equals("java.base"))
                 .sorted(comparing(Requires::name))
                 .forEach(r -> out.append("requires ")
                         .append(r.modifiers().contains(Requires.Modifier.STATIC) ? "static " : "")
                         .append(r.modifiers().contains(Requires.Modifier.TRANSITIVE) ? "transitive " : "")
-                        .append(r.name()).append('\n'));
-        descriptor.exports().stream().sorted(comparing(Exports::source))
-                .forEach(e -> out.append("exports ").append(e.source()).append(targets(e.targets())).append('\n'));
-        descriptor.opens().stream().sorted(comparing(Opens::source))
-                .forEach(o -> out.append("opens ").append(o.source()).append(targets(o.targets())).append('\n'));
-        descriptor.uses().stream().sorted().forEach(s -> out.append("uses ").append(s).append('\n'));
+                        .append(r.name())
+                        .append('\n'));
+        descriptor.exports().stream()
+                .sorted(comparing(Exports::source))
+                .forEach(e -> out.append("exports ")
+                        .append(e.source())
+                        .append(targets(e.targets()))
+                        .append('\n'));
+        descriptor.opens().stream()
+                .sorted(comparing(Opens::source))
+                .forEach(o -> out.append("opens ")
+                        .append(o.source())
+                        .append(targets(o.targets()))
+                        .append('\n'));
+        descriptor.uses().stream()
+                .sorted()
+                .forEach(s -> out.append("uses ").append(s).append('\n'));
         // Providers keep their declared order: it is the order in which ServiceLoader returns them.
         descriptor.provides().stream().sorted(comparing(Provides::service)).forEach(p -> {
             out.append("provides ").append(p.service()).append(" with\n");
-            p.providers().forEach(provider -> out.append("    ").append(provider).append('\n'));
+            p.providers()
+                    .forEach(provider -> out.append("    ").append(provider).append('\n'));
         });
         return out.toString();
     }

@@ -70,6 +70,8 @@ record Rings(String root) {
 
     /** The root package of each module (a JPMS module is one ring), without the trailing "..". */
     List<String> moduleRoots() {
-        return all().stream().map(pattern -> pattern.substring(0, pattern.length() - 2)).toList();
+        return all().stream()
+                .map(pattern -> pattern.substring(0, pattern.length() - 2))
+                .toList();
     }
 }

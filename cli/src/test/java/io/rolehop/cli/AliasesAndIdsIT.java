@@ -50,20 +50,65 @@ class AliasesAndIdsIT {
     void setUp() throws Exception {
         env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(MOTO.env());
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-user", "--alias", "grace",
-                "--access-key-id", grace.accessKeyId(), "--secret-access-key-stdin"), env,
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        "grace",
+                        "--access-key-id",
+                        grace.accessKeyId(),
+                        "--secret-access-key-stdin"),
+                env,
                 grace.secretAccessKey() + "\n"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "a", "--assumer", "grace", "--role-arn",
-                MotoServer.roleArn("ids-a"), "--role-session-name", "ids-a", "--profile", "pa"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "b", "--assumer", "grace", "--role-arn",
-                MotoServer.roleArn("ids-b"), "--role-session-name", "ids-b", "--profile", "pb"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "a",
+                "--assumer",
+                "grace",
+                "--role-arn",
+                MotoServer.roleArn("ids-a"),
+                "--role-session-name",
+                "ids-a",
+                "--profile",
+                "pa"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "b",
+                "--assumer",
+                "grace",
+                "--role-arn",
+                MotoServer.roleArn("ids-b"),
+                "--role-session-name",
+                "ids-b",
+                "--profile",
+                "pb"));
     }
 
     @Test
     void anAliasShapedLikeAnIdIsRefusedOnAddAndEdit() throws Exception {
         String idOfA = idOf("a");
-        Dist.Result add = rolehop("session", "add", "aws-iam-role-chained", "--alias", idOfA, "--assumer", "grace",
-                "--role-arn", MotoServer.roleArn("ids-b"), "--profile", "pc");
+        Dist.Result add = rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                idOfA,
+                "--assumer",
+                "grace",
+                "--role-arn",
+                MotoServer.roleArn("ids-b"),
+                "--profile",
+                "pc");
         assertRefused(add, idOfA);
         Dist.Result edit = rolehop("session", "edit", "b", "--alias", idOfA.toUpperCase());
         assertRefused(edit, idOfA.toUpperCase());
@@ -90,12 +135,16 @@ class AliasesAndIdsIT {
         assertEquals(roleA, new AwsCli(env).callerArn("pa"));
         Path credentialsFile = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
         // credential_process mode writes no keys: the file rolehop created for none is gone again, or holds no [pb].
-        assertFalse(Files.exists(credentialsFile) && Files.readString(credentialsFile).contains("[pb]"));
+        assertFalse(Files.exists(credentialsFile)
+                && Files.readString(credentialsFile).contains("[pb]"));
 
         Dist.Result list = rolehop("session", "list");
         assertEquals(0, list.code(), list.toString());
-        assertTrue(list.err().contains("rolehop: warning: the alias '" + idOfA + "' of session " + idOfB
-                + " is shaped like a session id"), list.toString());
+        assertTrue(
+                list.err()
+                        .contains("rolehop: warning: the alias '" + idOfA + "' of session " + idOfB
+                                + " is shaped like a session id"),
+                list.toString());
         assertTrue(list.err().contains("'rolehop session edit " + idOfB + " --alias NEW'"), list.toString());
         // The renaming the warning suggests works, by id.
         ok(rolehop("session", "edit", idOfB, "--alias", "b-renamed"));
@@ -108,8 +157,8 @@ class AliasesAndIdsIT {
         String idOfB = idOf("b");
         giveStoredAlias(idOf("a"), idOfB); // 'a' comes before 'b' in the workspace, and now has b's id as alias
 
-        Dist.Result exec = rolehop("exec", idOfB, "--", "sh", "-c",
-                "echo \"$ROLEHOP_EXEC_SESSION $AWS_ACCESS_KEY_ID\"");
+        Dist.Result exec =
+                rolehop("exec", idOfB, "--", "sh", "-c", "echo \"$ROLEHOP_EXEC_SESSION $AWS_ACCESS_KEY_ID\"");
         assertEquals(0, exec.code(), exec.toString());
         String[] seen = exec.out().strip().split(" ");
         // The session the id names, for the marker as for the credentials: one lookup, ids first.
@@ -121,8 +170,10 @@ class AliasesAndIdsIT {
 
     private void assertRefused(Dist.Result result, String alias) {
         assertEquals(2, result.code(), result.toString());
-        assertEquals("rolehop: invalid alias '" + alias + "': it is shaped like a session id (a UUID), which names"
-                + " sessions in credential_process lines; choose another alias", result.err().strip());
+        assertEquals(
+                "rolehop: invalid alias '" + alias + "': it is shaped like a session id (a UUID), which names"
+                        + " sessions in credential_process lines; choose another alias",
+                result.err().strip());
     }
 
     private String callerArn(String credentialProcessJson) throws Exception {
@@ -134,8 +185,11 @@ class AliasesAndIdsIT {
         keys.put("AWS_SESSION_TOKEN", json.get("SessionToken").asText());
         keys.put("AWS_CONFIG_FILE", dir.resolve("no-config").toString());
         keys.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
-        return new AwsCli(keys).run("sts", "get-caller-identity", "--query", "Arn", "--output", "text")
-                .requireSuccess().stdout().strip();
+        return new AwsCli(keys)
+                .run("sts", "get-caller-identity", "--query", "Arn", "--output", "text")
+                .requireSuccess()
+                .stdout()
+                .strip();
     }
 
     private void giveStoredAlias(String id, String alias) throws Exception {

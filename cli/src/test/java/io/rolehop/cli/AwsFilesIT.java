@@ -56,10 +56,31 @@ class AwsFilesIT {
         env.putAll(MOTO.env());
         credentials = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
         config = Path.of(env.get("AWS_CONFIG_FILE"));
-        ok(rolehop(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "files", "--assumer", "erin",
-                "--role-arn", MotoServer.roleArn("files"), "--role-session-name", "files-hop", "--profile", "p"));
+        ok(rolehop(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "files",
+                "--assumer",
+                "erin",
+                "--role-arn",
+                MotoServer.roleArn("files"),
+                "--role-session-name",
+                "files-hop",
+                "--profile",
+                "p"));
     }
 
     private Dist.Result rolehop(String stdin, String... args) throws Exception {
@@ -94,7 +115,9 @@ class AwsFilesIT {
     /** A device like /dev/null made in the temporary directory, or the test is skipped when that needs root. */
     private Path nullDevice() throws Exception {
         Path device = dir.resolve("null");
-        Process p = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("mknod", device.toString(), "c", "1", "3")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assumeTrue(p.waitFor() == 0, "making a device node needs root");
         return device;
@@ -150,7 +173,6 @@ class AwsFilesIT {
         env.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
         assertFalse(Files.exists(config), "a refused start writes no config file");
 
-
         Path workspace = Path.of(env.get("ROLEHOP_HOME"), "workspace.json");
         Files.delete(workspace);
         run("mkfifo", workspace.toString());
@@ -182,22 +204,38 @@ class AwsFilesIT {
 
     private static List<Case> cases() {
         return List.of(
-                new Case("smithy-rs 'Semicolon sign comments are ignored.'",
+                new Case(
+                        "smithy-rs 'Semicolon sign comments are ignored.'",
                         "; Comment\n[profile foo] ; Comment\nname = value ; Comment with ; sign",
-                        "[   foo    ]\nname = value\n[profile bar]", "foo", "name"),
-                new Case("smithy-rs 'Comment characters adjacent to profile decls' and 'sso-session without the space'",
+                        "[   foo    ]\nname = value\n[profile bar]",
+                        "foo",
+                        "name"),
+                new Case(
+                        "smithy-rs 'Comment characters adjacent to profile decls' and 'sso-session without the space'",
                         "[profile foo]; semicolon\n[profile bar]# pound",
-                        "[sso-sessionfoo]\nname = value\n[bar]", "sso-sessionfoo", "name"),
-                new Case("smithy-rs 'Windows style line endings are supported.'",
-                        "[profile foo]\r\nname = value", "[foo]\r\nname2 = value2\r\n", "foo", "name2"),
-                new Case("smithy-rs 'Blank lines are ignored.' with a whitespace-only last line",
+                        "[sso-sessionfoo]\nname = value\n[bar]",
+                        "sso-sessionfoo",
+                        "name"),
+                new Case(
+                        "smithy-rs 'Windows style line endings are supported.'",
+                        "[profile foo]\r\nname = value",
+                        "[foo]\r\nname2 = value2\r\n",
+                        "foo",
+                        "name2"),
+                new Case(
+                        "smithy-rs 'Blank lines are ignored.' with a whitespace-only last line",
                         "\t \n[profile foo]\n\t\n \nname = value\n\t \n[profile bar]\n \t",
-                        "[foo]\nname2 = value2\n \t\n", "foo", "name"),
-                new Case("botocore tests/unit/cfg/aws_config_nested",
+                        "[foo]\nname2 = value2\n \t\n",
+                        "foo",
+                        "name"),
+                new Case(
+                        "botocore tests/unit/cfg/aws_config_nested",
                         "[default]\naws_access_key_id = foo\naws_secret_access_key = bar\ns3 =\n"
                                 + "    signature_version = s3v4\ncloudwatch =\n    signature_version = v4\n"
                                 + "region=us-west-2\n",
-                        "", "default", "region"));
+                        "",
+                        "default",
+                        "region"));
     }
 
     @Test
@@ -209,27 +247,31 @@ class AwsFilesIT {
             Files.writeString(credentials, c.credentials());
             Map<String, Map<String, Object>> configBefore = Botocore.rawConfigParse(config);
             Map<String, Map<String, Object>> credentialsBefore = Botocore.rawConfigParse(credentials);
-            String valueBefore = aws.run("configure", "get", c.key(), "--profile", c.profile()).stdout();
+            String valueBefore = aws.run("configure", "get", c.key(), "--profile", c.profile())
+                    .stdout();
             assertFalse(valueBefore.isBlank(), c.name() + ": the AWS CLI reads " + c.key() + " of " + c.profile());
 
             ok(rolehop("", "session", "start", "files"));
 
             assertEquals(ROLE_SESSION_ARN, aws.callerArn("p"), c.name());
-            assertEquals(valueBefore, aws.run("configure", "get", c.key(), "--profile", c.profile()).stdout(),
+            assertEquals(
+                    valueBefore,
+                    aws.run("configure", "get", c.key(), "--profile", c.profile())
+                            .stdout(),
                     c.name());
             Map<String, Map<String, Object>> configDuring = new LinkedHashMap<>(Botocore.rawConfigParse(config));
             assertTrue(configDuring.remove("profile p") != null, c.name());
             assertEquals(configBefore, configDuring, c.name());
-            Map<String, Map<String, Object>> credentialsDuring = new LinkedHashMap<>(
-                    Botocore.rawConfigParse(credentials));
+            Map<String, Map<String, Object>> credentialsDuring =
+                    new LinkedHashMap<>(Botocore.rawConfigParse(credentials));
             assertTrue(credentialsDuring.remove("p") != null, c.name());
             assertEquals(credentialsBefore, credentialsDuring, c.name());
 
             ok(rolehop("", "session", "stop", "files"));
 
             assertArrayEquals(c.config().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(config), c.name());
-            assertArrayEquals(c.credentials().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(credentials),
-                    c.name());
+            assertArrayEquals(
+                    c.credentials().getBytes(StandardCharsets.UTF_8), Files.readAllBytes(credentials), c.name());
         }
     }
 

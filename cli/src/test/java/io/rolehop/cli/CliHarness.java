@@ -1,7 +1,7 @@
 package io.rolehop.cli;
 
-import io.rolehop.cli.env.CliEnvironment;
 import com.google.inject.Module;
+import io.rolehop.cli.env.CliEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -87,15 +87,20 @@ public final class CliHarness {
     public Result runWithStdin(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliEnvironment environment = new CliEnvironment(env,
+        CliEnvironment environment = new CliEnvironment(
+                env,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                clock, Optional.empty(), Optional.of(Path.of("/opt/rolehop/bin/rolehop")), Optional.empty());
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                clock,
+                Optional.empty(),
+                Optional.of(Path.of("/opt/rolehop/bin/rolehop")),
+                Optional.empty());
         int code = new Rolehop(environment, overrides).run(args);
         Result result = new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         transcript.add(String.join(" ", args) + "\n" + result.out() + "\n" + result.err());
-        io.rolehop.testing.SecretLedger.transcript("rolehop " + String.join(" ", args),
-                result.out() + "\n" + result.err());
+        io.rolehop.testing.SecretLedger.transcript(
+                "rolehop " + String.join(" ", args), result.out() + "\n" + result.err());
         return result;
     }
 

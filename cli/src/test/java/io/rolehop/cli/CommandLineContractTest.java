@@ -73,8 +73,16 @@ class CommandLineContractTest {
 
     @Test
     void aSecretIsNeverAcceptedAsAnOptionValue() {
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-user", "--alias", "alice",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key", SECRET);
+        CliHarness.Result r = cli.run(
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key",
+                SECRET);
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("--secret-access-key-stdin"), r.err());
         assertFalse(r.err().contains(SECRET));
@@ -83,8 +91,8 @@ class CommandLineContractTest {
 
     @Test
     void aMissingSecretWithoutTerminalNeedsInteraction() {
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-user", "--alias", "alice",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE");
+        CliHarness.Result r = cli.run(
+                "session", "add", "aws-iam-user", "--alias", "alice", "--access-key-id", "AKIAIOSFODNN7EXAMPLE");
         assertEquals(3, r.code(), r.toString());
         assertTrue(r.err().contains("--secret-access-key-stdin"), r.err());
     }
@@ -93,8 +101,16 @@ class CommandLineContractTest {
     void badRoleArnIsAUsageErrorNamingTheValueAndWritesNothing() throws Exception {
         addUser("alice");
         String before = Files.readString(cli.rolehopHome().resolve("workspace.json"));
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-role-chained", "--alias", "r1",
-                "--assumer", "alice", "--role-arn", "arn:aws:iam::12345:role/x");
+        CliHarness.Result r = cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r1",
+                "--assumer",
+                "alice",
+                "--role-arn",
+                "arn:aws:iam::12345:role/x");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().startsWith("rolehop: "), r.err());
         assertTrue(r.err().contains("arn:aws:iam::12345:role/x"), r.err());
@@ -114,8 +130,10 @@ class CommandLineContractTest {
 
         CliHarness.Result unknown = cli.run("help", "session", "teleport");
         assertEquals(2, unknown.code(), unknown.toString());
-        assertEquals("rolehop: unknown command 'teleport' in 'rolehop session'; see 'rolehop session --help' for its"
-                + " commands", unknown.err().strip());
+        assertEquals(
+                "rolehop: unknown command 'teleport' in 'rolehop session'; see 'rolehop session --help' for its"
+                        + " commands",
+                unknown.err().strip());
     }
 
     @Test
@@ -133,8 +151,16 @@ class CommandLineContractTest {
         chained("r3", "r2", "arn:aws:iam::123456789012:role/r3");
         String before = Files.readString(cli.rolehopHome().resolve("workspace.json"));
 
-        CliHarness.Result self = cli.run("session", "add", "aws-iam-role-chained", "--alias", "loop", "--assumer",
-                "loop", "--role-arn", "arn:aws:iam::123456789012:role/loop");
+        CliHarness.Result self = cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "loop",
+                "--assumer",
+                "loop",
+                "--role-arn",
+                "arn:aws:iam::123456789012:role/loop");
         assertEquals(2, self.code(), "a session cannot be its own assumer at add: " + self);
         assertEquals(1, self.err().strip().lines().count(), self::toString);
         assertEquals(before, Files.readString(cli.rolehopHome().resolve("workspace.json")));
@@ -163,7 +189,15 @@ class CommandLineContractTest {
         JsonNode tree = JSON.readTree(cli.run("session", "tree", "-o", "json").out());
         assertEquals("alice", tree.get(0).get("alias").asText());
         assertEquals("r1", tree.get(0).get("dependents").get(0).get("alias").asText());
-        assertEquals("r2", tree.get(0).get("dependents").get(0).get("dependents").get(0).get("alias").asText());
+        assertEquals(
+                "r2",
+                tree.get(0)
+                        .get("dependents")
+                        .get(0)
+                        .get("dependents")
+                        .get(0)
+                        .get("alias")
+                        .asText());
         String table = cli.run("session", "tree").out();
         assertTrue(table.contains("└── r2"), table);
     }
@@ -172,8 +206,18 @@ class CommandLineContractTest {
     void chainedDurationOverTheCapIsRefusedNamingTheCap() throws Exception {
         addUser("alice");
         chained("r1", "alice", "arn:aws:iam::123456789012:role/r1");
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-role-chained", "--alias", "r2", "--assumer", "r1",
-                "--role-arn", "arn:aws:iam::123456789012:role/r2", "--duration", "7200");
+        CliHarness.Result r = cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r2",
+                "--assumer",
+                "r1",
+                "--role-arn",
+                "arn:aws:iam::123456789012:role/r2",
+                "--duration",
+                "7200");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.err().contains("3600"), r.err());
     }
@@ -181,7 +225,8 @@ class CommandLineContractTest {
     @Test
     void profilesAndRegions() throws Exception {
         assertEquals(0, cli.run("profile", "create", "work").code());
-        JsonNode profiles = JSON.readTree(cli.run("profile", "list", "-o", "json").out());
+        JsonNode profiles =
+                JSON.readTree(cli.run("profile", "list", "-o", "json").out());
         assertEquals(2, profiles.size());
         assertEquals(0, cli.run("profile", "rename", "work", "job").code());
         assertTrue(cli.run("profile", "list").out().contains("job"));
@@ -194,7 +239,8 @@ class CommandLineContractTest {
         assertEquals(2, cli.run("region", "set-default", "mars-1").code());
         assertTrue(cli.run("region", "list").out().contains("ap-southeast-2"));
         addUser("bob");
-        JsonNode bob = JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(0);
+        JsonNode bob =
+                JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(0);
         assertEquals("eu-west-2", bob.get("region").asText());
     }
 
@@ -206,13 +252,31 @@ class CommandLineContractTest {
     }
 
     private CliHarness.Result addUser(String alias) {
-        return cli.runWithStdin(SECRET + "\n", "session", "add", "aws-iam-user", "--alias", alias,
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin");
+        return cli.runWithStdin(
+                SECRET + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                alias,
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin");
     }
 
     private void chained(String alias, String assumer, String arn) {
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-role-chained", "--alias", alias, "--assumer", assumer,
-                "--role-arn", arn, "--profile", alias);
+        CliHarness.Result r = cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                alias,
+                "--assumer",
+                assumer,
+                "--role-arn",
+                arn,
+                "--profile",
+                alias);
         assertEquals(0, r.code(), r.toString());
     }
 }

@@ -29,18 +29,47 @@ class CompletionIT {
         env = new HashMap<>(Dist.isolatedEnv(dir));
         // The scripts call 'rolehop' by the name the user typed: the launcher on the PATH, as installed.
         env.put("PATH", Dist.home().resolve("bin") + ":" + System.getenv("PATH"));
-        Dist.Result root = Dist.rolehop(dir, env, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "session", "add",
-                "aws-iam-user", "--alias", "prod-root", "--access-key-id", "AKIAIOSFODNN7EXAMPLE",
-                "--secret-access-key-stdin", "--profile", "work");
+        Dist.Result root = Dist.rolehop(
+                dir,
+                env,
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "prod-root",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin",
+                "--profile",
+                "work");
         assertEquals(0, root.code(), root.toString());
-        Dist.Result role = Dist.rolehop(dir, env, "", "session", "add", "aws-iam-role-chained", "--alias",
-                "prod-admin", "--assumer", "prod-root", "--role-arn", "arn:aws:iam::123456789012:role/admin");
+        Dist.Result role = Dist.rolehop(
+                dir,
+                env,
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "prod-admin",
+                "--assumer",
+                "prod-root",
+                "--role-arn",
+                "arn:aws:iam::123456789012:role/admin");
         assertEquals(0, role.code(), role.toString());
     }
 
     private Dist.Result bash(String script) throws Exception {
         Files.writeString(dir.resolve("complete.bash"), script);
-        return Dist.run(dir, List.of("bash", "--norc", "--noprofile", dir.resolve("complete.bash").toString()), env);
+        return Dist.run(
+                dir,
+                List.of(
+                        "bash",
+                        "--norc",
+                        "--noprofile",
+                        dir.resolve("complete.bash").toString()),
+                env);
     }
 
     /** What bash offers for the command line {@code words}, the last being the word under the cursor. */
@@ -70,38 +99,63 @@ class CompletionIT {
     @Test
     void bashCompletesCommandsSessionsProfilesMethodsAndOptions() throws Exception {
         assertTrue(bashOffers("ses").lines().toList().contains("session"), "commands");
-        assertEquals(List.of("prod-admin", "prod-root"), bashOffers("session", "start", "prod").lines().sorted().toList());
+        assertEquals(
+                List.of("prod-admin", "prod-root"),
+                bashOffers("session", "start", "prod").lines().sorted().toList());
         assertEquals(List.of("prod-admin"), bashOffers("exec", "prod-a").lines().toList());
-        assertEquals(List.of("prod-root"), bashOffers("session", "add", "aws-iam-role-chained", "--assumer", "prod-r")
-                .lines().toList());
-        assertTrue(bashOffers("session", "add", "aws-iam-user", "--profile", "").lines().toList().contains("work"),
+        assertEquals(
+                List.of("prod-root"),
+                bashOffers("session", "add", "aws-iam-role-chained", "--assumer", "prod-r")
+                        .lines()
+                        .toList());
+        assertTrue(
+                bashOffers("session", "add", "aws-iam-user", "--profile", "")
+                        .lines()
+                        .toList()
+                        .contains("work"),
                 "profiles");
-        assertTrue(bashOffers("session", "add", "").lines().toList()
-                .containsAll(List.of("aws-iam-user", "aws-iam-role-chained")), "access methods");
+        assertTrue(
+                bashOffers("session", "add", "")
+                        .lines()
+                        .toList()
+                        .containsAll(List.of("aws-iam-user", "aws-iam-role-chained")),
+                "access methods");
         assertTrue(bashOffers("session", "list", "--").lines().toList().contains("--output"), "options");
     }
 
     @Test
     void zshLoadsTheScriptThroughBashcompinit() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/zsh")) || "true".equals(System.getenv("CI")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/zsh")) || "true".equals(System.getenv("CI")),
                 "zsh is not installed (CI installs it)");
-        Dist.Result r = Dist.run(dir, List.of("zsh", "-f", "-c",
-                "source <(rolehop completion zsh) && complete -p rolehop"), env);
+        Dist.Result r = Dist.run(
+                dir, List.of("zsh", "-f", "-c", "source <(rolehop completion zsh) && complete -p rolehop"), env);
         assertEquals(0, r.code(), r.toString());
         assertTrue(r.out().contains("_rolehop_dynamic"), r.toString());
     }
 
     @Test
     void fishCompletesSessionsAndSubcommands() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/fish")) || "true".equals(System.getenv("CI")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/fish")) || "true".equals(System.getenv("CI")),
                 "fish is not installed (CI installs it)");
-        Dist.Result sessions = Dist.run(dir, List.of("fish", "--no-config", "-c",
-                "rolehop completion fish | source; complete -C 'rolehop session start '"), env);
+        Dist.Result sessions = Dist.run(
+                dir,
+                List.of(
+                        "fish",
+                        "--no-config",
+                        "-c",
+                        "rolehop completion fish | source; complete -C 'rolehop session start '"),
+                env);
         assertEquals(0, sessions.code(), sessions.toString());
-        assertEquals(List.of("prod-admin", "prod-root"),
-                sessions.out().lines().map(line -> line.split("\t")[0]).sorted().toList(), sessions.toString());
-        Dist.Result commands = Dist.run(dir, List.of("fish", "--no-config", "-c",
-                "rolehop completion fish | source; complete -C 'rolehop sess'"), env);
+        assertEquals(
+                List.of("prod-admin", "prod-root"),
+                sessions.out().lines().map(line -> line.split("\t")[0]).sorted().toList(),
+                sessions.toString());
+        Dist.Result commands = Dist.run(
+                dir,
+                List.of("fish", "--no-config", "-c", "rolehop completion fish | source; complete -C 'rolehop sess'"),
+                env);
         assertTrue(commands.out().startsWith("session\t"), commands.toString());
     }
 

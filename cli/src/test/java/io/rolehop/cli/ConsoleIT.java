@@ -74,12 +74,42 @@ class ConsoleIT {
         env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(STS.env());
         env.putAll(FEDERATION.env());
-        ok(Dist.rolehop(dir, env, user.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "user",
-                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "hub", "--assumer", "user", "--role-arn",
-                MotoServer.roleArn("console-hub"), "--role-session-name", "hub-session"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "spoke", "--assumer", "hub", "--role-arn",
-                MotoServer.roleArn("console-spoke"), "--role-session-name", "spoke-session"));
+        ok(Dist.rolehop(
+                dir,
+                env,
+                user.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "user",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "hub",
+                "--assumer",
+                "user",
+                "--role-arn",
+                MotoServer.roleArn("console-hub"),
+                "--role-session-name",
+                "hub-session"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "spoke",
+                "--assumer",
+                "hub",
+                "--role-arn",
+                MotoServer.roleArn("console-spoke"),
+                "--role-session-name",
+                "spoke-session"));
         STS.reset();
         FEDERATION.reset();
     }
@@ -98,8 +128,10 @@ class ConsoleIT {
 
     /** Who moto says the credentials rolehop sent to the federation endpoint belong to. */
     private static String identityOf(TokenRequest sent) {
-        return MOTO.callerIdentity(new TemporaryCredentials(sent.session().get("sessionId"),
-                sent.session().get("sessionKey"), sent.session().get("sessionToken"),
+        return MOTO.callerIdentity(new TemporaryCredentials(
+                sent.session().get("sessionId"),
+                sent.session().get("sessionKey"),
+                sent.session().get("sessionToken"),
                 Instant.now().plus(Duration.ofHours(1))));
     }
 
@@ -113,12 +145,14 @@ class ConsoleIT {
         List<String> lines = r.out().lines().toList();
         assertEquals(1, lines.size(), r.toString());
         URI login = URI.create(lines.get(0));
-        assertEquals(FEDERATION.baseUrl() + "/federation", login.getScheme() + "://" + login.getRawAuthority()
-                + login.getRawPath());
+        assertEquals(
+                FEDERATION.baseUrl() + "/federation",
+                login.getScheme() + "://" + login.getRawAuthority() + login.getRawPath());
         Map<String, String> parameters = query(login);
         assertEquals("login", parameters.get("Action"));
         assertEquals("rolehop", parameters.get("Issuer"));
-        assertEquals("https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
+        assertEquals(
+                "https://us-east-1.console.aws.amazon.com/console/home?region=us-east-1",
                 parameters.get("Destination"));
         assertEquals(Boolean.FALSE, FEDERATION.tokens().get(parameters.get("SigninToken")));
         TokenRequest sent = FEDERATION.tokenRequests().get(0);
@@ -171,17 +205,31 @@ class ConsoleIT {
 
     @Test
     void anIamUserWithAnMfaDeviceProvesItOnceAndFederatesWithItsKeys() throws Exception {
-        ok(Dist.rolehop(dir, env, mona.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "mona",
-                "--access-key-id", mona.accessKeyId(), "--secret-access-key-stdin", "--mfa-device", DEVICE));
+        ok(Dist.rolehop(
+                dir,
+                env,
+                mona.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "mona",
+                "--access-key-id",
+                mona.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
+                DEVICE));
         Dist.Result noCode = rolehop("console", "mona", "--print");
         assertEquals(3, noCode.code(), noCode.toString());
         assertEquals(0, FEDERATION.tokenRequests().size());
 
-        TemporaryCredentials token = MOTO.assumeRole(mona.credentials(), MotoServer.roleArn("mona-mfa-session"),
-                "mona-mfa");
+        TemporaryCredentials token =
+                MOTO.assumeRole(mona.credentials(), MotoServer.roleArn("mona-mfa-session"), "mona-mfa");
         STS.reset();
-        STS.failNext("GetSessionToken", Fault.sessionToken(token.accessKeyId(), token.secretAccessKey(),
-                token.sessionToken(), token.expiration()));
+        STS.failNext(
+                "GetSessionToken",
+                Fault.sessionToken(
+                        token.accessKeyId(), token.secretAccessKey(), token.sessionToken(), token.expiration()));
         ok(rolehop("console", "mona", "--print", "--mfa-code", "135790"));
         ok(rolehop("console", "mona", "--print"));
 
@@ -189,8 +237,11 @@ class ConsoleIT {
         assertEquals("135790", STS.parameters("GetSessionToken").get(0).get("TokenCode"));
         assertEquals(DEVICE, STS.parameters("GetSessionToken").get(0).get("SerialNumber"));
         assertEquals(2, FEDERATION.tokenRequests().size());
-        FEDERATION.tokenRequests().forEach(sent -> assertFalse(sent.session().containsValue(token.accessKeyId()),
-                "the MFA session token never reaches the sign-in: it would be refused"));
+        FEDERATION
+                .tokenRequests()
+                .forEach(sent -> assertFalse(
+                        sent.session().containsValue(token.accessKeyId()),
+                        "the MFA session token never reaches the sign-in: it would be refused"));
     }
 
     @Test
@@ -200,7 +251,8 @@ class ConsoleIT {
         Dist.Result nowhere = rolehop("console", "spoke", "--print", "--region", "mars-1");
 
         ok(ireland);
-        assertEquals("https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1",
+        assertEquals(
+                "https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1",
                 query(URI.create(ireland.out().strip())).get("Destination"));
         assertEquals(2, china.code(), china.toString());
         assertTrue(china.err().contains("aws-cn"), china.err());
@@ -229,9 +281,12 @@ class ConsoleIT {
     // --- a real browser follows what rolehop opens
 
     private static String chromium() {
-        Optional<String> found = List.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator))
-                .stream().map(d -> Path.of(d, "chromium")).filter(Files::isExecutable).map(Path::toString)
-                .findFirst();
+        Optional<String> found =
+                List.of(System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)).stream()
+                        .map(d -> Path.of(d, "chromium"))
+                        .filter(Files::isExecutable)
+                        .map(Path::toString)
+                        .findFirst();
         if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
             throw new AssertionError("chromium is missing; .ci/run installs it (apt-get install chromium)");
         }
@@ -260,11 +315,18 @@ class ConsoleIT {
         Path profile = Files.createDirectory(dir.resolve("chromium-profile"));
         String destination = FEDERATION.baseUrl() + "/console/home?region=us-east-1";
 
-        Dist.Result r = rolehop("console", "spoke", "--destination", destination, "--browser", headless(chromium)
-                + " --user-data-dir=" + profile);
+        Dist.Result r = rolehop(
+                "console",
+                "spoke",
+                "--destination",
+                destination,
+                "--browser",
+                headless(chromium) + " --user-data-dir=" + profile);
 
         ok(r);
-        assertEquals("opened the AWS console of 'spoke' (us-east-1) in the browser", r.out().strip());
+        assertEquals(
+                "opened the AWS console of 'spoke' (us-east-1) in the browser",
+                r.out().strip());
         Optional<Visit> console = FEDERATION.awaitVisit("/console/", Duration.ofSeconds(120));
         awaitExit(profile);
         assertTrue(console.isPresent(), "the browser never reached the console: " + FEDERATION.visits());
@@ -272,8 +334,13 @@ class ConsoleIT {
         for (Visit visit : FEDERATION.visits()) {
             path.add(visit.path() + " " + visit.action() + " " + visit.status());
         }
-        assertEquals(List.of("/federation getSigninToken 200", "/oauth logout 302", "/federation login 302",
-                "/console/home  200"), path.subList(0, 4));
+        assertEquals(
+                List.of(
+                        "/federation getSigninToken 200",
+                        "/oauth logout 302",
+                        "/federation login 302",
+                        "/console/home  200"),
+                path.subList(0, 4));
         assertEquals(Map.of("region", "us-east-1"), console.get().parameters());
         assertTrue(FEDERATION.tokens().values().stream().allMatch(used -> used), "the token was used to sign in");
     }
@@ -284,8 +351,7 @@ class ConsoleIT {
         ok(rolehop("settings", "set", "console-browser-context", "chromium-profile"));
         String destination = FEDERATION.baseUrl() + "/console/home?region=us-east-1";
 
-        ok(rolehop("console", "spoke", "--no-logout", "--destination", destination, "--browser",
-                headless(chromium)));
+        ok(rolehop("console", "spoke", "--no-logout", "--destination", destination, "--browser", headless(chromium)));
 
         Optional<Visit> console = FEDERATION.awaitVisit("/console/", Duration.ofSeconds(120));
         Path profile = dir.resolve("rolehop").resolve("browser-profiles").resolve(idOf("spoke"));
@@ -295,15 +361,19 @@ class ConsoleIT {
         try (var entries = Files.list(profile)) {
             assertTrue(entries.findAny().isPresent(), "Chromium wrote nothing into " + profile);
         }
-        assertEquals(List.of("/federation getSigninToken", "/federation login", "/console/home"),
-                FEDERATION.visits().stream().map(v -> (v.path() + " " + v.action()).strip()).toList().subList(0, 3));
+        assertEquals(
+                List.of("/federation getSigninToken", "/federation login", "/console/home"),
+                FEDERATION.visits().stream()
+                        .map(v -> (v.path() + " " + v.action()).strip())
+                        .toList()
+                        .subList(0, 3));
     }
 
     private String idOf(String alias) throws Exception {
         Dist.Result list = rolehop("session", "list", "-o", "json");
         ok(list);
-        for (com.fasterxml.jackson.databind.JsonNode session : new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(list.out())) {
+        for (com.fasterxml.jackson.databind.JsonNode session :
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(list.out())) {
             if (alias.equals(session.path("alias").asText())) {
                 return session.path("id").asText();
             }

@@ -37,7 +37,8 @@ class CredentialProcessLineIT {
     private static final String HOSTILE = "inst $(touch pwned) `touch pwned2` 'q\" #c ;d $HOME";
 
     // Reads a profile with the AWS SDK for Java v2, in its own JVM on the distribution's own SDK jars.
-    private static final String JAVA_SDK_PROBE = String.join("\n",
+    private static final String JAVA_SDK_PROBE = String.join(
+            "\n",
             "import software.amazon.awssdk.auth.credentials.*;",
             "import software.amazon.awssdk.profiles.ProfileFile;",
             "public class JavaSdkProbe {",
@@ -95,8 +96,11 @@ class CredentialProcessLineIT {
         Dist.Result start = run(Dist.launcher(), env, "session", "start", "role", "--mode", "credential-process");
         assertEquals(2, start.code(), start.toString());
         assertEquals(1, start.err().lines().count(), start.toString());
-        assertTrue(start.err().startsWith("rolehop: cannot write a credential_process line that runs the launcher '"
-                + dir.resolve("home #comment/bin/rolehop") + "': the AWS SDK for Java reads a blank followed by '#'"),
+        assertTrue(
+                start.err()
+                        .startsWith("rolehop: cannot write a credential_process line that runs the launcher '"
+                                + dir.resolve("home #comment/bin/rolehop")
+                                + "': the AWS SDK for Java reads a blank followed by '#'"),
                 start.toString());
         assertFalse(Files.exists(Path.of(env.get("AWS_CONFIG_FILE"))), "no config file was written");
     }
@@ -104,12 +108,27 @@ class CredentialProcessLineIT {
     @Test
     void aProfileNameTheJavaSdkIgnoresIsRefused() throws Exception {
         Map<String, String> env = env(dir.resolve("rolehop"));
-        Dist.Result user = Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-user",
-                "--alias", "heidi", "--access-key-id", heidi.accessKeyId(), "--secret-access-key-stdin", "--profile",
-                "team=prod"), env, heidi.secretAccessKey() + "\n");
+        Dist.Result user = Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        "heidi",
+                        "--access-key-id",
+                        heidi.accessKeyId(),
+                        "--secret-access-key-stdin",
+                        "--profile",
+                        "team=prod"),
+                env,
+                heidi.secretAccessKey() + "\n");
         assertEquals(2, user.code(), user.toString());
-        assertEquals("rolehop: invalid profile name 'team=prod': the AWS SDK for Java ignores a profile whose name"
-                + " holds '='; use letters, digits and ._-@+", user.err().strip());
+        assertEquals(
+                "rolehop: invalid profile name 'team=prod': the AWS SDK for Java ignores a profile whose name"
+                        + " holds '='; use letters, digits and ._-@+",
+                user.err().strip());
     }
 
     @Test
@@ -121,7 +140,10 @@ class CredentialProcessLineIT {
 
         Path second = Dist.copyTo(dir.resolve("second")).resolve("bin/rolehop");
         deleteTree(dir.resolve("first")); // a move, an upgrade into a new directory, or mvn clean and a new build
-        assertFalse(new AwsCli(env).run("sts", "get-caller-identity", "--profile", "role").succeeded(),
+        assertFalse(
+                new AwsCli(env)
+                        .run("sts", "get-caller-identity", "--profile", "role")
+                        .succeeded(),
                 "the old launcher is gone");
         assertEquals(0, run(second, env, "session", "list").code());
 
@@ -132,8 +154,14 @@ class CredentialProcessLineIT {
     private void assertEveryReaderGetsTheSameCredentials(Map<String, String> env, String line) throws Exception {
         // botocore (shlex.split, no shell), as the AWS CLI runs it against moto.
         assertEquals(MotoServer.assumedRoleArn("line-role", "line"), new AwsCli(env).callerArn("role"));
-        Dist.Result python = Dist.run(dir, List.of("python3", "-c", "import botocore.session; print(botocore.session"
-                + ".Session(profile='role').get_credentials().get_frozen_credentials().access_key)"), env);
+        Dist.Result python = Dist.run(
+                dir,
+                List.of(
+                        "python3",
+                        "-c",
+                        "import botocore.session; print(botocore.session"
+                                + ".Session(profile='role').get_credentials().get_frozen_credentials().access_key)"),
+                env);
         assertEquals(0, python.code(), python.toString());
         String botocore = python.out().strip();
 
@@ -147,8 +175,8 @@ class CredentialProcessLineIT {
         Files.createDirectories(probe.getParent());
         Files.writeString(probe, JAVA_SDK_PROBE);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Dist.Result sdk = Dist.run(dir, List.of(java, "-cp", Dist.home().resolve("lib") + "/*", probe.toString(),
-                "role"), env);
+        Dist.Result sdk =
+                Dist.run(dir, List.of(java, "-cp", Dist.home().resolve("lib") + "/*", probe.toString(), "role"), env);
         assertEquals(0, sdk.code(), sdk.toString());
         assertTrue(sdk.out().contains("line=" + line + "\n"), "the Java SDK reads the whole line: " + sdk);
 
@@ -161,7 +189,8 @@ class CredentialProcessLineIT {
 
     private void assertNothingWasExecuted() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> planted = files.filter(f -> f.getFileName().toString().startsWith("pwned")).toList();
+            List<Path> planted = files.filter(f -> f.getFileName().toString().startsWith("pwned"))
+                    .toList();
             assertEquals(List.of(), planted, "a path was run as a command");
         }
     }

@@ -52,7 +52,16 @@ class CredentialServerIT {
 
     @Test
     void execServerGivesTheAwsCliItsCredentialsFromTheServer() throws Exception {
-        Dist.Result r = Dist.rolehop(dir, env, "", "exec", "--server", "role", "--", "sh", "-c",
+        Dist.Result r = Dist.rolehop(
+                dir,
+                env,
+                "",
+                "exec",
+                "--server",
+                "role",
+                "--",
+                "sh",
+                "-c",
                 "test -z \"$AWS_ACCESS_KEY_ID\" && aws sts get-caller-identity --query Arn --output text");
         assertEquals(0, r.code(), r.toString());
         assertEquals(MotoServer.assumedRoleArn("erin-role", "erin-hop"), r.out().strip());
@@ -60,17 +69,21 @@ class CredentialServerIT {
 
     @Test
     void servePrintsWhatToExportServesTheAwsCliAndRemovesItsTokenOnSigterm() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "serve").directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "serve")
+                .directory(dir.toFile())
                 .redirectError(dir.resolve("serve.err").toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         Process serve = builder.start();
         Path tokenFile = dir.resolve("rolehop/server.token");
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(serve.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
             String tokenLine = out.readLine();
-            assertTrue(tokenLine != null && tokenLine.equals(
-                    "export AWS_CONTAINER_AUTHORIZATION_TOKEN=\"$(cat '" + tokenFile + "')\""), String.valueOf(tokenLine));
+            assertTrue(
+                    tokenLine != null
+                            && tokenLine.equals(
+                                    "export AWS_CONTAINER_AUTHORIZATION_TOKEN=\"$(cat '" + tokenFile + "')\""),
+                    String.valueOf(tokenLine));
             String userLine = out.readLine();
             String roleLine = out.readLine();
             assertTrue(userLine.contains("/sessions/erin'"), userLine);
@@ -78,11 +91,17 @@ class CredentialServerIT {
             assertTrue(uri.matches("http://127\\.0\\.0\\.1:[0-9]+/sessions/role"), uri);
             assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(tokenFile));
 
-            AwsCli.Result identity = new AwsCli(MOTO.env()).with("AWS_CONTAINER_CREDENTIALS_FULL_URI", uri)
-                    .with("AWS_CONTAINER_AUTHORIZATION_TOKEN", Files.readString(tokenFile).strip())
-                    .with("HOME", dir.resolve("home")).run("sts", "get-caller-identity", "--query", "Arn",
-                            "--output", "text").requireSuccess();
-            assertEquals(MotoServer.assumedRoleArn("erin-role", "erin-hop"), identity.stdout().strip());
+            AwsCli.Result identity = new AwsCli(MOTO.env())
+                    .with("AWS_CONTAINER_CREDENTIALS_FULL_URI", uri)
+                    .with(
+                            "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                            Files.readString(tokenFile).strip())
+                    .with("HOME", dir.resolve("home"))
+                    .run("sts", "get-caller-identity", "--query", "Arn", "--output", "text")
+                    .requireSuccess();
+            assertEquals(
+                    MotoServer.assumedRoleArn("erin-role", "erin-hop"),
+                    identity.stdout().strip());
         } finally {
             serve.destroy(); // SIGTERM
             assertTrue(serve.waitFor(60, TimeUnit.SECONDS), "serve stops on SIGTERM");

@@ -16,11 +16,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,12 +30,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,10 +83,32 @@ class CredentialServersTest {
     void setUp() {
         clock = new MutableClock(Instant.now());
         cli = new CliHarness(dir).env(STS.env()).clock(clock);
-        ok(cli.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "r1", "--assumer", "alice", "--profile",
-                "p1", "--role-arn", MotoServer.roleArn("served-role"), "--role-session-name", "served"));
+        ok(cli.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r1",
+                "--assumer",
+                "alice",
+                "--profile",
+                "p1",
+                "--role-arn",
+                MotoServer.roleArn("served-role"),
+                "--role-session-name",
+                "served"));
         STS.reset();
     }
 
@@ -102,27 +123,40 @@ class CredentialServersTest {
 
     @Test
     void execServerGivesTheAwsCliCredentialsThroughFullUriAndNoKeys() {
-        CliHarness.Result r = cli.run("exec", "--server", "r1", "--", "sh", "-c",
+        CliHarness.Result r = cli.run(
+                "exec",
+                "--server",
+                "r1",
+                "--",
+                "sh",
+                "-c",
                 "aws sts get-caller-identity --query Arn --output text && env");
         assertEquals(0, r.code(), r.toString());
         List<String> lines = r.out().lines().toList();
         assertEquals(ROLE_ARN_SEEN, lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:")),
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith("AWS_CONTAINER_CREDENTIALS_FULL_URI=http://127.0.0.1:")),
                 r.out());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("AWS_CONTAINER_AUTHORIZATION_TOKEN=")), r.out());
-        assertFalse(lines.stream().anyMatch(l -> l.startsWith("AWS_ACCESS_KEY_ID=")
-                || l.startsWith("AWS_SECRET_ACCESS_KEY=") || l.startsWith("AWS_SESSION_TOKEN=")), r.out());
+        assertFalse(
+                lines.stream()
+                        .anyMatch(l -> l.startsWith("AWS_ACCESS_KEY_ID=")
+                                || l.startsWith("AWS_SECRET_ACCESS_KEY=")
+                                || l.startsWith("AWS_SESSION_TOKEN=")),
+                r.out());
         assertEquals(1, STS.count("AssumeRole"), STS.counts().toString());
     }
 
     @Test
     void theServerOfExecStopsWithTheCommand() throws Exception {
-        CliHarness.Result r = cli.run("exec", "--server", "r1", "--", "sh", "-c",
-                "printf '%s' \"$AWS_CONTAINER_CREDENTIALS_FULL_URI\"");
+        CliHarness.Result r = cli.run(
+                "exec", "--server", "r1", "--", "sh", "-c", "printf '%s' \"$AWS_CONTAINER_CREDENTIALS_FULL_URI\"");
         assertEquals(0, r.code(), r.toString());
         URI uri = URI.create(r.out());
-        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), uri.getPort())
-                .close(), "nothing listens on " + uri + " once the command has ended");
+        assertThrows(
+                ConnectException.class,
+                () -> new Socket(InetAddress.getLoopbackAddress(), uri.getPort()).close(),
+                "nothing listens on " + uri + " once the command has ended");
     }
 
     @Test
@@ -140,7 +174,13 @@ class CredentialServersTest {
 
     @Test
     void execEc2ServerAnswersImdsV2ToTheAwsCliAndBotocore() {
-        CliHarness.Result r = cli.run("exec", "--ec2-server", "r1", "--", "sh", "-c",
+        CliHarness.Result r = cli.run(
+                "exec",
+                "--ec2-server",
+                "r1",
+                "--",
+                "sh",
+                "-c",
                 "aws sts get-caller-identity --query Arn --output text && python3 -c \"import botocore.session;"
                         + " print(botocore.session.get_session().get_credentials().method)\" && env");
         assertEquals(0, r.code(), r.toString());
@@ -148,8 +188,11 @@ class CredentialServersTest {
         assertEquals(ROLE_ARN_SEEN, lines.get(0));
         assertEquals("iam-role", lines.get(1));
         assertTrue(lines.contains("AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv4"), r.out());
-        assertFalse(lines.stream().anyMatch(l -> l.startsWith("AWS_EC2_METADATA_DISABLED=")
-                || l.startsWith("AWS_ACCESS_KEY_ID=")), r.out());
+        assertFalse(
+                lines.stream()
+                        .anyMatch(
+                                l -> l.startsWith("AWS_EC2_METADATA_DISABLED=") || l.startsWith("AWS_ACCESS_KEY_ID=")),
+                r.out());
     }
 
     @Test
@@ -157,14 +200,21 @@ class CredentialServersTest {
         Path endpointFile = dir.resolve("endpoint");
         Path stop = dir.resolve("stop");
         AtomicReference<CliHarness.Result> result = new AtomicReference<>();
-        Thread exec = new Thread(() -> result.set(cli.run("exec", "--ec2-server", "r1", "--", "sh", "-c",
+        Thread exec = new Thread(() -> result.set(cli.run(
+                "exec",
+                "--ec2-server",
+                "r1",
+                "--",
+                "sh",
+                "-c",
                 "printf '%s' \"$AWS_EC2_METADATA_SERVICE_ENDPOINT\" > " + endpointFile + ".tmp && mv " + endpointFile
                         + ".tmp " + endpointFile + " && while [ ! -e " + stop + " ]; do sleep 0.05; done")));
         exec.start();
         try {
             String endpoint = awaitFile(endpointFile, exec, result);
             try (InstanceProfileCredentialsProvider provider = InstanceProfileCredentialsProvider.builder()
-                    .endpoint(endpoint).build()) {
+                    .endpoint(endpoint)
+                    .build()) {
                 assertEquals(ROLE_ARN_SEEN, MOTO.callerIdentity(domain(provider.resolveCredentials())));
             }
         } finally {
@@ -181,7 +231,8 @@ class CredentialServersTest {
         serving = serve();
         System.setProperty("aws.containerCredentialsFullUri", serving.uri("r1").toString());
         System.setProperty("aws.containerAuthorizationToken", serving.token());
-        try (ContainerCredentialsProvider provider = ContainerCredentialsProvider.builder().build()) {
+        try (ContainerCredentialsProvider provider =
+                ContainerCredentialsProvider.builder().build()) {
             assertEquals(ROLE_ARN_SEEN, MOTO.callerIdentity(domain(provider.resolveCredentials())));
         } finally {
             System.clearProperty("aws.containerCredentialsFullUri");
@@ -190,7 +241,9 @@ class CredentialServersTest {
         // The IAM user is served too, as the session token its keys are exchanged for, never the keys.
         Response user = serving.get("alice", serving.token());
         assertEquals(200, user.statusCode(), user.body());
-        assertNotEquals(alice.accessKeyId(), JSON.readTree(user.body()).get("AccessKeyId").asText());
+        assertNotEquals(
+                alice.accessKeyId(),
+                JSON.readTree(user.body()).get("AccessKeyId").asText());
         assertFalse(user.body().contains(alice.secretAccessKey()));
     }
 
@@ -201,8 +254,11 @@ class CredentialServersTest {
         assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(tokenFile));
         assertTrue(serving.token().length() >= 43, "at least 256 bits, base64url");
         try (var files = Files.list(cli.rolehopHome())) {
-            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.contains("rolehop-tmp"))
-                    .toList());
+            assertEquals(
+                    List.of(),
+                    files.map(p -> p.getFileName().toString())
+                            .filter(n -> n.contains("rolehop-tmp"))
+                            .toList());
         }
         int port = serving.port;
         String token = serving.token();
@@ -210,10 +266,12 @@ class CredentialServersTest {
         serving = null;
         assertEquals(0, result.code(), result.toString());
         assertFalse(Files.exists(tokenFile), "the token of a stopped server is removed");
-        assertTrue(result.out().contains("export AWS_CONTAINER_AUTHORIZATION_TOKEN=\"$(cat '" + tokenFile + "')\""),
+        assertTrue(
+                result.out().contains("export AWS_CONTAINER_AUTHORIZATION_TOKEN=\"$(cat '" + tokenFile + "')\""),
                 result.out());
-        assertTrue(result.out().contains("AWS_CONTAINER_CREDENTIALS_FULL_URI='http://127.0.0.1:" + port
-                + "/sessions/r1'"), result.out());
+        assertTrue(
+                result.out().contains("AWS_CONTAINER_CREDENTIALS_FULL_URI='http://127.0.0.1:" + port + "/sessions/r1'"),
+                result.out());
         assertFalse(result.out().contains(token), "the token itself is never printed");
     }
 
@@ -266,9 +324,13 @@ class CredentialServersTest {
         assertTrue(Instant.parse(second.get("Expiration").asText()).isAfter(clock.instant()));
         assertFalse(Instant.parse(second.get("Expiration").asText()).isBefore(firstExpiry));
         assertEquals(2, STS.count("AssumeRole"), STS.counts().toString());
-        assertEquals(ROLE_ARN_SEEN, MOTO.callerIdentity(new TemporaryCredentials(second.get("AccessKeyId").asText(),
-                second.get("SecretAccessKey").asText(), second.get("Token").asText(),
-                Instant.parse(second.get("Expiration").asText()))));
+        assertEquals(
+                ROLE_ARN_SEEN,
+                MOTO.callerIdentity(new TemporaryCredentials(
+                        second.get("AccessKeyId").asText(),
+                        second.get("SecretAccessKey").asText(),
+                        second.get("Token").asText(),
+                        Instant.parse(second.get("Expiration").asText()))));
     }
 
     @Test
@@ -278,13 +340,19 @@ class CredentialServersTest {
         assertEquals(401, none.statusCode(), none.body());
         Response wrong = serving.get("r1", serving.token().substring(1) + "x");
         assertEquals(403, wrong.statusCode(), wrong.body());
-        for (String host : List.of("attacker.example", "attacker.example:" + serving.port, "127.0.0.1.nip.io",
-                "localhost.attacker.example", "10.0.0.1", "")) {
+        for (String host : List.of(
+                "attacker.example",
+                "attacker.example:" + serving.port,
+                "127.0.0.1.nip.io",
+                "localhost.attacker.example",
+                "10.0.0.1",
+                "")) {
             String answer = rawGet(serving.port, host, serving.token());
             assertTrue(answer.startsWith("HTTP/1.1 403"), host + ": " + answer);
             assertFalse(answer.contains("AccessKeyId"), answer);
         }
-        assertTrue(rawGet(serving.port, "localhost:" + serving.port, serving.token()).startsWith("HTTP/1.1 200"));
+        assertTrue(rawGet(serving.port, "localhost:" + serving.port, serving.token())
+                .startsWith("HTTP/1.1 200"));
         assertEquals(404, serving.get("nobody", serving.token()).statusCode());
         assertEquals(1, STS.count("AssumeRole"), "only the one accepted request was answered");
         String token = serving.token();
@@ -296,11 +364,30 @@ class CredentialServersTest {
 
     @Test
     void aSessionThatNeedsAnMfaCodeAnswers503AndNeverPrompts() throws Exception {
-        ok(cli.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "mfa-user",
-                "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin", "--mfa-device",
+        ok(cli.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "mfa-user",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
                 "arn:aws:iam::" + MotoServer.ACCOUNT_ID + ":mfa/alice"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "behind-mfa", "--assumer", "mfa-user",
-                "--role-arn", MotoServer.roleArn("served-role"), "--role-session-name", "served"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "behind-mfa",
+                "--assumer",
+                "mfa-user",
+                "--role-arn",
+                MotoServer.roleArn("served-role"),
+                "--role-session-name",
+                "served"));
         serving = serve();
         Response answer = serving.get("behind-mfa", serving.token());
         assertEquals(503, answer.statusCode(), answer.body());
@@ -338,7 +425,8 @@ class CredentialServersTest {
         AtomicReference<CliHarness.Result> result = new AtomicReference<>();
         Thread thread = new Thread(() -> result.set(cli.run("serve", "--port", Integer.toString(port))));
         thread.start();
-        String token = awaitFile(cli.rolehopHome().resolve("server.token"), thread, result).strip();
+        String token = awaitFile(cli.rolehopHome().resolve("server.token"), thread, result)
+                .strip();
         return new Serving(port, token, thread, result);
     }
 
@@ -378,7 +466,8 @@ class CredentialServersTest {
         }
 
         Response get(String alias, String authorization) throws IOException {
-            HttpURLConnection connection = (HttpURLConnection) uri(alias).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) uri(alias).toURL().openConnection();
             connection.setConnectTimeout(60_000);
             connection.setReadTimeout(60_000);
             if (authorization != null) {
@@ -404,15 +493,15 @@ class CredentialServersTest {
         }
     }
 
-    record Response(int statusCode, String body) {
-    }
+    record Response(int statusCode, String body) {}
 
     /** A request with the Host header given, which java.net.http will not send. */
     private static String rawGet(int port, String host, String token) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("GET /sessions/r1 HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + token
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -429,7 +518,10 @@ class CredentialServersTest {
 
     private static TemporaryCredentials domain(AwsCredentials credentials) {
         AwsSessionCredentials session = (AwsSessionCredentials) credentials;
-        return new TemporaryCredentials(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(),
+        return new TemporaryCredentials(
+                session.accessKeyId(),
+                session.secretAccessKey(),
+                session.sessionToken(),
                 session.expirationTime().orElse(Instant.now().plus(Duration.ofMinutes(5))));
     }
 

@@ -20,8 +20,8 @@ public final class Dist {
         String dist = System.getProperty("rolehop.dist");
         Path path = dist != null ? Path.of(dist) : Path.of("target", "rolehop");
         if (!path.resolve("bin/rolehop").toFile().exists()) {
-            throw new IllegalStateException("no distribution at " + path.toAbsolutePath()
-                    + "; build it with ./mvnw -DskipTests package");
+            throw new IllegalStateException(
+                    "no distribution at " + path.toAbsolutePath() + "; build it with ./mvnw -DskipTests package");
         }
         return path.toAbsolutePath();
     }
@@ -35,7 +35,9 @@ public final class Dist {
         Path source = home();
         try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                java.nio.file.Files.copy(file, target.resolve(source.relativize(file).toString()),
+                java.nio.file.Files.copy(
+                        file,
+                        target.resolve(source.relativize(file).toString()),
                         java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
@@ -46,14 +48,47 @@ public final class Dist {
      * Through {@code launcher}: {@code session add} of the IAM user (its secret on stdin, alias its name) and of a
      * role it assumes, alias and profile {@code role}; both must succeed.
      */
-    public static void addUserAndRole(Path dir, Path launcher, Map<String, String> env, MotoServer.IamUser user,
-            String roleName, String roleSessionName) throws IOException {
-        Result added = run(dir, List.of(launcher.toString(), "session", "add", "aws-iam-user", "--alias", user.name(),
-                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin"), env, user.secretAccessKey() + "\n");
+    public static void addUserAndRole(
+            Path dir,
+            Path launcher,
+            Map<String, String> env,
+            MotoServer.IamUser user,
+            String roleName,
+            String roleSessionName)
+            throws IOException {
+        Result added = run(
+                dir,
+                List.of(
+                        launcher.toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        user.name(),
+                        "--access-key-id",
+                        user.accessKeyId(),
+                        "--secret-access-key-stdin"),
+                env,
+                user.secretAccessKey() + "\n");
         if (added.code() == 0) {
-            added = run(dir, List.of(launcher.toString(), "session", "add", "aws-iam-role-chained", "--alias", "role",
-                    "--assumer", user.name(), "--role-arn", MotoServer.roleArn(roleName), "--role-session-name",
-                    roleSessionName, "--profile", "role"), env);
+            added = run(
+                    dir,
+                    List.of(
+                            launcher.toString(),
+                            "session",
+                            "add",
+                            "aws-iam-role-chained",
+                            "--alias",
+                            "role",
+                            "--assumer",
+                            user.name(),
+                            "--role-arn",
+                            MotoServer.roleArn(roleName),
+                            "--role-session-name",
+                            roleSessionName,
+                            "--profile",
+                            "role"),
+                    env);
         }
         if (added.code() != 0) {
             throw new AssertionError("session add failed: " + added);

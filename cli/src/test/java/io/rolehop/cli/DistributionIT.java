@@ -42,12 +42,12 @@ class DistributionIT {
 
     @Test
     void runsOnTheModulePathWithTheRealAdapters() throws Exception {
-        Dist.Result r = Dist.run(dir, List.of(Dist.launcher().toString(), "session", "list", "-o", "json"),
-                Dist.isolatedEnv(dir));
+        Dist.Result r = Dist.run(
+                dir, List.of(Dist.launcher().toString(), "session", "list", "-o", "json"), Dist.isolatedEnv(dir));
         assertEquals(0, r.code(), r.toString());
         assertEquals("[ ]", r.out().strip());
-        Dist.Result bad = Dist.run(dir, List.of(Dist.launcher().toString(), "session", "start", "nobody"),
-                Dist.isolatedEnv(dir));
+        Dist.Result bad =
+                Dist.run(dir, List.of(Dist.launcher().toString(), "session", "start", "nobody"), Dist.isolatedEnv(dir));
         assertEquals(2, bad.code(), bad.toString());
     }
 }

@@ -48,30 +48,43 @@ class DoctorIT {
         Path first = Dist.copyTo(dir.resolve("first")).resolve("bin/rolehop");
         Map<String, String> env = env();
         Dist.addUserAndRole(dir, first, env, ivan, "doctor-role", "doc");
-        assertEquals(0, run(first, env, "session", "start", "role", "--mode", "credential-process").code());
+        assertEquals(
+                0,
+                run(first, env, "session", "start", "role", "--mode", "credential-process")
+                        .code());
         Files.createSymbolicLink(pathBin().resolve("rolehop"), link());
         Dist.Result healthy = run(first, env, "doctor");
         assertEquals(0, healthy.code(), healthy.toString());
-        assertTrue(healthy.out().contains("ok: profile role: session 'role' runs " + link() + " session generate "),
+        assertTrue(
+                healthy.out().contains("ok: profile role: session 'role' runs " + link() + " session generate "),
                 healthy.toString());
         assertTrue(healthy.out().strip().endsWith("rolehop is healthy"), healthy.toString());
         String configBefore = Files.readString(config(env));
 
         Files.move(dir.resolve("first"), dir.resolve("second"));
         Path second = dir.resolve("second/bin/rolehop");
-        assertFalse(new AwsCli(env).run("sts", "get-caller-identity", "--profile", "role").succeeded(),
+        assertFalse(
+                new AwsCli(env)
+                        .run("sts", "get-caller-identity", "--profile", "role")
+                        .succeeded(),
                 "the link points into the moved directory");
 
         Dist.Result report = run(second, env, "doctor");
         assertEquals(1, report.code(), report.toString());
-        List<String> problems = report.out().lines().filter(l -> l.startsWith("problem: ")).toList();
+        List<String> problems =
+                report.out().lines().filter(l -> l.startsWith("problem: ")).toList();
         assertEquals(3, problems.size(), report.toString());
-        assertTrue(problems.get(0).startsWith("problem: " + link() + ": is a link to " + first
-                + ", which does not exist"), report.toString());
-        assertTrue(problems.get(1).startsWith("problem: profile role: session 'role': its launcher " + link()
-                + " is a link to " + first + ", which does not exist"), report.toString());
+        assertTrue(
+                problems.get(0).startsWith("problem: " + link() + ": is a link to " + first + ", which does not exist"),
+                report.toString());
+        assertTrue(
+                problems.get(1)
+                        .startsWith("problem: profile role: session 'role': its launcher " + link() + " is a link to "
+                                + first + ", which does not exist"),
+                report.toString());
         assertTrue(problems.get(2).startsWith("problem: PATH: no rolehop on PATH"), report.toString());
-        assertEquals("3 problems found; 'rolehop doctor --fix' repairs launcher links and credential_process lines",
+        assertEquals(
+                "3 problems found; 'rolehop doctor --fix' repairs launcher links and credential_process lines",
                 report.out().lines().reduce((a, b) -> b).orElseThrow());
         assertEquals(first, Files.readSymbolicLink(link()), "doctor without --fix changes nothing");
         assertEquals(configBefore, Files.readString(config(env)));
@@ -89,12 +102,17 @@ class DoctorIT {
         Path launcher = Dist.copyTo(dir.resolve("dist")).resolve("bin/rolehop");
         Map<String, String> env = env();
         Dist.addUserAndRole(dir, launcher, env, ivan, "doctor-role", "doc");
-        assertEquals(0, run(launcher, env, "session", "start", "role", "--mode", "credential-process").code());
+        assertEquals(
+                0,
+                run(launcher, env, "session", "start", "role", "--mode", "credential-process")
+                        .code());
         Files.createSymbolicLink(pathBin().resolve("rolehop"), launcher);
         // As a line written before the link existed: the distribution's own launcher, gone since.
         Path gone = dir.resolve("old/bin/rolehop");
         Files.writeString(config(env), Files.readString(config(env)).replace(link().toString(), gone.toString()));
-        assertFalse(new AwsCli(env).run("sts", "get-caller-identity", "--profile", "role").succeeded());
+        assertFalse(new AwsCli(env)
+                .run("sts", "get-caller-identity", "--profile", "role")
+                .succeeded());
 
         Dist.Result report = run(launcher, env, "doctor", "-o", "json");
         assertEquals(1, report.code(), report.toString());
@@ -109,13 +127,15 @@ class DoctorIT {
         assertEquals(1, problems.size(), report.toString());
         assertEquals("credential-process", problems.get(0).get("check").asText());
         assertEquals("profile role", problems.get(0).get("subject").asText());
-        assertTrue(problems.get(0).get("detail").asText().contains("its launcher " + gone + " does not exist"),
+        assertTrue(
+                problems.get(0).get("detail").asText().contains("its launcher " + gone + " does not exist"),
                 report.toString());
 
         Dist.Result fixed = run(launcher, env, "doctor", "--fix");
         assertEquals(0, fixed.code(), fixed.toString());
-        assertTrue(fixed.out().contains("fixed: profile role: session 'role' now runs " + link()
-                + " session generate "), fixed.toString());
+        assertTrue(
+                fixed.out().contains("fixed: profile role: session 'role' now runs " + link() + " session generate "),
+                fixed.toString());
         assertFalse(Files.readString(config(env)).contains(gone.toString()));
         assertEquals(MotoServer.assumedRoleArn("doctor-role", "doc"), new AwsCli(env).callerArn("role"));
         assertEquals(0, run(launcher, env, "doctor").code(), "healthy after the fix");
@@ -135,10 +155,10 @@ class DoctorIT {
         Files.writeString(config(env), "[profile broken\nregion = us-east-1\n");
         Dist.Result broken = run(Dist.launcher(), env, "doctor");
         assertEquals(1, broken.code(), broken.toString());
-        List<String> problems = broken.out().lines().filter(l -> l.startsWith("problem: ")).toList();
+        List<String> problems =
+                broken.out().lines().filter(l -> l.startsWith("problem: ")).toList();
         assertEquals(1, problems.size(), broken.toString());
-        assertTrue(problems.get(0).startsWith("problem: " + config(env) + ": line 1: "),
-                broken.toString());
+        assertTrue(problems.get(0).startsWith("problem: " + config(env) + ": line 1: "), broken.toString());
     }
 
     private Map<String, String> env() throws IOException {

@@ -27,13 +27,22 @@ class EverydayCommandsLoadIT {
 
     @Test
     void versionAndHelpLoadNeitherJacksonNorTheSdkAndListingsNoSdk() throws Exception {
-        Map<List<String>, List<String>> notLoaded = Map.of(List.of("--version"), List.of(JACKSON, SDK),
-                List.of("help"), List.of(JACKSON, SDK), List.of("session", "list"), List.of(SDK),
-                List.of("session", "tree"), List.of(SDK), List.of("profile", "list"), List.of(SDK));
+        Map<List<String>, List<String>> notLoaded = Map.of(
+                List.of("--version"),
+                List.of(JACKSON, SDK),
+                List.of("help"),
+                List.of(JACKSON, SDK),
+                List.of("session", "list"),
+                List.of(SDK),
+                List.of("session", "tree"),
+                List.of(SDK),
+                List.of("profile", "list"),
+                List.of(SDK));
         for (Map.Entry<List<String>, List<String>> command : notLoaded.entrySet()) {
             List<String> args = command.getKey();
             List<String> loaded = classesLoadedBy(args);
-            List<String> forbidden = loaded.stream().filter(n -> command.getValue().stream().anyMatch(n::startsWith))
+            List<String> forbidden = loaded.stream()
+                    .filter(n -> command.getValue().stream().anyMatch(n::startsWith))
                     .toList();
             System.out.println("rolehop " + String.join(" ", args) + " loaded " + loaded.size() + " classes");
             assertEquals(List.of(), forbidden, "rolehop " + String.join(" ", args) + " loaded them");
@@ -43,8 +52,7 @@ class EverydayCommandsLoadIT {
     @Test
     void theJsonOutputLoadsJackson() throws Exception {
         List<String> loaded = classesLoadedBy(List.of("session", "list", "-o", "json"));
-        assertTrue(loaded.contains(JACKSON + "ObjectMapper"), "no ObjectMapper in " + loaded.size()
-                + " classes");
+        assertTrue(loaded.contains(JACKSON + "ObjectMapper"), "no ObjectMapper in " + loaded.size() + " classes");
     }
 
     private List<String> classesLoadedBy(List<String> args) throws Exception {
@@ -56,9 +64,12 @@ class EverydayCommandsLoadIT {
         command.addAll(args);
         Dist.Result result = Dist.run(dir, command, env);
         assertEquals(0, result.code(), result.toString());
-        return Files.readAllLines(log).stream().filter(l -> l.contains(" source: ")).map(l -> {
-            String rest = l.substring(l.indexOf("] ", l.indexOf("class,load")) + 2);
-            return rest.substring(0, rest.indexOf(' '));
-        }).toList();
+        return Files.readAllLines(log).stream()
+                .filter(l -> l.contains(" source: "))
+                .map(l -> {
+                    String rest = l.substring(l.indexOf("] ", l.indexOf("class,load")) + 2);
+                    return rest.substring(0, rest.indexOf(' '));
+                })
+                .toList();
     }
 }

@@ -54,19 +54,40 @@ class ExportAndShellTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir).env(STS.env());
-        ok(cli.runWithStdin(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", ALIAS, "--assumer", "erin", "--role-arn",
-                MotoServer.roleArn("exported"), "--role-session-name", "exported-hop", "--region", "eu-west-3",
-                "--profile", "exported"));
+        ok(cli.runWithStdin(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                ALIAS,
+                "--assumer",
+                "erin",
+                "--role-arn",
+                MotoServer.roleArn("exported"),
+                "--role-session-name",
+                "exported-hop",
+                "--region",
+                "eu-west-3",
+                "--profile",
+                "exported"));
     }
 
     @Test
     void everyShellFormatEvaluatedByItsShellGivesTheRolesIdentityAndTheCacheServesRepeats() throws Exception {
         String arn = MotoServer.assumedRoleArn("exported", "exported-hop");
         String check = "aws sts get-caller-identity --query Arn --output text; echo \"$AWS_REGION|$ROLEHOP_SESSION\"";
-        for (var shell : List.of(List.of("sh", "env"), List.of("bash", "env"), List.of("zsh", "env"),
-                List.of("fish", "fish"))) {
+        for (var shell :
+                List.of(List.of("sh", "env"), List.of("bash", "env"), List.of("zsh", "env"), List.of("fish", "fish"))) {
             CliHarness.Result exported = ok(cli.run("export", ALIAS, "--format", shell.get(1)));
             String out = shell(shell.get(0), exported.out() + check + "\n");
             assertEquals(arn + "\neu-west-3|" + ALIAS + "\n", out, shell.toString());
@@ -74,16 +95,20 @@ class ExportAndShellTest {
         int callsBefore = STS.total();
         CliHarness.Result again = ok(cli.run("export", ALIAS, "--format", "env-no-export"));
         assertEquals(callsBefore, STS.total(), "the cached credentials serve a second export");
-        assertEquals(arn + "\neu-west-3|" + ALIAS + "\n",
-                shell("sh", again.out() + "export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN"
-                        + " AWS_REGION AWS_DEFAULT_REGION ROLEHOP_SESSION\n" + check + "\n"));
+        assertEquals(
+                arn + "\neu-west-3|" + ALIAS + "\n",
+                shell(
+                        "sh",
+                        again.out() + "export AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN"
+                                + " AWS_REGION AWS_DEFAULT_REGION ROLEHOP_SESSION\n" + check + "\n"));
         assertTrue(again.out().startsWith("AWS_ACCESS_KEY_ID=ASIA"), again.out());
         assertTrue(again.out().contains("\nROLEHOP_SESSION='" + ALIAS + "'\n"), again.out());
     }
 
     @Test
     void jsonIsTheCredentialProcessDocumentAndIniASectionTheAwsCliReads() throws Exception {
-        JsonNode json = JSON.readTree(ok(cli.run("export", ALIAS, "--format", "json")).out());
+        JsonNode json =
+                JSON.readTree(ok(cli.run("export", ALIAS, "--format", "json")).out());
         assertEquals(1, json.get("Version").asInt());
         assertTrue(json.get("Expiration").asText().endsWith("Z"));
 
@@ -93,8 +118,10 @@ class ExportAndShellTest {
         Map<String, Object> section = Botocore.rawConfigParse(credentials).get("exported");
         assertEquals(json.get("AccessKeyId").asText(), section.get("aws_access_key_id"));
         assertEquals(json.get("SessionToken").asText(), section.get("aws_session_token"));
-        String out = shell("sh", "AWS_DEFAULT_REGION=us-east-1 AWS_SHARED_CREDENTIALS_FILE=" + credentials + " aws sts get-caller-identity"
-                + " --profile exported --query Arn --output text\n");
+        String out = shell(
+                "sh",
+                "AWS_DEFAULT_REGION=us-east-1 AWS_SHARED_CREDENTIALS_FILE=" + credentials
+                        + " aws sts get-caller-identity" + " --profile exported --query Arn --output text\n");
         assertEquals(MotoServer.assumedRoleArn("exported", "exported-hop") + "\n", out);
     }
 
@@ -112,28 +139,31 @@ class ExportAndShellTest {
     @Test
     void execWithoutACommandRunsTheUsersShellWithTheCredentialsAndSessionName() throws Exception {
         Path script = dir.resolve("my-shell");
-        Files.writeString(script, "#!/bin/sh\necho \"my shell: $ROLEHOP_SESSION in $AWS_REGION\"\n"
-                + "aws sts get-caller-identity --query Arn --output text\nexit 5\n");
+        Files.writeString(
+                script,
+                "#!/bin/sh\necho \"my shell: $ROLEHOP_SESSION in $AWS_REGION\"\n"
+                        + "aws sts get-caller-identity --query Arn --output text\nexit 5\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         cli.env("SHELL", script.toString());
         CliHarness.Result result = cli.run("exec", ALIAS);
         assertEquals(5, result.code(), result.toString());
-        assertEquals("my shell: " + ALIAS + " in eu-west-3\n" + MotoServer.assumedRoleArn("exported", "exported-hop")
-                + "\n", result.out());
+        assertEquals(
+                "my shell: " + ALIAS + " in eu-west-3\n" + MotoServer.assumedRoleArn("exported", "exported-hop") + "\n",
+                result.out());
     }
 
     @Test
     void execWithoutACommandOrShellRunsBinShReadingCommands() {
         cli.withoutEnv("SHELL");
-        CliHarness.Result result = cli.runWithStdin("echo \"[$ROLEHOP_SESSION]\"; test -n \"$AWS_SESSION_TOKEN\"\n"
-                + "exit 4\n", "exec", ALIAS);
+        CliHarness.Result result = cli.runWithStdin(
+                "echo \"[$ROLEHOP_SESSION]\"; test -n \"$AWS_SESSION_TOKEN\"\n" + "exit 4\n", "exec", ALIAS);
         assertEquals(4, result.code(), result.toString());
         assertEquals("[" + ALIAS + "]\n", result.out());
     }
 
     private String shell(String shell, String script) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(shell).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder =
+                new ProcessBuilder(shell).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
         Map<String, String> env = new HashMap<>(MOTO.env());
         env.remove("AWS_REGION");
         env.remove("AWS_DEFAULT_REGION");

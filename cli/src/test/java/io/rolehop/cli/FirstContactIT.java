@@ -58,21 +58,61 @@ class FirstContactIT {
     }
 
     private void addChain(String rootSecret) throws Exception {
-        ok(rolehop(rootSecret + "\n", "session", "add", "aws-iam-user", "--alias", "root", "--access-key-id",
-                "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "mid", "--assumer", "root",
-                "--role-arn", MotoServer.roleArn("fc-mid"), "--role-session-name", "fc-mid", "--profile", "mid"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "leaf", "--assumer", "mid",
-                "--role-arn", MotoServer.roleArn("fc-leaf"), "--role-session-name", "fc-leaf", "--profile", "leaf"));
+        ok(rolehop(
+                rootSecret + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "root",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "mid",
+                "--assumer",
+                "root",
+                "--role-arn",
+                MotoServer.roleArn("fc-mid"),
+                "--role-session-name",
+                "fc-mid",
+                "--profile",
+                "mid"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "leaf",
+                "--assumer",
+                "mid",
+                "--role-arn",
+                MotoServer.roleArn("fc-leaf"),
+                "--role-session-name",
+                "fc-leaf",
+                "--profile",
+                "leaf"));
     }
 
     @Test
     void aMistypedCommandOptionMethodOrAliasIsAnsweredWithWhatWasMeant() throws Exception {
         usage(rolehop("", "sesion", "list"), "unknown command 'sesion'", "did you mean 'session'");
-        usage(rolehop("", "session", "list", "--outptu", "json"), "unknown option '--outptu'",
+        usage(
+                rolehop("", "session", "list", "--outptu", "json"),
+                "unknown option '--outptu'",
                 "did you mean '--output'");
-        usage(rolehop("", "session", "add", "aws-iam-rol", "--alias", "x"), "unknown access method 'aws-iam-rol'",
-                "did you mean 'aws-iam-role-chained'", "installed access methods: ", "aws-iam-user");
+        usage(
+                rolehop("", "session", "add", "aws-iam-rol", "--alias", "x"),
+                "unknown access method 'aws-iam-rol'",
+                "did you mean 'aws-iam-role-chained'",
+                "installed access methods: ",
+                "aws-iam-user");
         addChain("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         usage(rolehop("", "session", "start", "lef"), "no session with alias or id 'lef'", "did you mean 'leaf'");
     }
@@ -99,28 +139,75 @@ class FirstContactIT {
         MotoServer.IamUser user = MOTO.createUser("fc-root");
         MOTO.createRole("fc-mid", user.arn());
         MOTO.createRole("fc-leaf", "*");
-        ok(rolehop("not-the-secret-of-this-key\n", "session", "add", "aws-iam-user", "--alias", "root",
-                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "mid", "--assumer", "root",
-                "--role-arn", MotoServer.roleArn("fc-mid"), "--role-session-name", "fc-mid", "--profile", "mid"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "leaf", "--assumer", "mid",
-                "--role-arn", MotoServer.roleArn("fc-leaf"), "--role-session-name", "fc-leaf", "--profile", "leaf"));
+        ok(rolehop(
+                "not-the-secret-of-this-key\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "root",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "mid",
+                "--assumer",
+                "root",
+                "--role-arn",
+                MotoServer.roleArn("fc-mid"),
+                "--role-session-name",
+                "fc-mid",
+                "--profile",
+                "mid"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "leaf",
+                "--assumer",
+                "mid",
+                "--role-arn",
+                MotoServer.roleArn("fc-leaf"),
+                "--role-session-name",
+                "fc-leaf",
+                "--profile",
+                "leaf"));
 
         Dist.Result failed = rolehop("", "session", "start", "leaf");
 
         assertEquals(1, failed.code(), failed.toString());
         assertTrue(failed.err().contains("session 'root' in the chain root > mid > leaf of 'leaf'"), failed.toString());
-        assertTrue(failed.err().contains("'rolehop session edit root --access-key-id ID --secret-access-key-stdin'"),
+        assertTrue(
+                failed.err().contains("'rolehop session edit root --access-key-id ID --secret-access-key-stdin'"),
                 failed.toString());
         assertFalse(failed.err().contains("SESSION"), failed.toString());
     }
 
     @Test
     void aMistypedRegionIsKeptWithAWarningAndWhatWasMeant() throws Exception {
-        Dist.Result added = ok(rolehop("secret\n", "session", "add", "aws-iam-user", "--alias", "u", "--region",
-                "eu-wst-1", "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
-        assertTrue(added.err().contains("warning: region 'eu-wst-1' is not one rolehop knows")
-                && added.err().contains("did you mean 'eu-west-1'"), added.toString());
+        Dist.Result added = ok(rolehop(
+                "secret\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "u",
+                "--region",
+                "eu-wst-1",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
+        assertTrue(
+                added.err().contains("warning: region 'eu-wst-1' is not one rolehop knows")
+                        && added.err().contains("did you mean 'eu-west-1'"),
+                added.toString());
         assertTrue(added.out().contains("region eu-wst-1"), added.toString());
 
         Dist.Result known = ok(rolehop("", "session", "edit", "u", "--region", "eu-west-1"));
@@ -134,19 +221,32 @@ class FirstContactIT {
         Dist.Result help = ok(rolehop("", "session", "start", "--help"));
         assertTrue(help.out().contains("Examples:\n  rolehop session start ops"), help.toString());
         Dist.Result top = ok(rolehop("", "--help"));
-        assertTrue(top.out().contains("Documentation: " + Dist.home().resolve("docs")) && top.out().contains("man rolehop"),
+        assertTrue(
+                top.out().contains("Documentation: " + Dist.home().resolve("docs"))
+                        && top.out().contains("man rolehop"),
                 top.toString());
         assertTrue(ok(rolehop("", "session", "delete", "--help")).out().contains("--dry-run"));
 
-        Dist.Result quiet = ok(rolehop("secret\n", "-q", "session", "add", "aws-iam-user", "--alias", "u",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
+        Dist.Result quiet = ok(rolehop(
+                "secret\n",
+                "-q",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "u",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
         assertEquals("", quiet.out(), quiet.toString());
 
         String json = ok(rolehop("", "-o", "json", "session", "list")).out();
         assertTrue(json.strip().startsWith("[") && json.contains("\"alias\" : \"u\""), json);
         assertEquals(json, ok(rolehop("", "session", "--output=json", "list")).out());
 
-        assertEquals("2026-12-06 08:12:33 CET", io.rolehop.cli.output.Timestamps.human(
-                java.time.Instant.parse("2026-12-06T07:12:33.512Z"), java.time.ZoneId.of("Europe/Paris")));
+        assertEquals(
+                "2026-12-06 08:12:33 CET",
+                io.rolehop.cli.output.Timestamps.human(
+                        java.time.Instant.parse("2026-12-06T07:12:33.512Z"), java.time.ZoneId.of("Europe/Paris")));
     }
 }

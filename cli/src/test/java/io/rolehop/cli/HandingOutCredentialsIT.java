@@ -48,14 +48,61 @@ class HandingOutCredentialsIT {
     void setUp() throws Exception {
         env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(MOTO.env());
-        ok(rolehop(dave.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "dave",
-                "--access-key-id", dave.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "c1", "--assumer", "dave",
-                "--role-arn", MotoServer.roleArn("cp1"), "--role-session-name", "cp-hop1", "--profile", "c1"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "c2", "--assumer", "c1",
-                "--role-arn", MotoServer.roleArn("cp2"), "--role-session-name", "cp-hop2", "--profile", "c2"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "c3", "--assumer", "c2",
-                "--role-arn", MotoServer.roleArn("cp3"), "--role-session-name", "cp-hop3", "--profile", "c3"));
+        ok(rolehop(
+                dave.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "dave",
+                "--access-key-id",
+                dave.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "c1",
+                "--assumer",
+                "dave",
+                "--role-arn",
+                MotoServer.roleArn("cp1"),
+                "--role-session-name",
+                "cp-hop1",
+                "--profile",
+                "c1"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "c2",
+                "--assumer",
+                "c1",
+                "--role-arn",
+                MotoServer.roleArn("cp2"),
+                "--role-session-name",
+                "cp-hop2",
+                "--profile",
+                "c2"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "c3",
+                "--assumer",
+                "c2",
+                "--role-arn",
+                MotoServer.roleArn("cp3"),
+                "--role-session-name",
+                "cp-hop3",
+                "--profile",
+                "c3"));
     }
 
     private Dist.Result rolehop(String stdin, String... args) throws Exception {
@@ -81,7 +128,9 @@ class HandingOutCredentialsIT {
         assertEquals(Dist.launcher(), Files.readSymbolicLink(link));
         assertEquals("us-east-1", section.get("region"));
         Path credentials = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
-        assertFalse(Files.exists(credentials) && Botocore.rawConfigParse(credentials).containsKey("c3"),
+        assertFalse(
+                Files.exists(credentials)
+                        && Botocore.rawConfigParse(credentials).containsKey("c3"),
                 "no keys are written in credential_process mode");
 
         assertEquals(MotoServer.assumedRoleArn("cp3", "cp-hop3"), aws().callerArn("c3"));
@@ -102,15 +151,21 @@ class HandingOutCredentialsIT {
     @Test
     void execRunsTheCommandWithTheSessionsIdentityAndReturnsItsExitCode() throws Exception {
         env.put("AWS_PROFILE", "some-profile-that-would-win");
-        Dist.Result who = rolehop("", "exec", "c3", "--", "aws", "sts", "get-caller-identity", "--query", "Arn",
-                "--output", "text");
+        Dist.Result who = rolehop(
+                "", "exec", "c3", "--", "aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text");
         assertEquals(0, who.code(), who.toString());
         assertEquals(MotoServer.assumedRoleArn("cp3", "cp-hop3"), who.out().strip());
 
         Dist.Result status = rolehop("", "exec", "c1", "--", "sh", "-c", "exit 7");
         assertEquals(7, status.code(), status.toString());
 
-        Dist.Result environment = rolehop("", "exec", "c1", "--", "sh", "-c",
+        Dist.Result environment = rolehop(
+                "",
+                "exec",
+                "c1",
+                "--",
+                "sh",
+                "-c",
                 "echo \"$AWS_REGION $AWS_DEFAULT_REGION ${AWS_PROFILE:-unset} ${ROLEHOP_VAULT_PASSPHRASE:-hidden}\";"
                         + " test -n \"$AWS_SESSION_TOKEN\" && test -n \"$AWS_CREDENTIAL_EXPIRATION\"");
         assertEquals(0, environment.code(), environment.toString());
@@ -134,8 +189,10 @@ class HandingOutCredentialsIT {
     void theDaemonRunsOncePerWorkspaceAndStopsCleanlyOnSigterm() throws Exception {
         ok(rolehop("", "session", "start", "c3"));
         Path log = dir.resolve("daemon.log");
-        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "daemon").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "daemon")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         Process daemon = builder.start();
@@ -155,10 +212,17 @@ class HandingOutCredentialsIT {
     @Test
     void execPassesSignalsOnAndExitsWithTheCommandsOwnCode() throws Exception {
         Path out = dir.resolve("exec.out");
-        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "exec", "c1", "sh", "-c",
-                "trap 'echo got-usr1' USR1; trap 'echo got-hup' HUP; trap 'echo got-term; exit 42' TERM;"
-                        + " echo ready; while :; do sleep 0.1; done")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(out.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        Dist.launcher().toString(),
+                        "exec",
+                        "c1",
+                        "sh",
+                        "-c",
+                        "trap 'echo got-usr1' USR1; trap 'echo got-hup' HUP; trap 'echo got-term; exit 42' TERM;"
+                                + " echo ready; while :; do sleep 0.1; done")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(out.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
         Process exec = builder.start();
@@ -191,7 +255,9 @@ class HandingOutCredentialsIT {
     }
 
     private static void signal(Process process, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid())).inheritIO().start();
+        Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
+                .inheritIO()
+                .start();
         assertEquals(0, kill.waitFor());
     }
 
@@ -212,16 +278,20 @@ class HandingOutCredentialsIT {
         try {
             waitFor(log, "daemon started");
             waitFor(freshLog, "daemon started");
-            assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(fresh)));
+            assertEquals(
+                    "rwx------",
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
             Thread.sleep(2_000);
-            java.time.Duration before = daemon.toHandle().info().totalCpuDuration().orElseThrow();
+            java.time.Duration before =
+                    daemon.toHandle().info().totalCpuDuration().orElseThrow();
             Thread.sleep(3_000);
-            java.time.Duration after = daemon.toHandle().info().totalCpuDuration().orElseThrow();
+            java.time.Duration after =
+                    daemon.toHandle().info().totalCpuDuration().orElseThrow();
             java.time.Duration used = after.minus(before);
             System.out.println("idle daemon: " + used.toMillis() + " ms of CPU in 3 s");
-            assertTrue(used.compareTo(java.time.Duration.ofMillis(500)) < 0, "an idle daemon used " + used
-                    + " of CPU in 3 s");
+            assertTrue(
+                    used.compareTo(java.time.Duration.ofMillis(500)) < 0,
+                    "an idle daemon used " + used + " of CPU in 3 s");
             assertTrue(daemon.isAlive(), () -> "the daemon stopped: " + read(log));
         } finally {
             daemon.destroy();
@@ -231,8 +301,10 @@ class HandingOutCredentialsIT {
     }
 
     private Process start(Map<String, String> environment, Path log) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "daemon").directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(Dist.launcher().toString(), "daemon")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
         return builder.start();

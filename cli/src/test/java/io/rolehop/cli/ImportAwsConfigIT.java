@@ -58,8 +58,9 @@ class ImportAwsConfigIT {
         ivan = MOTO.createUser("ivan");
         MOTO.createRole("import-mfa-session", ivan.arn());
         MOTO.createRole("import-hub", MotoServer.assumedRoleArn("import-mfa-session", "ivan-mfa"));
-        MOTO.createRoleWithTrustPolicy("import-shared", MotoServer.trustPolicyWithExternalId(EXTERNAL_ID,
-                MotoServer.assumedRoleArn("import-hub", "hub-hop")));
+        MOTO.createRoleWithTrustPolicy(
+                "import-shared",
+                MotoServer.trustPolicyWithExternalId(EXTERNAL_ID, MotoServer.assumedRoleArn("import-hub", "hub-hop")));
         MOTO.createRole("import-dev", MotoServer.assumedRoleArn("import-shared", "shared-hop"));
     }
 
@@ -70,71 +71,79 @@ class ImportAwsConfigIT {
         config = Path.of(env.get("AWS_CONFIG_FILE"));
         credentials = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
         Files.createDirectories(config.getParent());
-        Files.writeString(config, String.join("\n",
-                "# my AWS CLI setup",
-                "[default]",
-                "region = eu-central-1",
-                "",
-                "[profile hub]",
-                "role_arn = " + MotoServer.roleArn("import-hub"),
-                "source_profile = ivan",
-                "role_session_name = hub-hop",
-                "s3 =",
-                "    max_concurrent_requests = 20",
-                "",
-                "[profile shared]",
-                "role_arn = " + MotoServer.roleArn("import-shared"),
-                "source_profile = hub",
-                "external_id = " + EXTERNAL_ID,
-                "role_session_name = shared-hop",
-                "",
-                "[profile dev]",
-                "role_arn = " + MotoServer.roleArn("import-dev"),
-                "source_profile = shared",
-                "mfa_serial = " + DEVICE,
-                "role_session_name = dev-hop",
-                "duration_seconds = 900",
-                "region = eu-west-1",
-                "",
-                "[profile tool]",
-                "credential_process = /opt/tool/print-credentials",
-                "",
-                "[profile loop-a]",
-                "role_arn = " + MotoServer.roleArn("import-dev"),
-                "source_profile = loop-b",
-                "",
-                "[profile loop-b]",
-                "role_arn = " + MotoServer.roleArn("import-dev"),
-                "source_profile = loop-a",
-                "",
-                "[profile orphan]",
-                "role_arn = " + MotoServer.roleArn("import-dev"),
-                "source_profile = nobody",
-                "",
-                "[profile ec2]",
-                "role_arn = " + MotoServer.roleArn("import-dev"),
-                "credential_source = Ec2InstanceMetadata",
-                "",
-                "[sso-session corp]",
-                "sso_start_url = https://corp.awsapps.com/start",
-                "sso_region = eu-west-1",
-                "",
-                "[profile corp-admin]",
-                "sso_session = corp",
-                "sso_account_id = 111122223333",
-                "sso_role_name = Admin",
-                ""), StandardCharsets.UTF_8);
-        Files.writeString(credentials, String.join("\r\n",
-                "; keys of the AWS CLI",
-                "[ivan]",
-                "aws_access_key_id = " + ivan.accessKeyId(),
-                "aws_secret_access_key = " + ivan.secretAccessKey(),
-                "",
-                "[other]",
-                "aws_access_key_id = AKIAOTHEROTHEROTHER1",
-                "aws_secret_access_key = other-secret-value",
-                "aws_session_token = still-a-token",
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "# my AWS CLI setup",
+                        "[default]",
+                        "region = eu-central-1",
+                        "",
+                        "[profile hub]",
+                        "role_arn = " + MotoServer.roleArn("import-hub"),
+                        "source_profile = ivan",
+                        "role_session_name = hub-hop",
+                        "s3 =",
+                        "    max_concurrent_requests = 20",
+                        "",
+                        "[profile shared]",
+                        "role_arn = " + MotoServer.roleArn("import-shared"),
+                        "source_profile = hub",
+                        "external_id = " + EXTERNAL_ID,
+                        "role_session_name = shared-hop",
+                        "",
+                        "[profile dev]",
+                        "role_arn = " + MotoServer.roleArn("import-dev"),
+                        "source_profile = shared",
+                        "mfa_serial = " + DEVICE,
+                        "role_session_name = dev-hop",
+                        "duration_seconds = 900",
+                        "region = eu-west-1",
+                        "",
+                        "[profile tool]",
+                        "credential_process = /opt/tool/print-credentials",
+                        "",
+                        "[profile loop-a]",
+                        "role_arn = " + MotoServer.roleArn("import-dev"),
+                        "source_profile = loop-b",
+                        "",
+                        "[profile loop-b]",
+                        "role_arn = " + MotoServer.roleArn("import-dev"),
+                        "source_profile = loop-a",
+                        "",
+                        "[profile orphan]",
+                        "role_arn = " + MotoServer.roleArn("import-dev"),
+                        "source_profile = nobody",
+                        "",
+                        "[profile ec2]",
+                        "role_arn = " + MotoServer.roleArn("import-dev"),
+                        "credential_source = Ec2InstanceMetadata",
+                        "",
+                        "[sso-session corp]",
+                        "sso_start_url = https://corp.awsapps.com/start",
+                        "sso_region = eu-west-1",
+                        "",
+                        "[profile corp-admin]",
+                        "sso_session = corp",
+                        "sso_account_id = 111122223333",
+                        "sso_role_name = Admin",
+                        ""),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                credentials,
+                String.join(
+                        "\r\n",
+                        "; keys of the AWS CLI",
+                        "[ivan]",
+                        "aws_access_key_id = " + ivan.accessKeyId(),
+                        "aws_secret_access_key = " + ivan.secretAccessKey(),
+                        "",
+                        "[other]",
+                        "aws_access_key_id = AKIAOTHEROTHEROTHER1",
+                        "aws_secret_access_key = other-secret-value",
+                        "aws_session_token = still-a-token",
+                        ""),
+                StandardCharsets.UTF_8);
     }
 
     @Test
@@ -163,32 +172,62 @@ class ImportAwsConfigIT {
         ok(imported);
         assertFalse(imported.out().contains(ivan.secretAccessKey()), "no secret in the output");
         Map<String, JsonNode> sessions = sessions();
-        assertEquals(Map.of("ivan", "aws-iam-user", "hub", "aws-iam-role-chained", "shared", "aws-iam-role-chained",
-                "dev", "aws-iam-role-chained"), methods(sessions));
-        assertEquals(DEVICE, sessions.get("ivan").get("attributes").get("mfa-device").asText());
-        assertEquals(EXTERNAL_ID, sessions.get("shared").get("attributes").get("external-id").asText());
-        assertEquals("900", sessions.get("dev").get("attributes").get("duration").asText());
+        assertEquals(
+                Map.of(
+                        "ivan",
+                        "aws-iam-user",
+                        "hub",
+                        "aws-iam-role-chained",
+                        "shared",
+                        "aws-iam-role-chained",
+                        "dev",
+                        "aws-iam-role-chained"),
+                methods(sessions));
+        assertEquals(
+                DEVICE, sessions.get("ivan").get("attributes").get("mfa-device").asText());
+        assertEquals(
+                EXTERNAL_ID,
+                sessions.get("shared").get("attributes").get("external-id").asText());
+        assertEquals(
+                "900", sessions.get("dev").get("attributes").get("duration").asText());
         assertEquals("eu-west-1", sessions.get("dev").get("region").asText());
-        assertEquals("us-east-1", sessions.get("hub").get("region").asText(),
+        assertEquals(
+                "us-east-1",
+                sessions.get("hub").get("region").asText(),
                 "botocore lends [default]'s region to no other profile: the workspace default");
         assertFalse(Files.readString(dir.resolve("rolehop/workspace.json")).contains(ivan.secretAccessKey()));
         assertArrayEquals(configBefore, Files.readAllBytes(config), "import only reads the config file");
         assertArrayEquals(credentialsBefore, Files.readAllBytes(credentials), "import only reads the credentials");
 
-        TemporaryCredentials mfaToken = MOTO.assumeRole(ivan.credentials(), MotoServer.roleArn("import-mfa-session"),
-                "ivan-mfa");
+        TemporaryCredentials mfaToken =
+                MOTO.assumeRole(ivan.credentials(), MotoServer.roleArn("import-mfa-session"), "ivan-mfa");
         STS.reset();
-        STS.failNext(1, Fault.sessionToken(mfaToken.accessKeyId(), mfaToken.secretAccessKey(),
-                mfaToken.sessionToken(), mfaToken.expiration()));
+        STS.failNext(
+                1,
+                Fault.sessionToken(
+                        mfaToken.accessKeyId(),
+                        mfaToken.secretAccessKey(),
+                        mfaToken.sessionToken(),
+                        mfaToken.expiration()));
         ok(rolehop("session", "start", "dev", "--mfa-code", "135790"));
         assertEquals(DEVICE, STS.parameters("GetSessionToken").get(0).get("SerialNumber"));
         assertEquals(1, STS.count("GetSessionToken"), "one MFA code for the whole chain");
-        assertEquals(java.util.Set.of(MotoServer.roleArn("import-hub"), MotoServer.roleArn("import-shared"),
-                MotoServer.roleArn("import-dev")), STS.parameters("AssumeRole").stream().map(p -> p.get("RoleArn"))
-                        .collect(java.util.stream.Collectors.toSet()), STS.parameters("AssumeRole").toString());
+        assertEquals(
+                java.util.Set.of(
+                        MotoServer.roleArn("import-hub"),
+                        MotoServer.roleArn("import-shared"),
+                        MotoServer.roleArn("import-dev")),
+                STS.parameters("AssumeRole").stream()
+                        .map(p -> p.get("RoleArn"))
+                        .collect(java.util.stream.Collectors.toSet()),
+                STS.parameters("AssumeRole").toString());
         assertTrue(STS.parameters("AssumeRole").stream().anyMatch(p -> EXTERNAL_ID.equals(p.get("ExternalId"))));
         assertEquals(MotoServer.assumedRoleArn("import-dev", "dev-hop"), new AwsCli(env).callerArn("rolehop-dev"));
-        assertEquals("eu-west-1", Botocore.resolveProfile(config, credentials, "rolehop-dev").region().orElseThrow());
+        assertEquals(
+                "eu-west-1",
+                Botocore.resolveProfile(config, credentials, "rolehop-dev")
+                        .region()
+                        .orElseThrow());
 
         // A second run adds nothing, and takes over what changed in the files.
         Dist.Result again = rolehop("import", "aws-config", "-o", "json");
@@ -198,14 +237,15 @@ class ImportAwsConfigIT {
             assertEquals("unchanged", second.get(profile).get("action").asText(), again.out());
         }
         assertFalse(second.containsKey("rolehop-dev"), "rolehop's own profile is not imported back");
-        Files.writeString(config, Files.readString(config).replace("duration_seconds = 900",
-                "duration_seconds = 1800"));
+        Files.writeString(
+                config, Files.readString(config).replace("duration_seconds = 900", "duration_seconds = 1800"));
         Dist.Result third = rolehop("import", "aws-config", "-o", "json");
         ok(third);
         JsonNode dev = byProfile(JSON.readTree(third.out())).get("dev");
         assertEquals("update", dev.get("action").asText());
         assertEquals("duration", dev.get("detail").asText());
-        assertEquals("1800", sessions().get("dev").get("attributes").get("duration").asText());
+        assertEquals(
+                "1800", sessions().get("dev").get("attributes").get("duration").asText());
         assertEquals(4, sessions().size());
     }
 
@@ -216,7 +256,8 @@ class ImportAwsConfigIT {
 
         ok(rolehop("import", "aws-config", "--adopt", "--profile", "shared"));
         Map<String, JsonNode> sessions = sessions();
-        assertEquals(Map.of("ivan", "aws-iam-user", "hub", "aws-iam-role-chained", "shared", "aws-iam-role-chained"),
+        assertEquals(
+                Map.of("ivan", "aws-iam-user", "hub", "aws-iam-role-chained", "shared", "aws-iam-role-chained"),
                 methods(sessions));
         assertEquals("shared", sessions.get("shared").get("profile").asText(), "adopted: the profile's own name");
         String credentialsNow = Files.readString(credentials);
@@ -230,11 +271,16 @@ class ImportAwsConfigIT {
 
         // The adopted profile works for the AWS CLI, through rolehop: the first call asks the MFA code, and fills
         // the cache that the AWS CLI's credential_process call is then served from.
-        TemporaryCredentials mfaToken = MOTO.assumeRole(ivan.credentials(), MotoServer.roleArn("import-mfa-session"),
-                "ivan-mfa");
+        TemporaryCredentials mfaToken =
+                MOTO.assumeRole(ivan.credentials(), MotoServer.roleArn("import-mfa-session"), "ivan-mfa");
         STS.reset();
-        STS.failNext(1, Fault.sessionToken(mfaToken.accessKeyId(), mfaToken.secretAccessKey(),
-                mfaToken.sessionToken(), mfaToken.expiration()));
+        STS.failNext(
+                1,
+                Fault.sessionToken(
+                        mfaToken.accessKeyId(),
+                        mfaToken.secretAccessKey(),
+                        mfaToken.sessionToken(),
+                        mfaToken.expiration()));
         ok(rolehop("session", "generate", "shared", "--mfa-code", "135790"));
         assertEquals(MotoServer.assumedRoleArn("import-shared", "shared-hop"), new AwsCli(env).callerArn("shared"));
 
@@ -251,8 +297,7 @@ class ImportAwsConfigIT {
         assertArrayEquals(credentialsBefore, Files.readAllBytes(credentials), "the credentials file as it was");
         Map<String, JsonNode> after = sessions();
         assertEquals(3, after.size(), "the sessions stay");
-        assertEquals("rolehop-shared", after.get("shared").get("profile").asText(),
-                "moved off the restored profile");
+        assertEquals("rolehop-shared", after.get("shared").get("profile").asText(), "moved off the restored profile");
         Dist.Result nothing = rolehop("import", "aws-config", "--restore");
         ok(nothing);
         assertTrue(nothing.out().contains("Nothing to restore"), nothing.toString());

@@ -78,19 +78,37 @@ class ImportLeappTest {
                  "_awsSsoIntegrations":[{"id":"int1","alias":"corp","portalUrl":"https://corp.awsapps.com/start",
                   "region":"eu-west-1"}],
                  "_defaultRegion":"eu-west-1"}
-                """.formatted(USER_ID, MotoServer.roleArn("leapp1"), USER_ID, MotoServer.roleArn("leapp2"),
-                MotoServer.roleArn("leapp1"));
+                """.formatted(
+                        USER_ID,
+                        MotoServer.roleArn("leapp1"),
+                        USER_ID,
+                        MotoServer.roleArn("leapp2"),
+                        MotoServer.roleArn("leapp1"));
     }
 
     /** What Leapp writes: CryptoJS AES with node-machine-id's hash of the machine id as passphrase. */
     static void encrypt(String json, String machineId, Path to) throws Exception {
-        String passphrase = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(machineId.getBytes(StandardCharsets.UTF_8)));
+        String passphrase = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(machineId.getBytes(StandardCharsets.UTF_8)));
         Path plain = to.resolveSibling("plain.json");
         Files.writeString(plain, json);
-        Process openssl = new ProcessBuilder("openssl", "enc", "-aes-256-cbc", "-md", "md5", "-salt", "-a", "-A",
-                "-pass", "pass:" + passphrase, "-in", plain.toString(), "-out", to.toString())
-                .redirectErrorStream(true).start();
+        Process openssl = new ProcessBuilder(
+                        "openssl",
+                        "enc",
+                        "-aes-256-cbc",
+                        "-md",
+                        "md5",
+                        "-salt",
+                        "-a",
+                        "-A",
+                        "-pass",
+                        "pass:" + passphrase,
+                        "-in",
+                        plain.toString(),
+                        "-out",
+                        to.toString())
+                .redirectErrorStream(true)
+                .start();
         String said = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(openssl.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, openssl.exitValue(), said);
@@ -100,39 +118,54 @@ class ImportLeappTest {
     @Test
     void theChainProfilesAndRegionsAreImportedIdempotentlyAndTheChainStartsAgainstMoto() throws Exception {
         byte[] before = Files.readAllBytes(file);
-        CliHarness.Result dry = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id", MACHINE_ID,
-                "--dry-run"));
+        CliHarness.Result dry =
+                ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id", MACHINE_ID, "--dry-run"));
         assertTrue(dry.out().contains("would be added"), dry.out());
-        assertEquals(0, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size(), "a dry run changes nothing");
+        assertEquals(
+                0, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size(), "a dry run changes nothing");
 
-        CliHarness.Result first = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id",
-                MACHINE_ID));
+        CliHarness.Result first = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id", MACHINE_ID));
         String out = first.out();
-        assertTrue(out.contains("rolehop session edit \"Frank -IAM user-\" --access-key-id ID"
-                + " --secret-access-key-stdin"), out);
+        assertTrue(
+                out.contains(
+                        "rolehop session edit \"Frank -IAM user-\" --access-key-id ID" + " --secret-access-key-stdin"),
+                out);
         assertTrue(line(out, "orphan").contains("skipped"), out);
-        assertTrue(line(out, "Sandbox").contains("skipped") && line(out, "Sandbox").contains("aws-sso"), out);
+        assertTrue(
+                line(out, "Sandbox").contains("skipped") && line(out, "Sandbox").contains("aws-sso"), out);
         assertTrue(line(out, "federated").contains("skipped"), out);
-        assertTrue(Files.exists(file) && java.util.Arrays.equals(before, Files.readAllBytes(file)),
+        assertTrue(
+                Files.exists(file) && java.util.Arrays.equals(before, Files.readAllBytes(file)),
                 "the Leapp file is only read");
 
-        JsonNode sessions = JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
+        JsonNode sessions =
+                JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
         assertEquals(3, sessions.size(), sessions.toString());
         JsonNode two = find(sessions, "role two");
         assertEquals("two", two.get("profile").asText());
         assertEquals("eu-north-1", two.get("region").asText());
-        assertEquals("role one", find(sessions, find(sessions, "role two").get("assumer").asText()).get("alias")
-                .asText());
-        assertEquals("eu-west-1", find(sessions, "Frank -IAM user-").get("region").asText());
+        assertEquals(
+                "role one",
+                find(sessions, find(sessions, "role two").get("assumer").asText())
+                        .get("alias")
+                        .asText());
+        assertEquals(
+                "eu-west-1", find(sessions, "Frank -IAM user-").get("region").asText());
 
-        CliHarness.Result again = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id",
-                MACHINE_ID));
+        CliHarness.Result again = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id", MACHINE_ID));
         assertFalse(again.out().contains(" added "), again.out());
         assertTrue(line(again.out(), "role two").contains("unchanged"), again.out());
-        assertEquals(3, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size());
+        assertEquals(
+                3, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size());
 
-        ok(cli.runWithStdin(frank.secretAccessKey() + "\n", "session", "edit", "Frank -IAM user-",
-                "--access-key-id", frank.accessKeyId(), "--secret-access-key-stdin"));
+        ok(cli.runWithStdin(
+                frank.secretAccessKey() + "\n",
+                "session",
+                "edit",
+                "Frank -IAM user-",
+                "--access-key-id",
+                frank.accessKeyId(),
+                "--secret-access-key-stdin"));
         ok(cli.run("session", "start", "role two"));
         Map<String, String> env = new java.util.HashMap<>(cli.environment());
         env.putAll(MOTO.env());
@@ -141,15 +174,17 @@ class ImportLeappTest {
 
     @Test
     void aFileFromAnotherMachineNeedsItsIdAndAMissingFileIsAUsageError() {
-        CliHarness.Result wrong = cli.run("import", "leapp", "--file", file.toString(), "--machine-id",
-                "00000000000000000000000000000000");
+        CliHarness.Result wrong = cli.run(
+                "import", "leapp", "--file", file.toString(), "--machine-id", "00000000000000000000000000000000");
         assertEquals(1, wrong.code(), wrong.toString());
         assertTrue(wrong.err().contains("--machine-id"), wrong.err());
         assertEquals("", wrong.out());
 
         CliHarness.Result missing = cli.run("import", "leapp");
         assertEquals(2, missing.code(), missing.toString());
-        assertTrue(missing.err().contains(".Leapp/Leapp-lock.json") && missing.err().contains("--file"),
+        assertTrue(
+                missing.err().contains(".Leapp/Leapp-lock.json")
+                        && missing.err().contains("--file"),
                 missing.err());
     }
 
@@ -170,8 +205,8 @@ class ImportLeappTest {
         try {
             keytarStore(account + "access-key-id", frank.accessKeyId());
             keytarStore(account + "secret-access-key", frank.secretAccessKey());
-            CliHarness.Result imported = ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id",
-                    MACHINE_ID));
+            CliHarness.Result imported =
+                    ok(cli.run("import", "leapp", "--file", file.toString(), "--machine-id", MACHINE_ID));
             assertFalse(imported.out().contains("keys not imported"), imported.out());
             assertFalse(imported.out().contains(frank.secretAccessKey()));
             ok(cli.run("session", "start", "role two"));
@@ -186,8 +221,19 @@ class ImportLeappTest {
 
     /** As keytar's libsecret backend stores an entry: schema org.gnome.keyring.NodeKeyTar, service and account. */
     private static void keytarStore(String account, String secret) throws Exception {
-        assertEquals(0, secretTool(List.of("store", "--label=Leapp/" + account, "xdg:schema",
-                "org.gnome.keyring.NodeKeyTar", "service", "Leapp", "account", account), secret));
+        assertEquals(
+                0,
+                secretTool(
+                        List.of(
+                                "store",
+                                "--label=Leapp/" + account,
+                                "xdg:schema",
+                                "org.gnome.keyring.NodeKeyTar",
+                                "service",
+                                "Leapp",
+                                "account",
+                                account),
+                        secret));
     }
 
     private static int secretTool(List<String> args, String stdin) throws Exception {
@@ -202,13 +248,16 @@ class ImportLeappTest {
     }
 
     private static String line(String out, String start) {
-        return out.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() -> new AssertionError(
-                "no line for " + start + " in\n" + out));
+        return out.lines()
+                .filter(l -> l.startsWith(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line for " + start + " in\n" + out));
     }
 
     private static JsonNode find(JsonNode sessions, String aliasOrId) {
         for (JsonNode s : sessions) {
-            if (s.get("alias").asText().equals(aliasOrId) || s.get("id").asText().equals(aliasOrId)) {
+            if (s.get("alias").asText().equals(aliasOrId)
+                    || s.get("id").asText().equals(aliasOrId)) {
                 return s;
             }
         }

@@ -44,7 +44,10 @@ class InteractiveShellIT {
     @Test
     void execWithoutACommandGivesTheShellItsStreamsAndTheCredentials() throws Exception {
         env.put("SHELL", "/bin/sh");
-        Dist.Result result = Dist.run(dir, List.of(Dist.launcher().toString(), "exec", "role"), env,
+        Dist.Result result = Dist.run(
+                dir,
+                List.of(Dist.launcher().toString(), "exec", "role"),
+                env,
                 "echo \"session=$ROLEHOP_SESSION\"\naws sts get-caller-identity --query Arn --output text\nexit 3\n");
         assertEquals(3, result.code(), result.toString());
         assertEquals("session=role\n" + MotoServer.assumedRoleArn("shell-role", "shell-hop") + "\n", result.out());
@@ -52,16 +55,23 @@ class InteractiveShellIT {
 
     @Test
     void exportedCredentialsEvaluatedByBashAreTheRolesIdentity() throws Exception {
-        Dist.Result exported = Dist.run(dir, List.of(Dist.launcher().toString(), "export", "role", "--format", "env"),
-                env);
+        Dist.Result exported =
+                Dist.run(dir, List.of(Dist.launcher().toString(), "export", "role", "--format", "env"), env);
         assertEquals(0, exported.code(), exported.toString());
         Map<String, String> clean = new HashMap<>(MOTO.env());
         clean.remove("AWS_REGION");
         clean.remove("AWS_DEFAULT_REGION");
         clean.put("PATH", env.get("PATH"));
         clean.put("HOME", env.get("HOME"));
-        Dist.Result who = Dist.run(dir, List.of("bash", "-c", "eval \"$1\"; aws sts get-caller-identity --query Arn"
-                + " --output text", "bash", exported.out()), clean);
+        Dist.Result who = Dist.run(
+                dir,
+                List.of(
+                        "bash",
+                        "-c",
+                        "eval \"$1\"; aws sts get-caller-identity --query Arn" + " --output text",
+                        "bash",
+                        exported.out()),
+                clean);
         assertEquals(0, who.code(), who.toString());
         assertEquals(MotoServer.assumedRoleArn("shell-role", "shell-hop") + "\n", who.out());
     }

@@ -38,8 +38,13 @@ class LeanPathIT {
      * Classes that show the full command ran, or the SDK loaded, in a JVM; and the workspace store, whose object
      * mapper the lean path spares itself (it reads the workspace the warm path checked).
      */
-    private static final List<String> FULL_COMMAND = List.of("software.amazon.awssdk.", "com.google.inject.",
-            "picocli.", "io.rolehop.cli.command.RootCommand", "io.rolehop.adapters.filesystem.JsonWorkspaceStore");
+    private static final List<String> FULL_COMMAND = List.of(
+            "software.amazon.awssdk.",
+            "com.google.inject.",
+            "picocli.",
+            "io.rolehop.cli.command.RootCommand",
+            "io.rolehop.adapters.filesystem.JsonWorkspaceStore");
+
     private static final Pattern KEY = Pattern.compile("\"AccessKeyId\":\"([^\"]+)\",\"SecretAccessKey\":\"([^\"]+)\","
             + "\"SessionToken\":\"([^\"]+)\",\"Expiration\":\"([^\"]+)\"");
 
@@ -62,12 +67,42 @@ class LeanPathIT {
         env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(PROXY.env());
         env.put("ROLEHOP_SECRET_STORE", "encrypted-file");
-        ok(rolehop(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "l1", "--assumer", "erin",
-                "--role-arn", MotoServer.roleArn("lean1"), "--role-session-name", "lean-hop1"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "l2", "--assumer", "l1",
-                "--role-arn", MotoServer.roleArn("lean2"), "--role-session-name", "lean-hop2"));
+        ok(rolehop(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "l1",
+                "--assumer",
+                "erin",
+                "--role-arn",
+                MotoServer.roleArn("lean1"),
+                "--role-session-name",
+                "lean-hop1"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "l2",
+                "--assumer",
+                "l1",
+                "--role-arn",
+                MotoServer.roleArn("lean2"),
+                "--role-session-name",
+                "lean-hop2"));
         PROXY.reset();
     }
 
@@ -82,7 +117,8 @@ class LeanPathIT {
         assertEquals(2, PROXY.count("AssumeRole"), "one AssumeRole per hop");
         List<String> loaded = Files.readAllLines(log);
         for (String prefix : FULL_COMMAND) {
-            assertTrue(loaded.stream().noneMatch(l -> l.contains("] " + prefix)),
+            assertTrue(
+                    loaded.stream().noneMatch(l -> l.contains("] " + prefix)),
                     () -> prefix + " loaded: the full command ran or the SDK was used");
         }
         assertTrue(loaded.stream().anyMatch(l -> l.contains("] io.rolehop.cli.fast.LeanGenerate ")), "lean path");
@@ -122,8 +158,10 @@ class LeanPathIT {
         ok(r);
         assertEquals(MotoServer.assumedRoleArn("lean2", "lean-hop2"), identity(r.out()));
         assertEquals(2, PROXY.count("AssumeRole"), "the throttled attempt and the full command's retry");
-        assertTrue(Files.readAllLines(dir.resolve("classes.log")).stream()
-                .anyMatch(l -> l.contains("] software.amazon.awssdk.")), "the full command made the second call");
+        assertTrue(
+                Files.readAllLines(dir.resolve("classes.log")).stream()
+                        .anyMatch(l -> l.contains("] software.amazon.awssdk.")),
+                "the full command made the second call");
     }
 
     @Test
@@ -149,8 +187,8 @@ class LeanPathIT {
         Matcher m = KEY.matcher(credentialProcessLine);
         assertTrue(m.find(), credentialProcessLine);
         assertTrue(Instant.parse(m.group(4)).isAfter(Instant.now()), credentialProcessLine);
-        return MOTO.callerIdentity(new io.rolehop.domain.TemporaryCredentials(m.group(1), m.group(2), m.group(3),
-                Instant.parse(m.group(4))));
+        return MOTO.callerIdentity(new io.rolehop.domain.TemporaryCredentials(
+                m.group(1), m.group(2), m.group(3), Instant.parse(m.group(4))));
     }
 
     private Dist.Result rolehop(String stdin, String... args) throws Exception {

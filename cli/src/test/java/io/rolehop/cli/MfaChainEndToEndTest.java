@@ -71,29 +71,82 @@ class MfaChainEndToEndTest {
     @BeforeEach
     void setUp() {
         cli = new CliHarness(dir).env(STS.env());
-        ok(cli.runWithStdin(dana.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "dana",
-                "--profile", "dana", "--access-key-id", dana.accessKeyId(), "--secret-access-key-stdin",
-                "--mfa-device", DEVICE));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "role1", "--assumer", "dana", "--profile",
-                "p1", "--role-arn", MotoServer.roleArn("mfa-role1"), "--role-session-name", "mfa-hop1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "role2", "--assumer", "role1", "--profile",
-                "p2", "--role-arn", MotoServer.roleArn("mfa-role2"), "--role-session-name", "mfa-hop2"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "role3", "--assumer", "role2", "--profile",
-                "p3", "--role-arn", MotoServer.roleArn("mfa-role3"), "--role-session-name", "mfa-hop3"));
+        ok(cli.runWithStdin(
+                dana.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "dana",
+                "--profile",
+                "dana",
+                "--access-key-id",
+                dana.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
+                DEVICE));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "role1",
+                "--assumer",
+                "dana",
+                "--profile",
+                "p1",
+                "--role-arn",
+                MotoServer.roleArn("mfa-role1"),
+                "--role-session-name",
+                "mfa-hop1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "role2",
+                "--assumer",
+                "role1",
+                "--profile",
+                "p2",
+                "--role-arn",
+                MotoServer.roleArn("mfa-role2"),
+                "--role-session-name",
+                "mfa-hop2"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "role3",
+                "--assumer",
+                "role2",
+                "--profile",
+                "p3",
+                "--role-arn",
+                MotoServer.roleArn("mfa-role3"),
+                "--role-session-name",
+                "mfa-hop3"));
         STS.reset();
     }
 
     /** The next GetSessionToken is answered with credentials moto accepts (see the class comment). */
     private static void mfaUser() {
-        TemporaryCredentials session = MOTO.assumeRole(dana.credentials(), MotoServer.roleArn("mfa-session"),
-                "dana-mfa");
+        TemporaryCredentials session =
+                MOTO.assumeRole(dana.credentials(), MotoServer.roleArn("mfa-session"), "dana-mfa");
         mfaSessionToken = session.sessionToken();
-        STS.failNext(1, Fault.sessionToken(session.accessKeyId(), session.secretAccessKey(), session.sessionToken(),
-                session.expiration()));
+        STS.failNext(
+                1,
+                Fault.sessionToken(
+                        session.accessKeyId(),
+                        session.secretAccessKey(),
+                        session.sessionToken(),
+                        session.expiration()));
     }
 
     private AwsCli aws() {
-        return new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", cli.configFile())
+        return new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", cli.configFile())
                 .with("AWS_SHARED_CREDENTIALS_FILE", cli.credentialsFile());
     }
 
@@ -107,8 +160,10 @@ class MfaChainEndToEndTest {
     }
 
     private EncryptedFileSecretStore vault() {
-        return new EncryptedFileSecretStore(cli.rolehopHome().resolve("secrets.vault"),
-                () -> Optional.of(cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
+        return new EncryptedFileSecretStore(
+                cli.rolehopHome().resolve("secrets.vault"),
+                () -> Optional.of(
+                        cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
     }
 
     private List<Path> cacheFiles() throws IOException {
@@ -150,7 +205,11 @@ class MfaChainEndToEndTest {
             assertFalse(Files.readString(file).contains(mfaSessionToken), file.toString());
         }
         assertFalse(cli.read(cli.rolehopHome().resolve("workspace.json")).contains(mfaSessionToken));
-        assertEquals(3, cacheFiles().stream().filter(p -> p.toString().endsWith(".json")).count(),
+        assertEquals(
+                3,
+                cacheFiles().stream()
+                        .filter(p -> p.toString().endsWith(".json"))
+                        .count(),
                 "the three role hops are in the plain cache: " + cacheFiles());
     }
 
@@ -162,20 +221,29 @@ class MfaChainEndToEndTest {
 
         CliHarness.Result out = cli.run("session", "logout", "dana");
         ok(out);
-        assertEquals(List.of("forgot the cached credentials of 'dana'",
-                "forgot the cached credentials of 'role1'",
-                "forgot the cached credentials of 'role2'",
-                "forgot the cached credentials of 'role3' (profile p3 keeps its credentials until they expire;"
-                        + " 'rolehop session stop' removes them)"), out.out().lines().toList());
+        assertEquals(
+                List.of(
+                        "forgot the cached credentials of 'dana'",
+                        "forgot the cached credentials of 'role1'",
+                        "forgot the cached credentials of 'role2'",
+                        "forgot the cached credentials of 'role3' (profile p3 keeps its credentials until they expire;"
+                                + " 'rolehop session stop' removes them)"),
+                out.out().lines().toList());
         assertEquals(Optional.empty(), vault().get(key));
-        assertEquals(List.of(), cacheFiles().stream().filter(p -> p.toString().endsWith(".json")).toList());
+        assertEquals(
+                List.of(),
+                cacheFiles().stream()
+                        .filter(p -> p.toString().endsWith(".json"))
+                        .toList());
         assertTrue(vault().get("session/" + id("dana") + "/secret-access-key").isPresent(), "keys are kept");
 
         STS.reset();
         CliHarness.Result noCode = cli.run("session", "start", "role2");
         assertEquals(3, noCode.code(), noCode.toString());
-        assertEquals("rolehop: session 'dana' needs an MFA code for " + DEVICE + " and there is no terminal to ask"
-                + " on; pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one\n", noCode.err());
+        assertEquals(
+                "rolehop: session 'dana' needs an MFA code for " + DEVICE + " and there is no terminal to ask"
+                        + " on; pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one\n",
+                noCode.err());
         assertEquals(Map.of(), STS.counts(), "nothing is asked of STS without a code");
 
         mfaUser();
@@ -187,8 +255,12 @@ class MfaChainEndToEndTest {
     @Test
     void anMfaCommandIsRunOnceForAnyNumberOfChainedStarts() throws Exception {
         Path asked = dir.resolve("asked");
-        ok(cli.run("session", "edit", "dana", "--mfa-command", "echo \"$ROLEHOP_MFA_DEVICE\" >> '" + asked
-                + "'; echo 246810"));
+        ok(cli.run(
+                "session",
+                "edit",
+                "dana",
+                "--mfa-command",
+                "echo \"$ROLEHOP_MFA_DEVICE\" >> '" + asked + "'; echo 246810"));
         mfaUser();
 
         ok(cli.run("session", "start", "role1"));
@@ -214,19 +286,28 @@ class MfaChainEndToEndTest {
 
     @Test
     void aWrongOrReusedCodeSaysSoAndCachesNothing() throws Exception {
-        STS.failNext(1, Fault.error(403, "AccessDenied",
-                "MultiFactorAuthentication failed with invalid MFA one time pass code."));
+        STS.failNext(
+                1,
+                Fault.error(
+                        403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."));
 
         CliHarness.Result wrong = cli.run("session", "start", "role3", "--mfa-code", "000000");
 
         assertEquals(1, wrong.code(), wrong.toString());
-        assertTrue(wrong.err().startsWith("rolehop: session 'dana' in the chain dana > role1 > role2 > role3 of"
-                + " 'role3': MFA code rejected for device " + DEVICE), wrong.err());
+        assertTrue(
+                wrong.err()
+                        .startsWith("rolehop: session 'dana' in the chain dana > role1 > role2 > role3 of"
+                                + " 'role3': MFA code rejected for device " + DEVICE),
+                wrong.err());
         assertTrue(wrong.err().contains("a code is valid once and only while the device shows it"), wrong.err());
         assertEquals(1, wrong.err().strip().lines().count(), wrong.err());
         assertEquals(Map.of("GetSessionToken", 1), STS.counts());
         assertEquals(Optional.empty(), vault().get("session/" + id("dana") + "/.cached-credentials"));
-        assertEquals(List.of(), cacheFiles().stream().filter(p -> p.toString().endsWith(".json")).toList());
+        assertEquals(
+                List.of(),
+                cacheFiles().stream()
+                        .filter(p -> p.toString().endsWith(".json"))
+                        .toList());
         assertFalse(Files.exists(cli.credentialsFile()));
 
         mfaUser();

@@ -57,26 +57,59 @@ class MfaPromptIT {
 
     @Test
     void theCodeIsAskedOnTheTerminalWhileStdoutAndStderrAreCaptured() throws Exception {
-        Path script = new ProcessCommandRunner(System.getenv()).find("script").orElseThrow(() -> new AssertionError(
-                "'script' is missing: apt-get install bsdutils"));
+        Path script = new ProcessCommandRunner(System.getenv())
+                .find("script")
+                .orElseThrow(() -> new AssertionError("'script' is missing: apt-get install bsdutils"));
         Map<String, String> env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(STS.env());
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-user", "--alias", "gina",
-                "--access-key-id", gina.accessKeyId(), "--secret-access-key-stdin", "--mfa-device", DEVICE), env,
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        "gina",
+                        "--access-key-id",
+                        gina.accessKeyId(),
+                        "--secret-access-key-stdin",
+                        "--mfa-device",
+                        DEVICE),
+                env,
                 gina.secretAccessKey()));
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-role-chained", "--alias",
-                "prompted", "--assumer", "gina", "--role-arn", MotoServer.roleArn("prompt-role"),
-                "--role-session-name", "prompt-hop"), env));
-        TemporaryCredentials token = MOTO.assumeRole(gina.credentials(), MotoServer.roleArn("prompt-mfa-session"),
-                "gina-mfa");
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-role-chained",
+                        "--alias",
+                        "prompted",
+                        "--assumer",
+                        "gina",
+                        "--role-arn",
+                        MotoServer.roleArn("prompt-role"),
+                        "--role-session-name",
+                        "prompt-hop"),
+                env));
+        TemporaryCredentials token =
+                MOTO.assumeRole(gina.credentials(), MotoServer.roleArn("prompt-mfa-session"), "gina-mfa");
         STS.reset();
-        STS.failNext(1, Fault.sessionToken(token.accessKeyId(), token.secretAccessKey(), token.sessionToken(),
-                token.expiration()));
+        STS.failNext(
+                1,
+                Fault.sessionToken(
+                        token.accessKeyId(), token.secretAccessKey(), token.sessionToken(), token.expiration()));
 
         Path out = dir.resolve("stdout");
         Path err = dir.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", "'" + Dist.launcher()
-                + "' session generate prompted >'" + out + "' 2>'" + err + "'", "/dev/null").directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(
+                        script.toString(),
+                        "-qec",
+                        "'" + Dist.launcher() + "' session generate prompted >'" + out + "' 2>'" + err + "'",
+                        "/dev/null")
+                .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);

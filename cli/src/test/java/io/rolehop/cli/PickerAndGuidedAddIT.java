@@ -36,7 +36,8 @@ class PickerAndGuidedAddIT {
     }
 
     private Dist.Result rolehop(String stdin, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("setsid", Dist.launcher().toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of("setsid", Dist.launcher().toString()));
         command.addAll(List.of(args));
         return Dist.run(dir, command, env, stdin);
     }
@@ -48,16 +49,45 @@ class PickerAndGuidedAddIT {
     @Test
     void sessionStartAloneOpensAPickerFilteredByTypingAndMovedWithArrows() throws Exception {
         MotoServer.IamUser user = MOTO.createUser("picked-user");
-        ok(rolehop("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "session", "add", "aws-iam-user", "--alias", "alpha",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
-        ok(rolehop(user.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "picked-one",
-                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin", "--profile", "picked"));
-        ok(rolehop(user.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "picked-two",
-                "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin", "--profile", "other"));
+        ok(rolehop(
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alpha",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                user.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "picked-one",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--profile",
+                "picked"));
+        ok(rolehop(
+                user.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "picked-two",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--profile",
+                "other"));
 
         try (Tmux terminal = Tmux.start(dir, env, List.of(Dist.launcher().toString(), "session", "start"))) {
             String screen = terminal.waitFor("Start session:");
-            assertTrue(screen.contains("> alpha") && screen.contains("picked-one") && screen.contains("picked-two"),
+            assertTrue(
+                    screen.contains("> alpha") && screen.contains("picked-one") && screen.contains("picked-two"),
                     screen);
             terminal.type("pick");
             screen = terminal.waitFor("Start session: pick");
@@ -68,8 +98,7 @@ class PickerAndGuidedAddIT {
             terminal.waitFor("> picked-one");
             terminal.key("Enter");
             screen = terminal.waitFor("EXIT=");
-            assertTrue(screen.contains("started 'picked-one' on profile picked") && screen.contains("EXIT=0"),
-                    screen);
+            assertTrue(screen.contains("started 'picked-one' on profile picked") && screen.contains("EXIT=0"), screen);
         }
 
         Dist.Result noTerminal = rolehop("", "session", "start");
@@ -79,11 +108,19 @@ class PickerAndGuidedAddIT {
 
     @Test
     void aGuidedAddAsksEachMissingFieldChecksEachAnswerAndPicksTheAssumer() throws Exception {
-        ok(rolehop("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "session", "add", "aws-iam-user", "--alias", "root",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
+        ok(rolehop(
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "root",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
 
-        try (Tmux terminal = Tmux.start(dir, env, List.of(Dist.launcher().toString(), "session", "add",
-                "aws-iam-role-chained"))) {
+        try (Tmux terminal =
+                Tmux.start(dir, env, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-role-chained"))) {
             terminal.waitFor("Session alias:");
             terminal.type("ops");
             terminal.key("Enter");
@@ -112,7 +149,8 @@ class PickerAndGuidedAddIT {
             assertTrue(screen.contains("added 'ops'") && screen.contains("EXIT=0"), screen);
         }
 
-        JsonNode sessions = new ObjectMapper().readTree(rolehop("", "session", "list", "-o", "json").out());
+        JsonNode sessions = new ObjectMapper()
+                .readTree(rolehop("", "session", "list", "-o", "json").out());
         JsonNode ops = null;
         for (JsonNode s : sessions) {
             if (s.get("alias").asText().equals("ops")) {
@@ -123,7 +161,9 @@ class PickerAndGuidedAddIT {
         assertEquals("ops-profile", ops.get("profile").asText(), ops.toString());
         assertEquals("us-east-1", ops.get("region").asText(), ops.toString());
         assertEquals("root", ops.get("assumer").asText(), ops.toString());
-        assertTrue(ops.toString().contains("arn:aws:iam::123456789012:role/ops") && ops.toString().contains("ops-hop"),
+        assertTrue(
+                ops.toString().contains("arn:aws:iam::123456789012:role/ops")
+                        && ops.toString().contains("ops-hop"),
                 ops.toString());
 
         Dist.Result noTerminal = rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "x");
@@ -132,10 +172,27 @@ class PickerAndGuidedAddIT {
 
     @Test
     void aCascadingDeleteOnATerminalListsWhatGoesAndAsks() throws Exception {
-        ok(rolehop("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n", "session", "add", "aws-iam-user", "--alias", "root",
-                "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "child", "--assumer", "root",
-                "--role-arn", "arn:aws:iam::123456789012:role/child"));
+        ok(rolehop(
+                "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "root",
+                "--access-key-id",
+                "AKIAIOSFODNN7EXAMPLE",
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "child",
+                "--assumer",
+                "root",
+                "--role-arn",
+                "arn:aws:iam::123456789012:role/child"));
         List<String> delete = List.of(Dist.launcher().toString(), "session", "delete", "root", "--cascade");
 
         try (Tmux terminal = Tmux.start(dir, env, delete)) {
@@ -152,8 +209,11 @@ class PickerAndGuidedAddIT {
             terminal.type("y");
             terminal.key("Enter");
             String screen = terminal.waitFor("EXIT=");
-            assertTrue(screen.contains("deleted 'child'") && screen.contains("deleted 'root'")
-                    && screen.contains("EXIT=0"), screen);
+            assertTrue(
+                    screen.contains("deleted 'child'")
+                            && screen.contains("deleted 'root'")
+                            && screen.contains("EXIT=0"),
+                    screen);
         }
         assertTrue(!rolehop("", "session", "list").out().contains("child"), "both deleted on 'y'");
     }

@@ -58,18 +58,65 @@ class RoleChainEndToEndTest {
     }
 
     private void addChain() {
-        ok(cli.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "r1", "--assumer", "alice", "--profile", "p1",
-                "--role-arn", MotoServer.roleArn("role1"), "--role-session-name", "hop1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "r2", "--assumer", "r1", "--profile", "p2",
-                "--role-arn", MotoServer.roleArn("role2"), "--role-session-name", "hop2"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "r3", "--assumer", "r2", "--profile", "p3",
-                "--role-arn", MotoServer.roleArn("role3"), "--role-session-name", "hop3"));
+        ok(cli.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r1",
+                "--assumer",
+                "alice",
+                "--profile",
+                "p1",
+                "--role-arn",
+                MotoServer.roleArn("role1"),
+                "--role-session-name",
+                "hop1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r2",
+                "--assumer",
+                "r1",
+                "--profile",
+                "p2",
+                "--role-arn",
+                MotoServer.roleArn("role2"),
+                "--role-session-name",
+                "hop2"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "r3",
+                "--assumer",
+                "r2",
+                "--profile",
+                "p3",
+                "--role-arn",
+                MotoServer.roleArn("role3"),
+                "--role-session-name",
+                "hop3"));
     }
 
     private AwsCli aws() {
-        return new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", cli.configFile())
+        return new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", cli.configFile())
                 .with("AWS_SHARED_CREDENTIALS_FILE", cli.credentialsFile());
     }
 
@@ -122,14 +169,35 @@ class RoleChainEndToEndTest {
 
     @Test
     void aWrongSecretFailsClearlyAndWritesNothing() throws Exception {
-        ok(cli.runWithStdin("x".repeat(40) + "\n", "session", "add", "aws-iam-user", "--alias", "mallory",
-                "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "m1", "--assumer", "mallory",
-                "--role-arn", MotoServer.roleArn("role1"), "--role-session-name", "hop1"));
+        ok(cli.runWithStdin(
+                "x".repeat(40) + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "mallory",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "m1",
+                "--assumer",
+                "mallory",
+                "--role-arn",
+                MotoServer.roleArn("role1"),
+                "--role-session-name",
+                "hop1"));
         CliHarness.Result r = cli.run("session", "start", "m1");
         assertEquals(1, r.code(), r.toString());
         assertEquals(1, r.err().strip().lines().count(), r.err());
-        assertTrue(r.err().toLowerCase().contains("secret") || r.err().toLowerCase().contains("signature"), r.err());
+        assertTrue(
+                r.err().toLowerCase().contains("secret")
+                        || r.err().toLowerCase().contains("signature"),
+                r.err());
         assertFalse(r.err().contains("x".repeat(40)));
         assertFalse(Files.exists(cli.credentialsFile()));
         assertFalse(Files.exists(cli.configFile()));
@@ -140,8 +208,20 @@ class RoleChainEndToEndTest {
     @Test
     void anUntrustedHopIsDeniedNamingTheRoleAndWritesNothing() throws Exception {
         addChain();
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "lonely", "--assumer", "r1",
-                "--role-arn", MotoServer.roleArn("lonely"), "--role-session-name", "hop4", "--profile", "p1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "lonely",
+                "--assumer",
+                "r1",
+                "--role-arn",
+                MotoServer.roleArn("lonely"),
+                "--role-session-name",
+                "hop4",
+                "--profile",
+                "p1"));
         ok(cli.run("session", "start", "r2"));
         byte[] credentials = Files.readAllBytes(cli.credentialsFile());
         byte[] config = Files.readAllBytes(cli.configFile());
@@ -151,7 +231,8 @@ class RoleChainEndToEndTest {
         assertTrue(r.err().toLowerCase().contains("denied"), r.err());
         assertEquals(new String(credentials), Files.readString(cli.credentialsFile()));
         assertEquals(new String(config), Files.readString(cli.configFile()));
-        JsonNode lonely = JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(4);
+        JsonNode lonely =
+                JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(4);
         assertEquals("inactive", lonely.get("status").asText());
     }
 
@@ -191,13 +272,15 @@ class RoleChainEndToEndTest {
 
         ok(cli.run("session", "start", "r2"));
         String credentials = Files.readString(cli.credentialsFile());
-        assertTrue(credentials.startsWith(foreignCredentials), "foreign content must stay byte for byte:\n" + credentials);
+        assertTrue(
+                credentials.startsWith(foreignCredentials), "foreign content must stay byte for byte:\n" + credentials);
         assertTrue(Files.readString(cli.configFile()).startsWith(foreignConfig));
         Map<String, Map<String, Object>> parsed = Botocore.rawConfigParse(cli.credentialsFile());
         assertEquals("AKIAPERSONALEXAMPLE1", parsed.get("personal").get("aws_access_key_id"));
         assertEquals("AKIAFOREIGNEXAMPLE12", parsed.get("p1").get("aws_access_key_id"));
         Map<String, Map<String, Object>> config = Botocore.rawConfigParse(cli.configFile());
-        assertEquals(Map.of("max_concurrent_requests", "20", "multipart_threshold", "64MB"),
+        assertEquals(
+                Map.of("max_concurrent_requests", "20", "multipart_threshold", "64MB"),
                 config.get("default").get("s3"));
         assertEquals("us-east-1", config.get("profile p2").get("region"));
         assertEquals(MotoServer.assumedRoleArn("role2", "hop2"), aws().callerArn("p2"));
@@ -223,8 +306,11 @@ class RoleChainEndToEndTest {
         assertTrue(r.out().strip().startsWith("{\"Version\":1,\"AccessKeyId\":"), r.out());
         Instant expiration = Instant.parse(json.get("Expiration").asText());
         assertTrue(expiration.isAfter(Instant.now()));
-        TemporaryCredentials c = new TemporaryCredentials(json.get("AccessKeyId").asText(),
-                json.get("SecretAccessKey").asText(), json.get("SessionToken").asText(), expiration);
+        TemporaryCredentials c = new TemporaryCredentials(
+                json.get("AccessKeyId").asText(),
+                json.get("SecretAccessKey").asText(),
+                json.get("SessionToken").asText(),
+                expiration);
         assertEquals(MotoServer.assumedRoleArn("role3", "hop3"), MOTO.callerIdentity(c));
         assertFalse(Files.exists(cli.credentialsFile()), "generate writes no AWS file");
         STS.reset();

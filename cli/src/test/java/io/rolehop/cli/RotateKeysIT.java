@@ -50,10 +50,31 @@ class RotateKeysIT {
         MOTO.createRole("erin-role", erin.arn());
         Map<String, String> env = new HashMap<>(Dist.isolatedEnv(dir));
         env.putAll(MOTO.env());
-        ok(rolehop(env, erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop(env, "", "session", "add", "aws-iam-role-chained", "--alias", "erin-role", "--assumer", "erin",
-                "--role-arn", MotoServer.roleArn("erin-role"), "--profile", "erin-role"));
+        ok(rolehop(
+                env,
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                env,
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "erin-role",
+                "--assumer",
+                "erin",
+                "--role-arn",
+                MotoServer.roleArn("erin-role"),
+                "--profile",
+                "erin-role"));
         ok(rolehop(env, "", "session", "start", "erin-role"));
 
         Dist.Result rotated = ok(rolehop(env, "", "session", "rotate-keys", "erin", "-o", "json"));
@@ -63,8 +84,8 @@ class RotateKeysIT {
         assertEquals(erin.accessKeyId(), json.get("oldAccessKeyId").asText());
         assertFalse(rotated.out().contains(erin.secretAccessKey()), rotated::toString);
         assertEquals(List.of(newKey), MOTO.accessKeysOf("erin"));
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> MOTO.callerIdentity(erin.credentials()));
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> MOTO.callerIdentity(erin.credentials()));
         assertTrue(refused.getMessage().contains("InvalidClientTokenId"), refused::getMessage);
 
         ok(rolehop(env, "", "session", "start", "erin-role"));

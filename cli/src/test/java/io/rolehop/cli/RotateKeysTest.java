@@ -57,6 +57,7 @@ class RotateKeysTest {
 
     /** Which write of the next run's secret store fails (0: none); each run gets a fresh store. */
     private int failingWrite;
+
     private final List<Duration> pauses = new ArrayList<>();
     private final MutableClock clock = new MutableClock(Instant.now());
     private CliHarness cli;
@@ -88,10 +89,30 @@ class RotateKeysTest {
                 };
             }
         });
-        ok(cli.runWithStdin(user.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "user",
-                "--profile", "user", "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "role", "--assumer", "user", "--profile",
-                "role", "--role-arn", role));
+        ok(cli.runWithStdin(
+                user.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "user",
+                "--profile",
+                "user",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "role",
+                "--assumer",
+                "user",
+                "--profile",
+                "role",
+                "--role-arn",
+                role));
         ok(cli.run("session", "start", "role"));
         PROXY.reset();
     }
@@ -109,9 +130,12 @@ class RotateKeysTest {
 
     private LongTermCredentials stored() throws IOException {
         String id = sessionId("user");
-        EncryptedFileSecretStore vault = new EncryptedFileSecretStore(cli.rolehopHome().resolve("secrets.vault"),
-                () -> Optional.of(cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
-        return new LongTermCredentials(vault.get("session/" + id + "/access-key-id").orElseThrow(),
+        EncryptedFileSecretStore vault = new EncryptedFileSecretStore(
+                cli.rolehopHome().resolve("secrets.vault"),
+                () -> Optional.of(
+                        cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
+        return new LongTermCredentials(
+                vault.get("session/" + id + "/access-key-id").orElseThrow(),
                 vault.get("session/" + id + "/secret-access-key").orElseThrow());
     }
 
@@ -194,7 +218,9 @@ class RotateKeysTest {
 
         failed(result, 1);
         assertTrue(result.err().contains("did not work"), result::toString);
-        assertEquals(List.of(1L, 2L, 4L, 8L, 8L), pauses.stream().map(Duration::toSeconds).toList());
+        assertEquals(
+                List.of(1L, 2L, 4L, 8L, 8L),
+                pauses.stream().map(Duration::toSeconds).toList());
         assertEquals(user.credentials(), stored());
         assertWorkingKeyStored(List.of(user.accessKeyId()));
     }
@@ -222,7 +248,8 @@ class RotateKeysTest {
         failed(result, 1);
         LongTermCredentials now = stored();
         assertFalse(now.accessKeyId().equals(user.accessKeyId()));
-        assertTrue(result.err().contains("aws iam delete-access-key --access-key-id " + user.accessKeyId()),
+        assertTrue(
+                result.err().contains("aws iam delete-access-key --access-key-id " + user.accessKeyId()),
                 result::toString);
         assertFalse(result.err().contains(now.secretAccessKey()));
         assertWorkingKeyStored(List.of(user.accessKeyId(), now.accessKeyId()));
@@ -230,9 +257,20 @@ class RotateKeysTest {
 
     @Test
     void anMfaUserWithoutACodeAndNoTerminalIsExit3AndNothingChanges() throws IOException {
-        ok(cli.runWithStdin(user.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "mfa-user",
-                "--profile", "mfa-user", "--access-key-id", user.accessKeyId(), "--secret-access-key-stdin",
-                "--mfa-device", "arn:aws:iam::" + MotoServer.ACCOUNT_ID + ":mfa/" + user.name()));
+        ok(cli.runWithStdin(
+                user.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "mfa-user",
+                "--profile",
+                "mfa-user",
+                "--access-key-id",
+                user.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
+                "arn:aws:iam::" + MotoServer.ACCOUNT_ID + ":mfa/" + user.name()));
         PROXY.reset();
 
         CliHarness.Result result = cli.run("session", "rotate-keys", "mfa-user");

@@ -57,23 +57,69 @@ class RotationTest {
     void setUp() {
         clock = new MutableClock(Instant.now());
         cli = new CliHarness(dir).env(STS.env()).clock(clock);
-        ok(cli.runWithStdin(carol.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "carol",
-                "--access-key-id", carol.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "x1", "--assumer", "carol", "--profile", "x1",
-                "--role-arn", MotoServer.roleArn("rot1"), "--role-session-name", "rot-hop1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "x2", "--assumer", "x1", "--profile", "x2",
-                "--role-arn", MotoServer.roleArn("rot2"), "--role-session-name", "rot-hop2"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "x3", "--assumer", "x2", "--profile", "x3",
-                "--role-arn", MotoServer.roleArn("rot3"), "--role-session-name", "rot-hop3"));
+        ok(cli.runWithStdin(
+                carol.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "carol",
+                "--access-key-id",
+                carol.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "x1",
+                "--assumer",
+                "carol",
+                "--profile",
+                "x1",
+                "--role-arn",
+                MotoServer.roleArn("rot1"),
+                "--role-session-name",
+                "rot-hop1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "x2",
+                "--assumer",
+                "x1",
+                "--profile",
+                "x2",
+                "--role-arn",
+                MotoServer.roleArn("rot2"),
+                "--role-session-name",
+                "rot-hop2"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "x3",
+                "--assumer",
+                "x2",
+                "--profile",
+                "x3",
+                "--role-arn",
+                MotoServer.roleArn("rot3"),
+                "--role-session-name",
+                "rot-hop3"));
     }
 
     private AwsCli aws() {
-        return new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", cli.configFile())
+        return new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", cli.configFile())
                 .with("AWS_SHARED_CREDENTIALS_FILE", cli.credentialsFile());
     }
 
     private String keyOf(String profile) {
-        return (String) Botocore.rawConfigParse(cli.credentialsFile()).get(profile).get("aws_access_key_id");
+        return (String)
+                Botocore.rawConfigParse(cli.credentialsFile()).get(profile).get("aws_access_key_id");
     }
 
     @Test

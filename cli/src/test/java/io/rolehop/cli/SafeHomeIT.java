@@ -1,7 +1,6 @@
 package io.rolehop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -116,8 +115,11 @@ class SafeHomeIT {
 
         assertEquals(1, result.code(), result.toString());
         assertEquals(1, result.err().lines().count(), result.err());
-        assertTrue(result.err().startsWith("rolehop: refusing to create " + alice.resolve(".rolehop") + " as root in "
-                + alice + ", which belongs to uid " + OTHER_UID + " (mode 0755)"), result.err());
+        assertTrue(
+                result.err()
+                        .startsWith("rolehop: refusing to create " + alice.resolve(".rolehop") + " as root in " + alice
+                                + ", which belongs to uid " + OTHER_UID + " (mode 0755)"),
+                result.err());
         try (var files = Files.list(alice)) {
             assertEquals(List.of(), files.toList(), "root left files in another user's home");
         }

@@ -110,56 +110,159 @@ class SecretScanTest {
         List<String> generated = new ArrayList<>();
 
         // Sessions: a plain user with a two-hop chain, an MFA user with one hop.
-        ok(cli.runWithStdin(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--profile", "erin", "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "s1", "--assumer", "erin", "--profile", "s1",
-                "--role-arn", MotoServer.roleArn("scan-role1"), "--role-session-name", "scan-hop1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "s2", "--assumer", "s1", "--profile", "s2",
-                "--role-arn", MotoServer.roleArn("scan-role2"), "--role-session-name", "scan-hop2"));
-        ok(cli.runWithStdin(frank.secretAccessKey(), "session", "add", "aws-iam-user", "--alias", "frank",
-                "--access-key-id", frank.accessKeyId(), "--secret-access-key-stdin", "--mfa-device", DEVICE));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "f1", "--assumer", "frank", "--profile", "f1",
-                "--role-arn", MotoServer.roleArn("scan-frank-role"), "--role-session-name", "scan-frank-hop"));
+        ok(cli.runWithStdin(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--profile",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "s1",
+                "--assumer",
+                "erin",
+                "--profile",
+                "s1",
+                "--role-arn",
+                MotoServer.roleArn("scan-role1"),
+                "--role-session-name",
+                "scan-hop1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "s2",
+                "--assumer",
+                "s1",
+                "--profile",
+                "s2",
+                "--role-arn",
+                MotoServer.roleArn("scan-role2"),
+                "--role-session-name",
+                "scan-hop2"));
+        ok(cli.runWithStdin(
+                frank.secretAccessKey(),
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "frank",
+                "--access-key-id",
+                frank.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
+                DEVICE));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "f1",
+                "--assumer",
+                "frank",
+                "--profile",
+                "f1",
+                "--role-arn",
+                MotoServer.roleArn("scan-frank-role"),
+                "--role-session-name",
+                "scan-frank-hop"));
 
         // Starts, generates, listings.
         ok(cli.run("session", "start", "s2"));
         ok(cli.run("session", "start", "erin"));
         generated.add(ok(cli.run("session", "generate", "s2")).out());
         generated.add(ok(cli.run("session", "generate", "erin")).out());
-        STS.failNext(1, Fault.error(403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one"
-                + " time pass code."));
-        assertEquals(1, cli.run("session", "start", "f1", "--mfa-code", "000000").code());
-        TemporaryCredentials mfa = MOTO.assumeRole(frank.credentials(), MotoServer.roleArn("scan-mfa-session"),
-                "frank-mfa");
+        STS.failNext(
+                1,
+                Fault.error(
+                        403,
+                        "AccessDenied",
+                        "MultiFactorAuthentication failed with invalid MFA one" + " time pass code."));
+        assertEquals(
+                1, cli.run("session", "start", "f1", "--mfa-code", "000000").code());
+        TemporaryCredentials mfa =
+                MOTO.assumeRole(frank.credentials(), MotoServer.roleArn("scan-mfa-session"), "frank-mfa");
         secrets.add(mfa.secretAccessKey());
         secrets.add(mfa.sessionToken());
-        STS.failNext(1, Fault.sessionToken(mfa.accessKeyId(), mfa.secretAccessKey(), mfa.sessionToken(),
-                mfa.expiration()));
+        STS.failNext(
+                1, Fault.sessionToken(mfa.accessKeyId(), mfa.secretAccessKey(), mfa.sessionToken(), mfa.expiration()));
         ok(cli.run("session", "start", "f1", "--mfa-code", "123456", "-o", "json"));
         generated.add(ok(cli.run("session", "generate", "f1")).out());
         generated.add(ok(cli.run("session", "generate", "frank")).out());
-        for (String[] args : List.of(new String[] {"session", "list"}, new String[] {"session", "list", "-o", "json"},
-                new String[] {"session", "tree", "-o", "json"}, new String[] {"session", "current"},
-                new String[] {"settings", "list"}, new String[] {"secrets", "status", "-o", "json"},
+        for (String[] args : List.of(
+                new String[] {"session", "list"},
+                new String[] {"session", "list", "-o", "json"},
+                new String[] {"session", "tree", "-o", "json"},
+                new String[] {"session", "current"},
+                new String[] {"settings", "list"},
+                new String[] {"secrets", "status", "-o", "json"},
                 new String[] {"profile", "list"})) {
             ok(cli.run(args));
         }
 
         // Failures, with and without --debug.
-        ok(cli.runWithStdin("x".repeat(40), "session", "add", "aws-iam-user", "--alias", "mallory",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "m1", "--assumer", "mallory",
-                "--role-arn", MotoServer.roleArn("scan-role1"), "--role-session-name", "scan-hop1"));
+        ok(cli.runWithStdin(
+                "x".repeat(40),
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "mallory",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "m1",
+                "--assumer",
+                "mallory",
+                "--role-arn",
+                MotoServer.roleArn("scan-role1"),
+                "--role-session-name",
+                "scan-hop1"));
         secrets.add("x".repeat(40));
         assertEquals(1, cli.run("session", "start", "m1").code());
         assertEquals(1, cli.run("--debug", "session", "start", "m1").code());
-        String[] typo = {"session", "add", "aws-iam-user", "--alias", "typo", "--access-key-id", erin.accessKeyId(),
-            "--secret-access-key", erin.secretAccessKey()};
+        String[] typo = {
+            "session",
+            "add",
+            "aws-iam-user",
+            "--alias",
+            "typo",
+            "--access-key-id",
+            erin.accessKeyId(),
+            "--secret-access-key",
+            erin.secretAccessKey()
+        };
         CliHarness.Result refused = cli.run(typo);
         assertEquals(2, refused.code(), "a secret given as an option value is refused, and not echoed: " + refused);
         assertEquals(2, cli.run("session", "start", "nobody").code());
-        assertEquals(2, cli.run("session", "add", "aws-iam-role-chained", "--alias", "bad", "--assumer", "erin",
-                "--role-arn", "arn:aws:iam::1:role/x").code());
+        assertEquals(
+                2,
+                cli.run(
+                                "session",
+                                "add",
+                                "aws-iam-role-chained",
+                                "--alias",
+                                "bad",
+                                "--assumer",
+                                "erin",
+                                "--role-arn",
+                                "arn:aws:iam::1:role/x")
+                        .code());
         STS.failNext(4, Fault.status(503));
         ok(cli.run("session", "logout", "s1"));
         assertEquals(1, cli.run("--debug", "session", "start", "s2").code());
@@ -196,10 +299,18 @@ class SecretScanTest {
         for (String secret : secrets) {
             String label = secret.substring(0, 4) + "…(" + secret.length() + " chars)";
             if (transcript.contains(secret)) {
-                leaks.add(label + " in the output: " + transcript.lines().filter(l -> l.contains(secret)).findFirst().orElse("").replace(secret, "<SECRET>"));
+                leaks.add(label + " in the output: "
+                        + transcript
+                                .lines()
+                                .filter(l -> l.contains(secret))
+                                .findFirst()
+                                .orElse("")
+                                .replace(secret, "<SECRET>"));
             }
-            for (Path file : List.of(cli.rolehopHome().resolve("workspace.json"),
-                    cli.rolehopHome().resolve("workspace.json.bak"), cli.rolehopHome().resolve("secrets.vault"),
+            for (Path file : List.of(
+                    cli.rolehopHome().resolve("workspace.json"),
+                    cli.rolehopHome().resolve("workspace.json.bak"),
+                    cli.rolehopHome().resolve("secrets.vault"),
                     cli.configFile())) {
                 if (Files.exists(file) && contains(Files.readAllBytes(file), secret)) {
                     leaks.add(label + " in " + file.getFileName());
@@ -209,9 +320,13 @@ class SecretScanTest {
         assertEquals(List.of(), leaks);
 
         if (backend.equals("encrypted-file")) {
-            EncryptedFileSecretStore vault = new EncryptedFileSecretStore(cli.rolehopHome().resolve("secrets.vault"),
-                    () -> Optional.of(cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
-            assertTrue(vault.keys("").stream().anyMatch(k -> k.endsWith("/.cached-credentials")), vault.keys("")::toString);
+            EncryptedFileSecretStore vault = new EncryptedFileSecretStore(
+                    cli.rolehopHome().resolve("secrets.vault"),
+                    () -> Optional.of(
+                            cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
+            assertTrue(
+                    vault.keys("").stream().anyMatch(k -> k.endsWith("/.cached-credentials")),
+                    vault.keys("")::toString);
         } else {
             assertFalse(Files.exists(cli.rolehopHome().resolve("secrets.vault")), "the keyring holds the secrets");
         }
@@ -220,7 +335,8 @@ class SecretScanTest {
             try (var files = Files.walk(passwordStore.dir())) {
                 entries = files.filter(Files::isRegularFile).toList();
             }
-            assertTrue(entries.stream().anyMatch(f -> f.toString().endsWith("/.cached-credentials.gpg")),
+            assertTrue(
+                    entries.stream().anyMatch(f -> f.toString().endsWith("/.cached-credentials.gpg")),
                     entries::toString);
             for (Path entry : entries) {
                 for (String secret : secrets) {
@@ -235,8 +351,8 @@ class SecretScanTest {
     }
 
     private static boolean contains(byte[] haystack, String needle) {
-        return new String(haystack, StandardCharsets.ISO_8859_1).contains(
-                new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
+        return new String(haystack, StandardCharsets.ISO_8859_1)
+                .contains(new String(needle.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
     }
 
     private static CliHarness.Result ok(CliHarness.Result r) {

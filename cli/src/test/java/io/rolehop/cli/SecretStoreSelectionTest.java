@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.rolehop.adapters.filesystem.EncryptedFileSecretStore;
-import io.rolehop.adapters.filesystem.ProcessCommandRunner;
 import io.rolehop.adapters.filesystem.PassSecretStore;
+import io.rolehop.adapters.filesystem.ProcessCommandRunner;
 import io.rolehop.adapters.filesystem.SecretServiceSecretStore;
 import io.rolehop.testing.ThrowAwayPasswordStore;
 import java.nio.file.Files;
@@ -46,7 +46,15 @@ class SecretStoreSelectionTest {
     }
 
     private static CliHarness.Result addUser(CliHarness cli, String alias) {
-        return cli.runWithStdin(SECRET, "session", "add", "aws-iam-user", "--alias", alias, "--access-key-id", KEY_ID,
+        return cli.runWithStdin(
+                SECRET,
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                alias,
+                "--access-key-id",
+                KEY_ID,
                 "--secret-access-key-stdin");
     }
 
@@ -55,22 +63,27 @@ class SecretStoreSelectionTest {
     }
 
     private EncryptedFileSecretStore openVault(CliHarness cli) {
-        return new EncryptedFileSecretStore(vault(cli),
-                () -> Optional.of(cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
+        return new EncryptedFileSecretStore(
+                vault(cli),
+                () -> Optional.of(
+                        cli.environment().get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
     }
 
     @Test
     void withoutAnOsKeychainTheEncryptedFileIsTheDefaultAndStatusSaysWhy() {
         CliHarness cli = cli();
 
-        assertEquals("secret store: encrypted-file (the default, as no OS keychain answers: no D-Bus session bus"
-                + " (DBUS_SESSION_BUS_ADDRESS is not set))", status(cli));
+        assertEquals(
+                "secret store: encrypted-file (the default, as no OS keychain answers: no D-Bus session bus"
+                        + " (DBUS_SESSION_BUS_ADDRESS is not set))",
+                status(cli));
         assertFalse(Files.exists(vault(cli)), "status opens nothing");
 
         assertEquals(0, addUser(cli, "u").code());
         assertTrue(Files.exists(vault(cli)));
         assertEquals("secret store: encrypted-file (detected: " + vault(cli) + " exists)", status(cli));
-        assertEquals("locked (rolehop secrets unlock keeps the key for this login session)",
+        assertEquals(
+                "locked (rolehop secrets unlock keeps the key for this login session)",
                 cli.run("secrets", "status").out().lines().skip(1).findFirst().orElseThrow());
     }
 
@@ -79,7 +92,8 @@ class SecretStoreSelectionTest {
         CliHarness cli = cli();
         assertEquals(0, cli.run("settings", "set", "secret-store", "keychain").code());
         assertEquals("secret store: keychain (chosen by the workspace setting secret-store)", status(cli));
-        JsonNode listed = JSON.readTree(cli.run("settings", "list", "-o", "json").out());
+        JsonNode listed =
+                JSON.readTree(cli.run("settings", "list", "-o", "json").out());
         assertEquals("keychain", listed.get("secret-store").asText());
 
         cli.env("ROLEHOP_SECRET_STORE", "Encrypted-File");
@@ -93,8 +107,10 @@ class SecretStoreSelectionTest {
         CliHarness cli = cli().env("ROLEHOP_SECRET_STORE", "vault");
         CliHarness.Result r = addUser(cli, "u");
         assertEquals(2, r.code(), r.toString());
-        assertEquals("rolehop: invalid ROLEHOP_SECRET_STORE 'vault'; give one of secret-service, keychain,"
-                + " pass, encrypted-file, or unset it\n", r.err());
+        assertEquals(
+                "rolehop: invalid ROLEHOP_SECRET_STORE 'vault'; give one of secret-service, keychain,"
+                        + " pass, encrypted-file, or unset it\n",
+                r.err());
 
         CliHarness.Result setting = cli().run("settings", "set", "secret-store", "vault");
         assertEquals(2, setting.code(), setting.toString());
@@ -108,18 +124,24 @@ class SecretStoreSelectionTest {
         CliHarness.Result r = addUser(cli, "u");
 
         assertEquals(1, r.code(), r.toString());
-        assertEquals("rolehop: the secret store 'keychain' cannot be used here: the macOS keychain exists only on"
-                + " macOS; choose another with ROLEHOP_SECRET_STORE\n", r.err());
+        assertEquals(
+                "rolehop: the secret store 'keychain' cannot be used here: the macOS keychain exists only on"
+                        + " macOS; choose another with ROLEHOP_SECRET_STORE\n",
+                r.err());
         assertFalse(Files.exists(vault(cli)));
-        assertEquals("[ ]", cli.run("session", "list", "-o", "json").out().strip().replaceAll("\\s+", " "));
+        assertEquals(
+                "[ ]", cli.run("session", "list", "-o", "json").out().strip().replaceAll("\\s+", " "));
     }
 
     @Test
     void aWarmChainNeverChoosesABackend() {
         // A backend that would fail if it were ever opened: commands that need no secret do not notice it.
         CliHarness cli = cli().env("ROLEHOP_SECRET_STORE", "keychain");
-        for (String[] args : List.of(new String[] {"session", "list"}, new String[] {"profile", "list"},
-                new String[] {"settings", "list"}, new String[] {"session", "tree"})) {
+        for (String[] args : List.of(
+                new String[] {"session", "list"},
+                new String[] {"profile", "list"},
+                new String[] {"settings", "list"},
+                new String[] {"session", "tree"})) {
             CliHarness.Result r = cli.run(args);
             assertEquals(0, r.code(), r.toString());
         }
@@ -155,18 +177,22 @@ class SecretStoreSelectionTest {
         for (String name : List.of("DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR")) {
             Optional.ofNullable(System.getenv(name)).ifPresent(v -> cli.env(name, v));
         }
-        assertEquals("secret store: secret-service (detected: a Secret Service answers on the session bus)",
-                status(cli));
+        assertEquals(
+                "secret store: secret-service (detected: a Secret Service answers on the session bus)", status(cli));
         assertEquals(0, addUser(cli, "u").code());
-        String id = JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(0).get("id").asText();
+        String id = JSON.readTree(cli.run("session", "list", "-o", "json").out())
+                .get(0)
+                .get("id")
+                .asText();
         String key = "session/" + id + "/secret-access-key";
         assertEquals(SECRET, lookup(key));
         assertFalse(Files.exists(vault(cli)), "the keyring holds the secrets, no vault is made");
 
         CliHarness.Result moved = cli.run("secrets", "migrate", "--to", "encrypted-file");
         assertEquals(0, moved.code(), moved.toString());
-        assertEquals("moved 2 secrets from secret-service to encrypted-file; the workspace now uses"
-                + " encrypted-file\n", moved.out());
+        assertEquals(
+                "moved 2 secrets from secret-service to encrypted-file; the workspace now uses" + " encrypted-file\n",
+                moved.out());
         assertEquals(Optional.of(SECRET), openVault(cli).get(key));
         assertEquals("", lookup(key), "gone from the keyring");
         assertEquals("secret store: encrypted-file (chosen by the workspace setting secret-store)", status(cli));
@@ -174,8 +200,10 @@ class SecretStoreSelectionTest {
         cli.env("ROLEHOP_SECRET_STORE", "encrypted-file");
         CliHarness.Result back = cli.run("secrets", "migrate", "--to", "secret-service");
         assertEquals(0, back.code(), back.toString());
-        assertEquals("rolehop: warning: ROLEHOP_SECRET_STORE still selects another secret store and wins over the"
-                + " workspace; set it to secret-service or unset it\n", back.err());
+        assertEquals(
+                "rolehop: warning: ROLEHOP_SECRET_STORE still selects another secret store and wins over the"
+                        + " workspace; set it to secret-service or unset it\n",
+                back.err());
         assertEquals(SECRET, lookup(key));
         assertEquals(List.of(), openVault(cli).keys(""));
 
@@ -190,17 +218,21 @@ class SecretStoreSelectionTest {
         Assumptions.assumeTrue(ThrowAwayPasswordStore.available(), "pass or gpg is not installed");
         try (ThrowAwayPasswordStore pass = ThrowAwayPasswordStore.create()) {
             CliHarness cli = cli().env(pass.env());
-            assertEquals("secret store: pass (detected: a password store of pass(1) at " + pass.dir() + ")",
-                    status(cli));
+            assertEquals(
+                    "secret store: pass (detected: a password store of pass(1) at " + pass.dir() + ")", status(cli));
             assertEquals(0, addUser(cli, "u").code());
-            String id = JSON.readTree(cli.run("session", "list", "-o", "json").out()).get(0).get("id").asText();
+            String id = JSON.readTree(cli.run("session", "list", "-o", "json").out())
+                    .get(0)
+                    .get("id")
+                    .asText();
             String key = "session/" + id + "/secret-access-key";
             assertEquals(SECRET, pass.run("pass", "show", "rolehop/" + key), "an entry pass itself reads");
             assertFalse(Files.exists(vault(cli)), "the password store holds the secrets, no vault is made");
 
             CliHarness.Result moved = cli.run("secrets", "migrate", "--to", "encrypted-file");
             assertEquals(0, moved.code(), moved.toString());
-            assertEquals("moved 2 secrets from pass to encrypted-file; the workspace now uses encrypted-file\n",
+            assertEquals(
+                    "moved 2 secrets from pass to encrypted-file; the workspace now uses encrypted-file\n",
                     moved.out());
             assertEquals(Optional.of(SECRET), openVault(cli).get(key));
             assertEquals(List.of(), new PassSecretStore(pass.env()).keys(""), "gone from the password store");
@@ -227,7 +259,11 @@ class SecretStoreSelectionTest {
     }
 
     private static String lookup(String key) {
-        return new ProcessCommandRunner(System.getenv()).run(List.of("secret-tool", "lookup", "service", "rolehop",
-                "key", key, "part", "0"), "", Duration.ofSeconds(10)).stdout();
+        return new ProcessCommandRunner(System.getenv())
+                .run(
+                        List.of("secret-tool", "lookup", "service", "rolehop", "key", key, "part", "0"),
+                        "",
+                        Duration.ofSeconds(10))
+                .stdout();
     }
 }

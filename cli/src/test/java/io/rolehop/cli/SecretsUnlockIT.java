@@ -52,24 +52,67 @@ class SecretsUnlockIT {
 
     /** Runs {@code script} with sh in a new login session keyring and without a terminal; returns its transcript. */
     private Dist.Result inLoginSession(Map<String, String> env, String script) throws Exception {
-        String setsid = new ProcessCommandRunner(System.getenv()).find("setsid").orElseThrow().toString();
-        String keyctl = new ProcessCommandRunner(System.getenv()).find("keyctl").orElseThrow(() -> new AssertionError(
-                "keyctl is missing: apt-get install keyutils (.ci/run installs it)")).toString();
+        String setsid = new ProcessCommandRunner(System.getenv())
+                .find("setsid")
+                .orElseThrow()
+                .toString();
+        String keyctl = new ProcessCommandRunner(System.getenv())
+                .find("keyctl")
+                .orElseThrow(
+                        () -> new AssertionError("keyctl is missing: apt-get install keyutils (.ci/run installs it)"))
+                .toString();
         Map<String, String> withLauncher = new HashMap<>(env);
         withLauncher.put("R", Dist.launcher().toString());
         return Dist.run(dir, List.of(setsid, "-w", keyctl, "session", "-", "sh", "-c", script), withLauncher);
     }
 
     private void addChain(Map<String, String> env) throws Exception {
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-user", "--alias", "ursula",
-                "--access-key-id", ursula.accessKeyId(), "--secret-access-key-stdin"), env,
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        "ursula",
+                        "--access-key-id",
+                        ursula.accessKeyId(),
+                        "--secret-access-key-stdin"),
+                env,
                 ursula.secretAccessKey()));
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-role-chained", "--alias",
-                "first", "--assumer", "ursula", "--role-arn", MotoServer.roleArn("unlock-first"),
-                "--role-session-name", "first-hop"), env));
-        ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-role-chained", "--alias",
-                "second", "--assumer", "first", "--role-arn", MotoServer.roleArn("unlock-second"),
-                "--role-session-name", "second-hop"), env));
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-role-chained",
+                        "--alias",
+                        "first",
+                        "--assumer",
+                        "ursula",
+                        "--role-arn",
+                        MotoServer.roleArn("unlock-first"),
+                        "--role-session-name",
+                        "first-hop"),
+                env));
+        ok(Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-role-chained",
+                        "--alias",
+                        "second",
+                        "--assumer",
+                        "first",
+                        "--role-arn",
+                        MotoServer.roleArn("unlock-second"),
+                        "--role-session-name",
+                        "second-hop"),
+                env));
     }
 
     @Test
@@ -101,20 +144,28 @@ class SecretsUnlockIT {
         assertEquals("unlock exit 0", lines.get(1), r.toString());
         assertTrue(lines.get(3).startsWith("unlocked until "), r.toString());
         assertEquals("unlocked generate exit 0", lines.get(4), r.toString());
-        assertTrue(Files.readString(dir.resolve("unlocked.json")).contains("\"AccessKeyId\":\"ASIA"),
+        assertTrue(
+                Files.readString(dir.resolve("unlocked.json")).contains("\"AccessKeyId\":\"ASIA"),
                 Files.readString(dir.resolve("unlocked.json")));
         String classes = Files.readString(dir.resolve("classes.log"));
         assertTrue(classes.contains("io.rolehop.cli.fast.LeanGenerate "), "the lean path served the cold chain");
-        assertFalse(classes.contains("picocli.") || classes.contains("com.sun.crypto.provider.PBKDF2"),
+        assertFalse(
+                classes.contains("picocli.") || classes.contains("com.sun.crypto.provider.PBKDF2"),
                 "no full command, no key derivation");
         assertEquals("locked " + vault, lines.get(5), r.toString());
         assertEquals("lock exit 0", lines.get(6), r.toString());
         assertTrue(lines.get(8).startsWith("locked ("), r.toString());
         assertEquals("locked generate exit 3", lines.get(9), r.toString());
-        List<String> errors = r.err().lines().filter(l -> !l.startsWith("Joined session keyring")).toList();
-        assertEquals(List.of("rolehop: the secret store " + vault + " needs its passphrase: run 'rolehop secrets"
-                + " unlock' in this login session, set ROLEHOP_VAULT_PASSPHRASE, or run rolehop from a terminal"),
-                errors, r.toString());
+        List<String> errors = r.err()
+                .lines()
+                .filter(l -> !l.startsWith("Joined session keyring"))
+                .toList();
+        assertEquals(
+                List.of(
+                        "rolehop: the secret store " + vault + " needs its passphrase: run 'rolehop secrets"
+                                + " unlock' in this login session, set ROLEHOP_VAULT_PASSPHRASE, or run rolehop from a terminal"),
+                errors,
+                r.toString());
     }
 
     @Test
@@ -161,8 +212,11 @@ class SecretsUnlockIT {
         assertTrue(r.out().contains("too long exit 2"), r.toString());
         assertTrue(r.err().contains("invalid --for '13h'; a vault stays unlocked for 1 second to 12h"), r.toString());
         assertTrue(r.out().contains("no terminal exit 3"), r.toString());
-        assertTrue(r.err().contains("rolehop: secrets unlock needs the passphrase and there is no terminal to ask on;"
-                + " pipe it in with --passphrase-stdin\n"), r.toString());
+        assertTrue(
+                r.err()
+                        .contains("rolehop: secrets unlock needs the passphrase and there is no terminal to ask on;"
+                                + " pipe it in with --passphrase-stdin\n"),
+                r.toString());
         assertTrue(r.out().contains("\nlocked ("), r.toString());
         assertTrue(r.out().contains("expired generate exit 3"), r.toString());
     }
@@ -170,24 +224,32 @@ class SecretsUnlockIT {
     @Test
     void withoutALoginSessionKeyringUnlockSaysWhereElseToGoAndKeepsNothing() throws Exception {
         Map<String, String> env = env();
-        String session = new ProcessCommandRunner(System.getenv()).run(List.of("keyctl", "rdescribe", "@s"), "",
-                java.time.Duration.ofSeconds(10)).stdout();
-        org.junit.jupiter.api.Assumptions.assumeTrue(session.strip().endsWith(";_uid_ses." + uid()),
+        String session = new ProcessCommandRunner(System.getenv())
+                .run(List.of("keyctl", "rdescribe", "@s"), "", java.time.Duration.ofSeconds(10))
+                .stdout();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                session.strip().endsWith(";_uid_ses." + uid()),
                 "this test runs in a login session keyring: " + session);
 
-        Dist.Result r = Dist.run(dir, List.of(Dist.launcher().toString(), "secrets", "unlock", "--passphrase-stdin"),
-                env, PASSPHRASE + "\n");
+        Dist.Result r = Dist.run(
+                dir,
+                List.of(Dist.launcher().toString(), "secrets", "unlock", "--passphrase-stdin"),
+                env,
+                PASSPHRASE + "\n");
 
         assertEquals(1, r.code(), r.toString());
-        assertEquals("rolehop: this process has no login session keyring (pam_keyinit made none, as in a container or"
-                + " a cron job), so there is nowhere to keep the key: run rolehop inside 'keyctl session', or give the"
-                + " passphrase in ROLEHOP_VAULT_PASSPHRASE\n", r.err());
+        assertEquals(
+                "rolehop: this process has no login session keyring (pam_keyinit made none, as in a container or"
+                        + " a cron job), so there is nowhere to keep the key: run rolehop inside 'keyctl session', or give the"
+                        + " passphrase in ROLEHOP_VAULT_PASSPHRASE\n",
+                r.err());
     }
 
     @Test
     void creatingTheVaultOnATerminalSaysWhereAndAsksTwice() throws Exception {
-        Path script = new ProcessCommandRunner(System.getenv()).find("script").orElseThrow(() -> new AssertionError(
-                "'script' is missing: apt-get install bsdutils"));
+        Path script = new ProcessCommandRunner(System.getenv())
+                .find("script")
+                .orElseThrow(() -> new AssertionError("'script' is missing: apt-get install bsdutils"));
         Map<String, String> env = new HashMap<>(Dist.isolatedEnv(dir));
         env.remove("ROLEHOP_VAULT_PASSPHRASE");
         Path vault = Path.of(env.get("ROLEHOP_HOME"), "secrets.vault");
@@ -195,8 +257,8 @@ class SecretsUnlockIT {
         String differ = onTerminal(script, env, "first try\nsecond try\n");
         assertTrue(differ.contains("rolehop: creating the encrypted secret store " + vault), differ);
         assertTrue(differ.contains("the same passphrase again: "), differ);
-        assertTrue(differ.contains("the two passphrases differ; the secret store " + vault + " was not created"),
-                differ);
+        assertTrue(
+                differ.contains("the two passphrases differ; the secret store " + vault + " was not created"), differ);
         assertTrue(differ.contains("exit 2"), differ);
         assertFalse(Files.exists(vault), "nothing created");
 
@@ -205,16 +267,33 @@ class SecretsUnlockIT {
         assertTrue(Files.exists(vault));
         env.put("ROLEHOP_VAULT_PASSPHRASE", "typed twice");
         ok(Dist.run(dir, List.of(Dist.launcher().toString(), "session", "list"), env));
-        Dist.Result list = Dist.run(dir, List.of(Dist.launcher().toString(), "session", "add", "aws-iam-user",
-                "--alias", "v", "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--secret-access-key-stdin"), env, "x\n");
+        Dist.Result list = Dist.run(
+                dir,
+                List.of(
+                        Dist.launcher().toString(),
+                        "session",
+                        "add",
+                        "aws-iam-user",
+                        "--alias",
+                        "v",
+                        "--access-key-id",
+                        "AKIAIOSFODNN7EXAMPLE",
+                        "--secret-access-key-stdin"),
+                env,
+                "x\n");
         assertEquals(0, list.code(), "the vault opens with the passphrase typed twice: " + list);
     }
 
     /** Adds a user on a pseudo terminal, typing {@code input}; what the terminal showed, then the exit code. */
     private String onTerminal(Path script, Map<String, String> env, String input) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(script.toString(), "-qec", "'" + Dist.launcher()
-                + "' session add aws-iam-user --alias u --access-key-id AKIAIOSFODNN7EXAMPLE"
-                + " --secret-access-key-stdin <<'EOF'\nsecret\nEOF\necho \"exit $?\"", "/dev/null").directory(dir.toFile())
+        ProcessBuilder builder = new ProcessBuilder(
+                        script.toString(),
+                        "-qec",
+                        "'" + Dist.launcher()
+                                + "' session add aws-iam-user --alias u --access-key-id AKIAIOSFODNN7EXAMPLE"
+                                + " --secret-access-key-stdin <<'EOF'\nsecret\nEOF\necho \"exit $?\"",
+                        "/dev/null")
+                .directory(dir.toFile())
                 .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -243,8 +322,10 @@ class SecretsUnlockIT {
     }
 
     private static String uid() throws Exception {
-        return new ProcessCommandRunner(System.getenv()).run(List.of("id", "-u"), "", java.time.Duration.ofSeconds(5))
-                .stdout().strip();
+        return new ProcessCommandRunner(System.getenv())
+                .run(List.of("id", "-u"), "", java.time.Duration.ofSeconds(5))
+                .stdout()
+                .strip();
     }
 
     private static void ok(Dist.Result r) {

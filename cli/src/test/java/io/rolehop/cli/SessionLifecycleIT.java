@@ -57,10 +57,29 @@ class SessionLifecycleIT {
         credentials = Path.of(env.get("AWS_SHARED_CREDENTIALS_FILE"));
         config = Path.of(env.get("AWS_CONFIG_FILE"));
         // Neither session names a profile: the first takes 'default', the second one named after its alias.
-        ok(rolehop(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
-        ok(rolehop("", "session", "add", "aws-iam-role-chained", "--alias", "ops", "--assumer", "erin",
-                "--role-arn", MotoServer.roleArn("lc-ops"), "--role-session-name", "lc-ops"));
+        ok(rolehop(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(rolehop(
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "ops",
+                "--assumer",
+                "erin",
+                "--role-arn",
+                MotoServer.roleArn("lc-ops"),
+                "--role-session-name",
+                "lc-ops"));
     }
 
     private Dist.Result rolehop(String stdin, String... args) throws Exception {
@@ -80,7 +99,8 @@ class SessionLifecycleIT {
     }
 
     private JsonNode session(String alias) throws Exception {
-        for (JsonNode s : new ObjectMapper().readTree(ok(rolehop("", "session", "list", "-o", "json")).out())) {
+        for (JsonNode s : new ObjectMapper()
+                .readTree(ok(rolehop("", "session", "list", "-o", "json")).out())) {
             if (s.get("alias").asText().equals(alias)) {
                 return s;
             }
@@ -112,8 +132,8 @@ class SessionLifecycleIT {
         ok(rolehop("", "session", "stop", "ops"));
         ok(rolehop("", "session", "edit", "ops", "--profile", "default"));
         Dist.Result displacing = ok(rolehop("", "session", "start", "ops"));
-        assertTrue(displacing.out().startsWith("stopped 'erin' (it was active on profile default)\n"),
-                displacing.out());
+        assertTrue(
+                displacing.out().startsWith("stopped 'erin' (it was active on profile default)\n"), displacing.out());
     }
 
     @Test
@@ -126,7 +146,9 @@ class SessionLifecycleIT {
         assertEquals("credential-process", session("ops").get("mode").asText());
         assertTrue(((String) Botocore.rawConfigParse(config).get("profile ops").get("credential_process"))
                 .contains(" session generate "));
-        assertFalse(Files.exists(credentials) && Botocore.rawConfigParse(credentials).containsKey("ops"),
+        assertFalse(
+                Files.exists(credentials)
+                        && Botocore.rawConfigParse(credentials).containsKey("ops"),
                 "no keys written to the credentials file");
         assertEquals(OPS_ROLE, aws().callerArn("ops"));
 
@@ -189,7 +211,8 @@ class SessionLifecycleIT {
     void aDeleteThatCannotOpenTheSecretStoreChangesNothingAndARetryFinishes() throws Exception {
         ok(rolehop("", "session", "start", "erin"));
         String id = session("erin").get("id").asText();
-        EncryptedFileSecretStore vault = new EncryptedFileSecretStore(Path.of(env.get("ROLEHOP_HOME"), "secrets.vault"),
+        EncryptedFileSecretStore vault = new EncryptedFileSecretStore(
+                Path.of(env.get("ROLEHOP_HOME"), "secrets.vault"),
                 () -> Optional.of(env.get("ROLEHOP_VAULT_PASSPHRASE").toCharArray()));
         List<String> keys = vault.keys("session/" + id + "/");
         assertFalse(keys.isEmpty());
@@ -210,18 +233,34 @@ class SessionLifecycleIT {
         ok(rolehop("", "session", "delete", "erin", "--cascade", "--yes"));
 
         assertEquals(List.of(), vault.keys("session/"));
-        assertEquals(0, new ObjectMapper().readTree(ok(rolehop("", "session", "list", "-o", "json")).out()).size());
+        assertEquals(
+                0,
+                new ObjectMapper()
+                        .readTree(
+                                ok(rolehop("", "session", "list", "-o", "json")).out())
+                        .size());
         // The profile's section is gone, and with it the file when rolehop had created it for that section.
-        assertFalse(Files.exists(credentials) && Botocore.rawConfigParse(credentials).containsKey("default"));
+        assertFalse(Files.exists(credentials)
+                && Botocore.rawConfigParse(credentials).containsKey("default"));
     }
 
     @Test
     void theMfaCommandSeesNeitherTheVaultPassphraseNorTheCallersKeys() throws Exception {
         Path seen = dir.resolve("mfa-command-env");
-        ok(rolehop(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin-mfa",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin", "--mfa-device",
-                "arn:aws:iam::" + MotoServer.ACCOUNT_ID + ":mfa/erin", "--mfa-command", "env > '" + seen
-                        + "'; echo 123456"));
+        ok(rolehop(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin-mfa",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin",
+                "--mfa-device",
+                "arn:aws:iam::" + MotoServer.ACCOUNT_ID + ":mfa/erin",
+                "--mfa-command",
+                "env > '" + seen + "'; echo 123456"));
         env.put("AWS_ACCESS_KEY_ID", "AKIACALLERSOWNKEY001");
         env.put("AWS_SECRET_ACCESS_KEY", "callers-secret-access-key");
         env.put("AWS_SESSION_TOKEN", "callers-session-token");
@@ -233,8 +272,8 @@ class SessionLifecycleIT {
         String childEnv = Files.readString(seen);
         assertTrue(childEnv.contains("KEPT_FOR_THE_CHILD=yes"), childEnv);
         assertTrue(childEnv.contains("ROLEHOP_MFA_DEVICE=arn:aws:iam::"), childEnv);
-        for (String secret : List.of("ROLEHOP_VAULT_PASSPHRASE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-                "AWS_SESSION_TOKEN")) {
+        for (String secret : List.of(
+                "ROLEHOP_VAULT_PASSPHRASE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
             assertFalse(childEnv.contains(secret + "="), secret + " reached the MFA command");
         }
         assertFalse(childEnv.contains(env.get("ROLEHOP_VAULT_PASSPHRASE")));

@@ -67,7 +67,9 @@ class SsoEndToEndTest {
         sso.account(MotoServer.ACCOUNT_ID, "Moto Sandbox", "sso-admin", "ReadOnly")
                 .account("111111111111", "Dev", "Admin")
                 .account("222222222222", "Prod", "ReadOnly");
-        cli = new CliHarness(dir).env(STS.env()).env(sso.env())
+        cli = new CliHarness(dir)
+                .env(STS.env())
+                .env(sso.env())
                 .override(binder -> binder.bind(Pause.class).toInstance(pauses::add));
     }
 
@@ -83,20 +85,76 @@ class SsoEndToEndTest {
 
     private void deviceLogin() {
         sso.approveAfterPolls(1);
-        ok(cli.run("sso", "login", "--start-url", START_URL, "--sso-region", "us-east-1", "--use-device-code",
+        ok(cli.run(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--use-device-code",
                 "--no-browser"));
     }
 
     private void addChain() {
-        ok(cli.run("session", "add", "aws-sso", "--alias", "sso-root", "--profile", "sso-root", "--start-url",
-                START_URL, "--sso-region", "us-east-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name",
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-sso",
+                "--alias",
+                "sso-root",
+                "--profile",
+                "sso-root",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--account-id",
+                MotoServer.ACCOUNT_ID,
+                "--role-name",
                 "sso-admin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "h1", "--assumer", "sso-root", "--profile",
-                "h1", "--role-arn", MotoServer.roleArn("sso-hop1"), "--role-session-name", "hop1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "h2", "--assumer", "h1", "--profile", "h2",
-                "--role-arn", MotoServer.roleArn("sso-hop2"), "--role-session-name", "hop2"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "h3", "--assumer", "h2", "--profile", "h3",
-                "--role-arn", MotoServer.roleArn("sso-hop3"), "--role-session-name", "hop3"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h1",
+                "--assumer",
+                "sso-root",
+                "--profile",
+                "h1",
+                "--role-arn",
+                MotoServer.roleArn("sso-hop1"),
+                "--role-session-name",
+                "hop1"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h2",
+                "--assumer",
+                "h1",
+                "--profile",
+                "h2",
+                "--role-arn",
+                MotoServer.roleArn("sso-hop2"),
+                "--role-session-name",
+                "hop2"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h3",
+                "--assumer",
+                "h2",
+                "--profile",
+                "h3",
+                "--role-arn",
+                MotoServer.roleArn("sso-hop3"),
+                "--role-session-name",
+                "hop3"));
     }
 
     @Test
@@ -106,7 +164,8 @@ class SsoEndToEndTest {
         CliHarness.Result start = cli.run("session", "start", "h3");
 
         assertEquals(3, start.code(), start.toString());
-        assertTrue(start.err().contains("rolehop sso login --start-url " + START_URL + " --sso-region us-east-1"),
+        assertTrue(
+                start.err().contains("rolehop sso login --start-url " + START_URL + " --sso-region us-east-1"),
                 start.err());
         assertEquals(0, sso.calls("GetRoleCredentials"));
         assertEquals(0, STS.total());
@@ -126,7 +185,8 @@ class SsoEndToEndTest {
         assertEquals(0, sso.calls("CreateToken"), "the token of the login serves: " + sso.callCounts());
         assertEquals(3, STS.count("AssumeRole"), STS.counts().toString());
         assertEquals(3, STS.total(), STS.counts().toString());
-        AwsCli aws = new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", cli.configFile())
+        AwsCli aws = new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", cli.configFile())
                 .with("AWS_SHARED_CREDENTIALS_FILE", cli.credentialsFile());
         assertEquals(MotoServer.assumedRoleArn("sso-hop3", "hop3"), aws.callerArn("h3"));
 
@@ -138,8 +198,10 @@ class SsoEndToEndTest {
         ok(cli.run("session", "generate", "h3"));
 
         System.out.println("sso: warm starts: identity center " + sso.callCounts() + ", sts " + STS.counts());
-        assertEquals(0, sso.callCounts().values().stream().mapToInt(Integer::intValue).sum(), sso.callCounts()
-                .toString());
+        assertEquals(
+                0,
+                sso.callCounts().values().stream().mapToInt(Integer::intValue).sum(),
+                sso.callCounts().toString());
         assertEquals(0, STS.total(), STS.counts().toString());
         assertEquals(MotoServer.assumedRoleArn("sso-admin", IdentityCenterEmulator.USER), aws.callerArn("sso-root"));
     }
@@ -149,15 +211,23 @@ class SsoEndToEndTest {
         sso.approveAfterPolls(3);
         sso.slowDownOnPoll(2);
 
-        CliHarness.Result login = ok(cli.run("sso", "login", "--start-url", START_URL, "--sso-region", "us-east-1",
-                "--use-device-code", "--no-browser"));
+        CliHarness.Result login = ok(cli.run(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--use-device-code",
+                "--no-browser"));
 
         assertTrue(login.err().contains(sso.endpoint() + "/device"), login.err());
         assertTrue(login.err().matches("(?s).*confirm the code ABCD-\\d+.*"), login.err());
         assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(6)), pauses);
         assertEquals(3, sso.calls("CreateToken"));
         assertTrue(login.out().startsWith("logged in to " + START_URL), login.out());
-        String vault = new String(Files.readAllBytes(cli.rolehopHome().resolve("secrets.vault")),
+        String vault = new String(
+                Files.readAllBytes(cli.rolehopHome().resolve("secrets.vault")),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         assertFalse(cli.transcript().contains("access-"), "a token was printed");
         assertFalse(vault.contains("refresh-"), "the vault holds tokens encrypted");
@@ -167,8 +237,15 @@ class SsoEndToEndTest {
     void browserLoginWithPkceThroughAScriptedBrowser() throws IOException {
         Path browser = script("browser", "import sys, urllib.request\nurllib.request.urlopen(sys.argv[1]).read()\n");
 
-        CliHarness.Result login = ok(cli.run("sso", "login", "--start-url", START_URL, "--sso-region", "us-east-1",
-                "--browser", "python3 " + browser));
+        CliHarness.Result login = ok(cli.run(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--browser",
+                "python3 " + browser));
 
         assertEquals(1, sso.calls("Authorize"), sso.callCounts().toString());
         assertEquals(1, sso.calls("CreateToken"), sso.callCounts().toString());
@@ -181,18 +258,29 @@ class SsoEndToEndTest {
 
     @Test
     void aCallbackWithAnotherStateIsRefused() throws IOException {
-        Path browser = script("forger", String.join("\n",
-                "import sys, urllib.request, urllib.error, re",
-                "class Stop(urllib.request.HTTPRedirectHandler):",
-                "    def redirect_request(self, *a, **k): return None",
-                "try:",
-                "    urllib.request.build_opener(Stop).open(sys.argv[1])",
-                "except urllib.error.HTTPError as e:",
-                "    loc = re.sub('state=[^&]*', 'state=forged', e.headers['Location'])",
-                "    urllib.request.urlopen(loc).read()", ""));
+        Path browser = script(
+                "forger",
+                String.join(
+                        "\n",
+                        "import sys, urllib.request, urllib.error, re",
+                        "class Stop(urllib.request.HTTPRedirectHandler):",
+                        "    def redirect_request(self, *a, **k): return None",
+                        "try:",
+                        "    urllib.request.build_opener(Stop).open(sys.argv[1])",
+                        "except urllib.error.HTTPError as e:",
+                        "    loc = re.sub('state=[^&]*', 'state=forged', e.headers['Location'])",
+                        "    urllib.request.urlopen(loc).read()",
+                        ""));
 
-        CliHarness.Result login = cli.run("sso", "login", "--start-url", START_URL, "--sso-region", "us-east-1",
-                "--browser", "python3 " + browser);
+        CliHarness.Result login = cli.run(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--browser",
+                "python3 " + browser);
 
         assertEquals(1, login.code(), login.toString());
         assertTrue(login.err().contains("wrong state"), login.err());
@@ -201,7 +289,9 @@ class SsoEndToEndTest {
 
     @Test
     void noBrowserAvailableFallsBackToTheDeviceCode() {
-        cli.withoutEnv("BROWSER").withoutEnv("DISPLAY").env("ROLEHOP_BROWSER", dir.resolve("missing").toString());
+        cli.withoutEnv("BROWSER")
+                .withoutEnv("DISPLAY")
+                .env("ROLEHOP_BROWSER", dir.resolve("missing").toString());
         sso.approveAfterPolls(1);
 
         CliHarness.Result login = ok(cli.run("sso", "login", "--start-url", START_URL, "--sso-region", "us-east-1"));
@@ -259,8 +349,9 @@ class SsoEndToEndTest {
         sso.throttleNext(3);
         sso.resetCounts();
 
-        JsonNode first = JSON.readTree(ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region",
-                "us-east-1", "-o", "json")).out());
+        JsonNode first = JSON.readTree(
+                ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1", "-o", "json"))
+                        .out());
 
         System.out.println("sso: sync of 3 accounts, 4 roles, page size 1, 3 throttled: " + sso.callCounts()
                 + ", pauses " + pauses);
@@ -269,45 +360,71 @@ class SsoEndToEndTest {
         for (JsonNode s : first.get("sessions")) {
             assertEquals("added", s.get("action").asText(), first.toString());
         }
-        assertTrue(pauses.contains(Duration.ofMillis(500)) && pauses.contains(Duration.ofSeconds(2)),
+        assertTrue(
+                pauses.contains(Duration.ofMillis(500)) && pauses.contains(Duration.ofSeconds(2)),
                 "backoff doubles: " + pauses);
-        JsonNode list = JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
+        JsonNode list =
+                JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
         List<String> aliases = new ArrayList<>();
         list.forEach(s -> aliases.add(s.get("alias").asText()));
-        assertTrue(aliases.containsAll(List.of("Moto-Sandbox-sso-admin", "Moto-Sandbox-ReadOnly", "Dev-Admin",
-                "Prod-ReadOnly")), aliases.toString());
+        assertTrue(
+                aliases.containsAll(
+                        List.of("Moto-Sandbox-sso-admin", "Moto-Sandbox-ReadOnly", "Dev-Admin", "Prod-ReadOnly")),
+                aliases.toString());
         JsonNode dev = find(list, "Dev-Admin");
         assertEquals("aws-sso", dev.get("method").asText());
 
-        JsonNode again = JSON.readTree(ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region",
-                "us-east-1", "-o", "json")).out());
-        again.get("sessions").forEach(s -> assertEquals("unchanged", s.get("action").asText(), again.toString()));
-        assertEquals(4, JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out()).size());
+        JsonNode again = JSON.readTree(
+                ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1", "-o", "json"))
+                        .out());
+        again.get("sessions")
+                .forEach(s -> assertEquals("unchanged", s.get("action").asText(), again.toString()));
+        assertEquals(
+                4,
+                JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out())
+                        .size());
     }
 
     @Test
     void pruneRemovesWhatIsGoneButNeverASessionOthersAssumeFrom() throws Exception {
         deviceLogin();
         ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "below-dev", "--assumer", "Dev-Admin",
-                "--role-arn", MotoServer.roleArn("sso-hop1")));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "below-dev",
+                "--assumer",
+                "Dev-Admin",
+                "--role-arn",
+                MotoServer.roleArn("sso-hop1")));
         sso.unassign("111111111111", "Admin");
         sso.unassign("222222222222", "ReadOnly");
 
         CliHarness.Result kept = ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1"));
         assertTrue(kept.out().contains("--prune removes it"), kept.out());
-        CliHarness.Result dry = ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1",
-                "--prune", "--dry-run"));
+        CliHarness.Result dry = ok(
+                cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1", "--prune", "--dry-run"));
         assertTrue(dry.out().contains("would be removed"), dry.out());
-        assertEquals(5, JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out()).size());
+        assertEquals(
+                5,
+                JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out())
+                        .size());
 
-        JsonNode pruned = JSON.readTree(ok(cli.run("sso", "sync", "--start-url", START_URL, "--sso-region",
-                "us-east-1", "--prune", "-o", "json")).out());
+        JsonNode pruned = JSON.readTree(ok(cli.run(
+                        "sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1", "--prune", "-o", "json"))
+                .out());
 
-        assertEquals("kept", find(pruned.get("sessions"), "Dev-Admin").get("action").asText());
-        assertTrue(find(pruned.get("sessions"), "Dev-Admin").get("note").asText().contains("'below-dev'"));
-        assertEquals("removed", find(pruned.get("sessions"), "Prod-ReadOnly").get("action").asText());
-        JsonNode list = JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
+        assertEquals(
+                "kept", find(pruned.get("sessions"), "Dev-Admin").get("action").asText());
+        assertTrue(
+                find(pruned.get("sessions"), "Dev-Admin").get("note").asText().contains("'below-dev'"));
+        assertEquals(
+                "removed",
+                find(pruned.get("sessions"), "Prod-ReadOnly").get("action").asText());
+        JsonNode list =
+                JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
         assertEquals(4, list.size(), list.toString());
     }
 
@@ -320,26 +437,52 @@ class SsoEndToEndTest {
         assertTrue(Files.isRegularFile(cache), "no " + cache);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
         JsonNode entry = JSON.readTree(cache.toFile());
-        for (String field : List.of("startUrl", "region", "accessToken", "expiresAt", "refreshToken", "clientId",
-                "clientSecret", "registrationExpiresAt")) {
+        for (String field : List.of(
+                "startUrl",
+                "region",
+                "accessToken",
+                "expiresAt",
+                "refreshToken",
+                "clientId",
+                "clientSecret",
+                "registrationExpiresAt")) {
             assertTrue(entry.hasNonNull(field), field + " in " + entry.fieldNames());
         }
         assertTrue(entry.get("expiresAt").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
         // As botocore's SSO credential provider loads it: the JSON file cache of ~/.aws/sso/cache.
-        ProcessBuilder reader = new ProcessBuilder("python3", "-c", "import os, sys; from botocore.utils import"
-                + " SSOTokenLoader, JSONFileCache; print(SSOTokenLoader(JSONFileCache(os.path.expanduser("
-                + "'~/.aws/sso/cache')))(sys.argv[1])['accessToken'] == sys.argv[2])", START_URL,
-                entry.get("accessToken").asText()).redirectErrorStream(true);
+        ProcessBuilder reader = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        "import os, sys; from botocore.utils import"
+                                + " SSOTokenLoader, JSONFileCache; print(SSOTokenLoader(JSONFileCache(os.path.expanduser("
+                                + "'~/.aws/sso/cache')))(sys.argv[1])['accessToken'] == sys.argv[2])",
+                        START_URL,
+                        entry.get("accessToken").asText())
+                .redirectErrorStream(true);
         reader.environment().put("HOME", home.toString());
         Process botocore = reader.start();
         String answer = new String(botocore.getInputStream().readAllBytes()).strip();
         assertEquals(0, botocore.waitFor(), answer);
         assertEquals("True", answer, "botocore's SSO token loader reads the entry");
 
-        CliHarness other = new CliHarness(dir.resolve("other")).env(STS.env()).env(sso.env())
+        CliHarness other = new CliHarness(dir.resolve("other"))
+                .env(STS.env())
+                .env(sso.env())
                 .env("HOME", home.toString());
-        ok(other.run("session", "add", "aws-sso", "--alias", "elsewhere", "--start-url", START_URL, "--sso-region",
-                "us-east-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name", "sso-admin"));
+        ok(other.run(
+                "session",
+                "add",
+                "aws-sso",
+                "--alias",
+                "elsewhere",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--account-id",
+                MotoServer.ACCOUNT_ID,
+                "--role-name",
+                "sso-admin"));
         sso.resetCounts();
         ok(other.run("session", "generate", "elsewhere"));
         assertEquals(Map.of("GetRoleCredentials", 1), sso.callCounts(), "the AWS CLI's token served");
@@ -352,19 +495,35 @@ class SsoEndToEndTest {
     void aTokenCacheSettingOffIgnoresTheAwsCliCache() throws Exception {
         ok(cli.run("settings", "set", "sso-token-cache", "write"));
         deviceLogin();
-        CliHarness other = new CliHarness(dir.resolve("other")).env(STS.env()).env(sso.env())
+        CliHarness other = new CliHarness(dir.resolve("other"))
+                .env(STS.env())
+                .env(sso.env())
                 .env("HOME", dir.resolve("home").toString());
         ok(other.run("settings", "set", "sso-token-cache", "off"));
-        ok(other.run("session", "add", "aws-sso", "--alias", "elsewhere", "--start-url", START_URL, "--sso-region",
-                "us-east-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name", "sso-admin"));
+        ok(other.run(
+                "session",
+                "add",
+                "aws-sso",
+                "--alias",
+                "elsewhere",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "us-east-1",
+                "--account-id",
+                MotoServer.ACCOUNT_ID,
+                "--role-name",
+                "sso-admin"));
 
         assertEquals(3, other.run("session", "generate", "elsewhere").code());
-        assertEquals(2, cli.run("settings", "set", "sso-token-cache", "sometimes").code());
+        assertEquals(
+                2, cli.run("settings", "set", "sso-token-cache", "sometimes").code());
     }
 
     private static String sha1(String value) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                        .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -372,8 +531,8 @@ class SsoEndToEndTest {
         CliHarness.Result url = cli.run("sso", "login", "--start-url", "not a url", "--sso-region", "us-east-1");
         assertEquals(2, url.code(), url.toString());
         assertTrue(url.err().contains("invalid start URL"), url.err());
-        CliHarness.Result template = cli.run("sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1",
-                "--alias-template", "{account}");
+        CliHarness.Result template = cli.run(
+                "sso", "sync", "--start-url", START_URL, "--sso-region", "us-east-1", "--alias-template", "{account}");
         assertEquals(2, template.code(), template.toString());
     }
 

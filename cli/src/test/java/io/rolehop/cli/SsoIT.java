@@ -82,19 +82,76 @@ class SsoIT {
 
     private void deviceLogin() throws IOException {
         sso.approveAfterPolls(1);
-        ok(rolehop("sso", "login", "--start-url", START_URL, "--sso-region", "eu-west-1", "--use-device-code",
+        ok(rolehop(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "eu-west-1",
+                "--use-device-code",
                 "--no-browser"));
     }
 
     private void addChain() throws IOException {
-        ok(rolehop("session", "add", "aws-sso", "--alias", "root", "--profile", "root", "--start-url", START_URL,
-                "--sso-region", "eu-west-1", "--account-id", MotoServer.ACCOUNT_ID, "--role-name", "it-sso-admin"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "h1", "--assumer", "root", "--profile", "h1",
-                "--role-arn", MotoServer.roleArn("it-hop1"), "--role-session-name", "hop1"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "h2", "--assumer", "h1", "--profile", "h2",
-                "--role-arn", MotoServer.roleArn("it-hop2"), "--role-session-name", "hop2"));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "h3", "--assumer", "h2", "--profile", "h3",
-                "--role-arn", MotoServer.roleArn("it-hop3"), "--role-session-name", "hop3"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-sso",
+                "--alias",
+                "root",
+                "--profile",
+                "root",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "eu-west-1",
+                "--account-id",
+                MotoServer.ACCOUNT_ID,
+                "--role-name",
+                "it-sso-admin"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h1",
+                "--assumer",
+                "root",
+                "--profile",
+                "h1",
+                "--role-arn",
+                MotoServer.roleArn("it-hop1"),
+                "--role-session-name",
+                "hop1"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h2",
+                "--assumer",
+                "h1",
+                "--profile",
+                "h2",
+                "--role-arn",
+                MotoServer.roleArn("it-hop2"),
+                "--role-session-name",
+                "hop2"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "h3",
+                "--assumer",
+                "h2",
+                "--profile",
+                "h3",
+                "--role-arn",
+                MotoServer.roleArn("it-hop3"),
+                "--role-session-name",
+                "hop3"));
     }
 
     @Test
@@ -104,7 +161,8 @@ class SsoIT {
         Dist.Result start = rolehop("session", "start", "h3");
 
         assertEquals(3, start.code(), start.toString());
-        assertTrue(start.err().contains("rolehop sso login --start-url " + START_URL + " --sso-region eu-west-1"),
+        assertTrue(
+                start.err().contains("rolehop sso login --start-url " + START_URL + " --sso-region eu-west-1"),
                 start.err());
         assertEquals(0, sso.calls("GetRoleCredentials"));
     }
@@ -112,12 +170,21 @@ class SsoIT {
     @Test
     void browserLoginWithPkceThroughAScriptedBrowserThenAChainColdAndWarm() throws IOException {
         Path browser = dir.resolve("browser");
-        Files.writeString(browser, "#!/bin/sh\nexec python3 -c 'import sys, urllib.request; "
-                + "urllib.request.urlopen(sys.argv[1]).read()' \"$1\"\n");
+        Files.writeString(
+                browser,
+                "#!/bin/sh\nexec python3 -c 'import sys, urllib.request; "
+                        + "urllib.request.urlopen(sys.argv[1]).read()' \"$1\"\n");
         Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwx------"));
 
-        Dist.Result login = ok(rolehop("sso", "login", "--start-url", START_URL, "--sso-region", "eu-west-1",
-                "--browser", browser.toString()));
+        Dist.Result login = ok(rolehop(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "eu-west-1",
+                "--browser",
+                browser.toString()));
         assertEquals(1, sso.calls("Authorize"), sso.callCounts().toString());
         assertTrue(login.out().startsWith("logged in to " + START_URL), login.toString());
 
@@ -130,7 +197,8 @@ class SsoIT {
         assertEquals(Map.of("GetRoleCredentials", 1), sso.callCounts());
         assertEquals(3, STS.count("AssumeRole"), STS.counts().toString());
         assertEquals(3, STS.total(), STS.counts().toString());
-        AwsCli aws = new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", env.get("AWS_CONFIG_FILE"))
+        AwsCli aws = new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", env.get("AWS_CONFIG_FILE"))
                 .with("AWS_SHARED_CREDENTIALS_FILE", env.get("AWS_SHARED_CREDENTIALS_FILE"));
         assertEquals(MotoServer.assumedRoleArn("it-hop3", "hop3"), aws.callerArn("h3"));
 
@@ -148,8 +216,15 @@ class SsoIT {
     void deviceCodeLoginThenSilentRenewalThenLogout() throws IOException {
         sso.approveAfterPolls(2);
         sso.tokenLifetime(Duration.ofMinutes(2));
-        Dist.Result login = ok(rolehop("sso", "login", "--start-url", START_URL, "--sso-region", "eu-west-1",
-                "--use-device-code", "--no-browser"));
+        Dist.Result login = ok(rolehop(
+                "sso",
+                "login",
+                "--start-url",
+                START_URL,
+                "--sso-region",
+                "eu-west-1",
+                "--use-device-code",
+                "--no-browser"));
         assertTrue(login.err().contains("/device") && login.err().contains("ABCD-"), login.err());
         assertEquals(2, sso.calls("CreateToken"));
         addChain();
@@ -172,18 +247,22 @@ class SsoIT {
         sso.throttleNext(3);
         sso.resetCounts();
 
-        JsonNode first = JSON.readTree(ok(rolehop("sso", "sync", "--start-url", START_URL, "--sso-region",
-                "eu-west-1", "-o", "json")).out());
+        JsonNode first = JSON.readTree(
+                ok(rolehop("sso", "sync", "--start-url", START_URL, "--sso-region", "eu-west-1", "-o", "json"))
+                        .out());
         System.out.println("sso: IT sync of 3 accounts and 5 roles, page size 1, 3 throttled: " + sso.callCounts()
                 + ", portal calls counted by rolehop " + first.get("portalCalls"));
         assertEquals(5, first.get("sessions").size(), first.toString());
         first.get("sessions").forEach(s -> assertEquals("added", s.get("action").asText()));
         assertEquals(3, sso.calls("Throttled"));
 
-        JsonNode again = JSON.readTree(ok(rolehop("sso", "sync", "--start-url", START_URL, "--sso-region",
-                "eu-west-1", "-o", "json")).out());
-        again.get("sessions").forEach(s -> assertEquals("unchanged", s.get("action").asText()));
-        JsonNode list = JSON.readTree(ok(rolehop("session", "list", "-o", "json")).out());
+        JsonNode again = JSON.readTree(
+                ok(rolehop("sso", "sync", "--start-url", START_URL, "--sso-region", "eu-west-1", "-o", "json"))
+                        .out());
+        again.get("sessions")
+                .forEach(s -> assertEquals("unchanged", s.get("action").asText()));
+        JsonNode list =
+                JSON.readTree(ok(rolehop("session", "list", "-o", "json")).out());
         assertEquals(5, list.size(), list.toString());
         JsonNode one = list.get(0);
         assertEquals("aws-sso", one.get("method").asText(), one.toString());

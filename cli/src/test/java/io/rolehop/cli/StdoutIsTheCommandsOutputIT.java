@@ -69,7 +69,10 @@ class StdoutIsTheCommandsOutputIT {
         assertOnlyCredentialJson(run(launcher, env, "session", "generate", "role"));
         assertOnlyJsonArray(run(launcher, env, "session", "list", "-o", "json"));
 
-        assertEquals(0, run(launcher, env, "session", "start", "role", "--mode", "credential-process").code());
+        assertEquals(
+                0,
+                run(launcher, env, "session", "start", "role", "--mode", "credential-process")
+                        .code());
         assertEquals(MotoServer.assumedRoleArn("stdout-role", "stdout"), new AwsCli(env).callerArn("role"));
     }
 
@@ -109,9 +112,12 @@ class StdoutIsTheCommandsOutputIT {
         }
         String own = "JAVA_VERSION=\"" + Runtime.version().feature();
         try (Stream<Path> candidates = Files.list(jvms)) {
-            return candidates.filter(p -> Files.isExecutable(p.resolve("bin/java")))
-                    .filter(p -> release(p).contains("JAVA_VERSION=\"") && !release(p).contains(own))
-                    .sorted().findFirst();
+            return candidates
+                    .filter(p -> Files.isExecutable(p.resolve("bin/java")))
+                    .filter(p -> release(p).contains("JAVA_VERSION=\"")
+                            && !release(p).contains(own))
+                    .sorted()
+                    .findFirst();
         }
     }
 

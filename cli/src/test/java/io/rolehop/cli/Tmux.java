@@ -26,7 +26,10 @@ final class Tmux implements AutoCloseable {
     /** Runs {@code command} with exactly {@code env} in a new 160x40 terminal; its exit code is printed when it ends. */
     static Tmux start(Path dir, Map<String, String> env, List<String> command) throws IOException {
         StringBuilder script = new StringBuilder("#!/bin/sh\n");
-        env.forEach((k, v) -> script.append("export ").append(k).append("='").append(v.replace("'", "'\\''"))
+        env.forEach((k, v) -> script.append("export ")
+                .append(k)
+                .append("='")
+                .append(v.replace("'", "'\\''"))
                 .append("'\n"));
         script.append("cd '").append(dir).append("'\n");
         for (String word : command) {
@@ -72,7 +75,10 @@ final class Tmux implements AutoCloseable {
     private String tmux(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         try {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {

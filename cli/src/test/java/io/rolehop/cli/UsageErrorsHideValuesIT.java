@@ -24,14 +24,13 @@ class UsageErrorsHideValuesIT {
     Path dir;
 
     static List<Arguments> mistypings() {
-        List<String> add = List.of("session", "add", "aws-iam-user", "--alias", "u", "--access-key-id",
-                "AKIAIOSFODNN7EXAMPLE");
+        List<String> add =
+                List.of("session", "add", "aws-iam-user", "--alias", "u", "--access-key-id", "AKIAIOSFODNN7EXAMPLE");
         return List.of(
                 Arguments.of(with(add, "--secret-access-key-stdin=" + SECRET), "--secret-access-key-stdin"),
                 Arguments.of(with(add, "--secret", SECRET), "--secret"),
                 Arguments.of(with(add, "--secret=" + SECRET), "--secret"),
-                Arguments.of(with(add, "--secret-access-key", SECRET, "--region", "us-east-1"),
-                        "--secret-access-key"),
+                Arguments.of(with(add, "--secret-access-key", SECRET, "--region", "us-east-1"), "--secret-access-key"),
                 Arguments.of(with(add, SECRET), "aws-iam-user"),
                 Arguments.of(List.of("session", "generate", "prod", SECRET), "generate"),
                 Arguments.of(List.of("--debug", "session", "list", "--token", SECRET), "--token"));
@@ -60,7 +59,8 @@ class UsageErrorsHideValuesIT {
         Dist.Result result = rolehop(List.of("session", "lst"));
         assertEquals(2, result.code(), result.toString());
         assertEquals(1, result.err().lines().count(), result.toString());
-        assertTrue(result.err().contains("unknown command 'lst'") && result.err().contains("did you mean"),
+        assertTrue(
+                result.err().contains("unknown command 'lst'") && result.err().contains("did you mean"),
                 result.toString());
     }
 

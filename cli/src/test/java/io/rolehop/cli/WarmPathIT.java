@@ -33,10 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
 class WarmPathIT {
     /** Packages whose classes must not load on the warm path (prefixes of class names). */
     private static final List<String> FORBIDDEN = List.of(
-            "software.amazon.awssdk.", "com.google.inject.", "com.google.common.", "picocli.",
-            "com.fasterxml.jackson.", "org.ini4j.", "java.net.http.", "sun.net.www.protocol.http.", "javax.net.ssl.",
-            "javax.crypto.", "io.rolehop.application.", "io.rolehop.adapters.", "io.rolehop.cli.wiring.",
-            "io.rolehop.cli.plugin.", "io.rolehop.cli.terminal.", "java.util.ServiceLoader");
+            "software.amazon.awssdk.",
+            "com.google.inject.",
+            "com.google.common.",
+            "picocli.",
+            "com.fasterxml.jackson.",
+            "org.ini4j.",
+            "java.net.http.",
+            "sun.net.www.protocol.http.",
+            "javax.net.ssl.",
+            "javax.crypto.",
+            "io.rolehop.application.",
+            "io.rolehop.adapters.",
+            "io.rolehop.cli.wiring.",
+            "io.rolehop.cli.plugin.",
+            "io.rolehop.cli.terminal.",
+            "java.util.ServiceLoader");
     /**
      * A guard against the warm path growing back: it loads about 770 classes, a trivial main about 420 (JDK 17),
      * the full command several thousand.
@@ -56,10 +68,19 @@ class WarmPathIT {
         // Should the full command run, it must not reach a real STS.
         env.put("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9");
         Path home = Path.of(env.get("ROLEHOP_HOME"));
-        Session root = Session.create(Alias.of("alice"), AccessMethodId.of("aws-iam-user"), NamedProfile.of("alice"),
-                Region.of("us-east-1"), Optional.empty(), Map.of());
-        role = Session.create(Alias.of("prod"), AccessMethodId.of("aws-iam-role-chained"), NamedProfile.of("prod"),
-                Region.of("eu-west-1"), Optional.of(root.id()),
+        Session root = Session.create(
+                Alias.of("alice"),
+                AccessMethodId.of("aws-iam-user"),
+                NamedProfile.of("alice"),
+                Region.of("us-east-1"),
+                Optional.empty(),
+                Map.of());
+        role = Session.create(
+                Alias.of("prod"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.of("prod"),
+                Region.of("eu-west-1"),
+                Optional.of(root.id()),
                 Map.of("role-arn", "arn:aws:iam::123456789012:role/admin"));
         new JsonWorkspaceStore(home.resolve("workspace.json")).update(w -> {
             w.add(root);
@@ -77,8 +98,11 @@ class WarmPathIT {
 
     @Test
     void warmGenerateLoadsNothingButTheWarmPath() throws Exception {
-        TemporaryCredentials credentials = new TemporaryCredentials("ASIAWARMPATH00000001", "secret/+x",
-                "token/+y==", Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS));
+        TemporaryCredentials credentials = new TemporaryCredentials(
+                "ASIAWARMPATH00000001",
+                "secret/+x",
+                "token/+y==",
+                Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.MICROS));
         cache.put(role.id().value(), credentials);
         Path classLog = dir.resolve("classes.log");
 
@@ -99,8 +123,9 @@ class WarmPathIT {
                 + " from class data sharing archives)");
         assertTrue(forbidden.isEmpty(), "the warm path loaded " + forbidden);
         assertTrue(names.contains("io.rolehop.cli.fast.WarmGenerate"), "the warm path did not run");
-        assertTrue(names.size() <= MAX_CLASSES, "the warm path loaded " + names.size() + " classes, more than "
-                + MAX_CLASSES);
+        assertTrue(
+                names.size() <= MAX_CLASSES,
+                "the warm path loaded " + names.size() + " classes, more than " + MAX_CLASSES);
         if (Files.exists(Dist.home().resolve("lib/rolehop-warm.jsa"))) {
             // The archive is trained on a miss that goes as far as the lean path's refused AssumeRole (see
             // cli/src/cds/README.md): the one class that formats an answer is the only one it cannot have seen.
@@ -114,8 +139,13 @@ class WarmPathIT {
 
     @Test
     void expiredCredentialsGoToTheFullCommand() throws Exception {
-        cache.put(role.id().value(), new TemporaryCredentials("ASIAWARMPATH00000001", "secret/+x", "token/+y==",
-                Instant.now().plus(Duration.ofMinutes(5))));
+        cache.put(
+                role.id().value(),
+                new TemporaryCredentials(
+                        "ASIAWARMPATH00000001",
+                        "secret/+x",
+                        "token/+y==",
+                        Instant.now().plus(Duration.ofMinutes(5))));
         Path classLog = dir.resolve("classes.log");
 
         Dist.Result r = generate(classLog);

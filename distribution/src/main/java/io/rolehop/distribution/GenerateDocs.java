@@ -32,9 +32,18 @@ public final class GenerateDocs {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         // A workspace of its own, empty: the tree holds the built-in access methods and no one's plugins.
         CliEnvironment environment = new CliEnvironment(
-                Map.of("HOME", empty.toString(), "ROLEHOP_HOME", empty.resolve("rolehop").toString()),
-                new ByteArrayInputStream(new byte[0]), discard, discard, Clock.systemUTC(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+                Map.of(
+                        "HOME",
+                        empty.toString(),
+                        "ROLEHOP_HOME",
+                        empty.resolve("rolehop").toString()),
+                new ByteArrayInputStream(new byte[0]),
+                discard,
+                discard,
+                Clock.systemUTC(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         CommandLine tree = Commands.build(new CliContext(environment, List.of()), "session", "add");
 
         Path man = Path.of(args[1]);

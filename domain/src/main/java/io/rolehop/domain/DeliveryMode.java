@@ -24,8 +24,10 @@ public enum DeliveryMode {
 
     public static DeliveryMode parse(String text) {
         String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(m -> m.label.equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidValueException("unknown mode '" + Text.printable(text)
-                        + "'; use file or credential-process"));
+        return Arrays.stream(values())
+                .filter(m -> m.label.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValueException(
+                        "unknown mode '" + Text.printable(text) + "'; use file or credential-process"));
     }
 }

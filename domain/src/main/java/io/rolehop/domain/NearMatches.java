@@ -43,7 +43,8 @@ public final class NearMatches {
         if (near.isEmpty()) {
             return "";
         }
-        List<String> quoted = near.stream().map(n -> "'" + Text.printable(n) + "'").toList();
+        List<String> quoted =
+                near.stream().map(n -> "'" + Text.printable(n) + "'").toList();
         return "; did you mean " + String.join(" or ", quoted) + "?";
     }
 

@@ -30,7 +30,7 @@ public enum Partition {
         return Arrays.stream(values())
                 .filter(p -> p.id.equals(id))
                 .findFirst()
-                .orElseThrow(() -> new InvalidValueException("unknown partition '" + Text.printable(id)
-                        + "'; expected one of aws, aws-cn, aws-us-gov"));
+                .orElseThrow(() -> new InvalidValueException(
+                        "unknown partition '" + Text.printable(id) + "'; expected one of aws, aws-cn, aws-us-gov"));
     }
 }

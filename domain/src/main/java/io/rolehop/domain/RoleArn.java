@@ -58,8 +58,8 @@ public record RoleArn(String value) {
         }
         String account = m.group(2);
         if (!account.matches("[0-9]{12}")) {
-            throw new InvalidValueException("invalid role ARN '" + Text.printable(value)
-                    + "': the account must be 12 digits" + HINT);
+            throw new InvalidValueException(
+                    "invalid role ARN '" + Text.printable(value) + "': the account must be 12 digits" + HINT);
         }
         String name = m.group(4);
         if (!ROLE_NAME.matcher(name).matches()) {

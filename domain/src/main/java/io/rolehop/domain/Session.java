@@ -50,8 +50,17 @@ public record Session(
             Region region,
             Optional<SessionId> assumer,
             Map<String, String> attributes) {
-        return new Session(SessionId.random(), alias, method, profile, region, SessionStatus.INACTIVE, assumer,
-                attributes, Optional.empty(), DeliveryMode.FILE);
+        return new Session(
+                SessionId.random(),
+                alias,
+                method,
+                profile,
+                region,
+                SessionStatus.INACTIVE,
+                assumer,
+                attributes,
+                Optional.empty(),
+                DeliveryMode.FILE);
     }
 
     public Optional<String> attribute(String name) {
@@ -89,16 +98,26 @@ public record Session(
 
     /** Active until {@code until}, handing credentials out by {@code how}. */
     public Session activated(Instant until, DeliveryMode how) {
-        return new Session(id, alias, method, profile, region, SessionStatus.ACTIVE, assumer, attributes,
-                Optional.of(until), how);
+        return new Session(
+                id, alias, method, profile, region, SessionStatus.ACTIVE, assumer, attributes, Optional.of(until), how);
     }
 
     public Session pending() {
-        return new Session(id, alias, method, profile, region, SessionStatus.PENDING, assumer, attributes, expiration, mode);
+        return new Session(
+                id, alias, method, profile, region, SessionStatus.PENDING, assumer, attributes, expiration, mode);
     }
 
     public Session deactivated() {
-        return new Session(id, alias, method, profile, region, SessionStatus.INACTIVE, assumer, attributes,
-                Optional.empty(), mode);
+        return new Session(
+                id,
+                alias,
+                method,
+                profile,
+                region,
+                SessionStatus.INACTIVE,
+                assumer,
+                attributes,
+                Optional.empty(),
+                mode);
     }
 }

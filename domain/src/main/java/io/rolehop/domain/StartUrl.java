@@ -22,7 +22,8 @@ public record StartUrl(String value) {
     public static Optional<String> problem(String value) {
         try {
             URI uri = new URI(value);
-            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null
+            if (("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
                     && value.length() <= 1024) {
                 return Optional.empty();
             }

@@ -31,7 +31,7 @@ public record TemporaryCredentials(String accessKeyId, String secretAccessKey, S
 
     @Override
     public String toString() {
-        return "TemporaryCredentials[accessKeyId=" + accessKeyId + ", secretAccessKey=****, sessionToken=****, expiration="
-                + expiration + "]";
+        return "TemporaryCredentials[accessKeyId=" + accessKeyId
+                + ", secretAccessKey=****, sessionToken=****, expiration=" + expiration + "]";
     }
 }

@@ -10,8 +10,12 @@ public final class UnknownSessionException extends DomainException {
 
     /** With the aliases of {@code sessions} near {@code aliasOrId} offered as what the user may have meant. */
     public UnknownSessionException(String aliasOrId, Iterable<Session> sessions) {
-        super("no session with alias or id '" + Text.printable(aliasOrId) + "'" + NearMatches.didYouMean(aliasOrId,
-                java.util.stream.StreamSupport.stream(sessions.spliterator(), false).map(s -> s.alias().value())
-                        .toList()) + "; see 'rolehop session list'");
+        super("no session with alias or id '" + Text.printable(aliasOrId) + "'"
+                + NearMatches.didYouMean(
+                        aliasOrId,
+                        java.util.stream.StreamSupport.stream(sessions.spliterator(), false)
+                                .map(s -> s.alias().value())
+                                .toList())
+                + "; see 'rolehop session list'");
     }
 }

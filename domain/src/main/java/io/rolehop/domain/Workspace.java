@@ -46,7 +46,10 @@ public final class Workspace {
     }
 
     /** Rebuilds a workspace from stored parts, checking every invariant as if the sessions were added in order. */
-    public Workspace(Collection<Session> sessions, Collection<NamedProfile> profiles, Region defaultRegion,
+    public Workspace(
+            Collection<Session> sessions,
+            Collection<NamedProfile> profiles,
+            Region defaultRegion,
             Map<String, String> settings) {
         this.defaultRegion = Objects.requireNonNull(defaultRegion, "defaultRegion");
         this.profiles.add(NamedProfile.DEFAULT);
@@ -63,15 +66,16 @@ public final class Workspace {
             int before = pending.size();
             for (var it = pending.values().iterator(); it.hasNext(); ) {
                 Session s = it.next();
-                if (s.assumer().isEmpty() || this.sessions.containsKey(s.assumer().get())) {
+                if (s.assumer().isEmpty()
+                        || this.sessions.containsKey(s.assumer().get())) {
                     add(s);
                     it.remove();
                 }
             }
             if (pending.size() == before) {
                 Session s = pending.values().iterator().next();
-                throw new WorkspaceRuleException("session '" + s.alias() + "' names an assumer that does not exist"
-                        + " or is part of a cycle");
+                throw new WorkspaceRuleException(
+                        "session '" + s.alias() + "' names an assumer that does not exist" + " or is part of a cycle");
             }
         }
         // Every rule holds; keep the stored order, which is the order the sessions were added in.
@@ -132,7 +136,9 @@ public final class Workspace {
 
     /** Sessions whose assumer is this one. */
     public List<Session> directDependents(SessionId id) {
-        return sessions.values().stream().filter(s -> s.assumer().filter(id::equals).isPresent()).toList();
+        return sessions.values().stream()
+                .filter(s -> s.assumer().filter(id::equals).isPresent())
+                .toList();
     }
 
     /** Every session that assumes from this one directly or through others, nearest first. */
@@ -154,7 +160,9 @@ public final class Workspace {
     }
 
     public Optional<Session> activeOn(NamedProfile profile) {
-        return sessions.values().stream().filter(s -> s.isActive() && s.profile().equals(profile)).findFirst();
+        return sessions.values().stream()
+                .filter(s -> s.isActive() && s.profile().equals(profile))
+                .findFirst();
     }
 
     public List<Session> active() {
@@ -183,7 +191,8 @@ public final class Workspace {
      * {@value #REFRESH_MARGIN_SETTING}).
      */
     public Duration refreshMargin() {
-        return setting(REFRESH_MARGIN_SETTING).map(v -> Duration.ofSeconds(Long.parseLong(v)))
+        return setting(REFRESH_MARGIN_SETTING)
+                .map(v -> Duration.ofSeconds(Long.parseLong(v)))
                 .orElse(DEFAULT_REFRESH_MARGIN);
     }
 
@@ -322,8 +331,10 @@ public final class Workspace {
         if (profile.isDefault()) {
             throw new WorkspaceRuleException("the default profile cannot be deleted");
         }
-        List<String> users = sessions.values().stream().filter(s -> s.profile().equals(profile))
-                .map(s -> "'" + s.alias() + "'").toList();
+        List<String> users = sessions.values().stream()
+                .filter(s -> s.profile().equals(profile))
+                .map(s -> "'" + s.alias() + "'")
+                .toList();
         if (!users.isEmpty()) {
             throw new WorkspaceRuleException("profile '" + profile + "' is used by " + String.join(", ", users)
                     + "; move those sessions to another profile first");
@@ -344,17 +355,20 @@ public final class Workspace {
     private void requireFreeAlias(Alias alias, SessionId owner) {
         for (Session s : sessions.values()) {
             if (s.alias().equals(alias) && !s.id().equals(owner)) {
-                throw new WorkspaceRuleException("a session with alias '" + alias + "' already exists; pick another alias");
+                throw new WorkspaceRuleException(
+                        "a session with alias '" + alias + "' already exists; pick another alias");
             }
         }
     }
 
     private void requireProfileFreeFor(Session session) {
         if (session.isActive()) {
-            activeOn(session.profile()).filter(other -> !other.id().equals(session.id())).ifPresent(other -> {
-                throw new WorkspaceRuleException("profile '" + session.profile() + "' is in use by active session '"
-                        + other.alias() + "'; stop it first");
-            });
+            activeOn(session.profile())
+                    .filter(other -> !other.id().equals(session.id()))
+                    .ifPresent(other -> {
+                        throw new WorkspaceRuleException("profile '" + session.profile()
+                                + "' is in use by active session '" + other.alias() + "'; stop it first");
+                    });
         }
     }
 

@@ -41,24 +41,37 @@ class AliasTest {
 
     @Test
     void nullIsRefusedAsRequired() {
-        assertEquals("alias is required", assertThrows(InvalidValueException.class, () -> Alias.of(null)).getMessage());
+        assertEquals(
+                "alias is required",
+                assertThrows(InvalidValueException.class, () -> Alias.of(null)).getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10", "0B7E4F0E-6D1C-4C52-9A57-1F3C2B8D9E10",
-            "00000000-0000-0000-0000-000000000000"})
+    @ValueSource(
+            strings = {
+                "0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10",
+                "0B7E4F0E-6D1C-4C52-9A57-1F3C2B8D9E10",
+                "00000000-0000-0000-0000-000000000000"
+            })
     void aliasesShapedLikeSessionIdsAreRefusedButStoredOnesStillRead(String value) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> Alias.of(value));
-        assertEquals("invalid alias '" + value + "': it is shaped like a session id (a UUID), which names sessions in"
-                + " credential_process lines; choose another alias", e.getMessage());
+        assertEquals(
+                "invalid alias '" + value + "': it is shaped like a session id (a UUID), which names sessions in"
+                        + " credential_process lines; choose another alias",
+                e.getMessage());
         Alias stored = Alias.stored(value);
         assertEquals(value, stored.value());
         assertEquals(true, stored.looksLikeId());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e1", "0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10x",
-            "team-0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10", "0b7e4f0e6d1c4c529a571f3c2b8d9e10"})
+    @ValueSource(
+            strings = {
+                "0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e1",
+                "0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10x",
+                "team-0b7e4f0e-6d1c-4c52-9a57-1f3c2b8d9e10",
+                "0b7e4f0e6d1c4c529a571f3c2b8d9e10"
+            })
     void aliasesThatMerelyContainHexAreFine(String value) {
         assertEquals(false, Alias.of(value).looksLikeId());
     }

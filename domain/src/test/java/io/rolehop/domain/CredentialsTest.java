@@ -41,8 +41,10 @@ class CredentialsTest {
     void malformedAccessKeyIdIsRefused(String keyId) {
         InvalidValueException e =
                 assertThrows(InvalidValueException.class, () -> new LongTermCredentials(keyId, SECRET));
-        assertEquals("invalid access key id '" + keyId + "'; expected 16 to 128 upper-case letters and digits,"
-                + " such as AKIAIOSFODNN7EXAMPLE", e.getMessage());
+        assertEquals(
+                "invalid access key id '" + keyId + "'; expected 16 to 128 upper-case letters and digits,"
+                        + " such as AKIAIOSFODNN7EXAMPLE",
+                e.getMessage());
     }
 
     @Test
@@ -54,22 +56,34 @@ class CredentialsTest {
 
     @Test
     void missingPartsAreRequired() {
-        assertEquals("access key id is required",
-                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(null, SECRET)).getMessage());
-        assertEquals("secret access key is required",
-                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(KEY_ID, null)).getMessage());
-        assertEquals("session token is required", assertThrows(InvalidValueException.class,
-                () -> new TemporaryCredentials(KEY_ID, SECRET, null, EXPIRY)).getMessage());
-        assertEquals("expiration", assertThrows(NullPointerException.class,
-                () -> new TemporaryCredentials(KEY_ID, SECRET, TOKEN, null)).getMessage());
+        assertEquals(
+                "access key id is required",
+                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(null, SECRET))
+                        .getMessage());
+        assertEquals(
+                "secret access key is required",
+                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(KEY_ID, null))
+                        .getMessage());
+        assertEquals(
+                "session token is required",
+                assertThrows(InvalidValueException.class, () -> new TemporaryCredentials(KEY_ID, SECRET, null, EXPIRY))
+                        .getMessage());
+        assertEquals(
+                "expiration",
+                assertThrows(NullPointerException.class, () -> new TemporaryCredentials(KEY_ID, SECRET, TOKEN, null))
+                        .getMessage());
     }
 
     @Test
     void emptySecretIsRefused() {
-        assertEquals("secret access key must not be empty",
-                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(KEY_ID, "")).getMessage());
-        assertEquals("session token must not be empty", assertThrows(InvalidValueException.class,
-                () -> new TemporaryCredentials(KEY_ID, SECRET, "", EXPIRY)).getMessage());
+        assertEquals(
+                "secret access key must not be empty",
+                assertThrows(InvalidValueException.class, () -> new LongTermCredentials(KEY_ID, ""))
+                        .getMessage());
+        assertEquals(
+                "session token must not be empty",
+                assertThrows(InvalidValueException.class, () -> new TemporaryCredentials(KEY_ID, SECRET, "", EXPIRY))
+                        .getMessage());
     }
 
     @ParameterizedTest
@@ -83,8 +97,8 @@ class CredentialsTest {
 
     @Test
     void tokenWithWhiteSpaceIsRefusedWithoutQuotingIt() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> new TemporaryCredentials(KEY_ID, SECRET, "tok en", EXPIRY));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> new TemporaryCredentials(KEY_ID, SECRET, "tok en", EXPIRY));
         assertEquals("session token contains white space or a control character", e.getMessage());
     }
 

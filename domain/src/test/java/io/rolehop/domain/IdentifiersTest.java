@@ -24,8 +24,15 @@ class IdentifiersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "prod", "3F2504E0-4F89-11D3-9A0C-0305E82C3301", "3f2504e04f8911d39a0c0305e82c3301",
-        "3f2504e0-4f89-11d3-9a0c-0305e82c330", " 3f2504e0-4f89-11d3-9a0c-0305e82c3301"})
+    @ValueSource(
+            strings = {
+                "",
+                "prod",
+                "3F2504E0-4F89-11D3-9A0C-0305E82C3301",
+                "3f2504e04f8911d39a0c0305e82c3301",
+                "3f2504e0-4f89-11d3-9a0c-0305e82c330",
+                " 3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+            })
     void sessionIdMustBeALowerCaseUuid(String value) {
         assertFalse(SessionId.looksLikeId(value));
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> new SessionId(value));
@@ -35,8 +42,10 @@ class IdentifiersTest {
     @Test
     void sessionIdNullIsRequiredAndDoesNotLookLikeAnId() {
         assertFalse(SessionId.looksLikeId(null));
-        assertEquals("session id is required",
-                assertThrows(InvalidValueException.class, () -> new SessionId(null)).getMessage());
+        assertEquals(
+                "session id is required",
+                assertThrows(InvalidValueException.class, () -> new SessionId(null))
+                        .getMessage());
     }
 
     @ParameterizedTest
@@ -56,14 +65,17 @@ class IdentifiersTest {
     @ValueSource(strings = {"a", "", "AWS", "-ab", "a_b", "a b", "aws.iam", "ümlaut"})
     void invalidAccessMethodIdsAreRefused(String value) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> AccessMethodId.of(value));
-        assertEquals("invalid access method id '" + value + "'; expected 2 to 64 lower-case letters, digits and '-'",
+        assertEquals(
+                "invalid access method id '" + value + "'; expected 2 to 64 lower-case letters, digits and '-'",
                 e.getMessage());
     }
 
     @Test
     void accessMethodIdNullIsRequired() {
-        assertEquals("access method id is required",
-                assertThrows(InvalidValueException.class, () -> AccessMethodId.of(null)).getMessage());
+        assertEquals(
+                "access method id is required",
+                assertThrows(InvalidValueException.class, () -> AccessMethodId.of(null))
+                        .getMessage());
     }
 
     @Test
@@ -73,7 +85,9 @@ class IdentifiersTest {
             InvalidValueException e = assertThrows(InvalidValueException.class, () -> new AccountId(bad));
             assertEquals("invalid account id '" + bad + "'; expected 12 digits", e.getMessage());
         }
-        assertEquals("account id is required",
-                assertThrows(InvalidValueException.class, () -> new AccountId(null)).getMessage());
+        assertEquals(
+                "account id is required",
+                assertThrows(InvalidValueException.class, () -> new AccountId(null))
+                        .getMessage());
     }
 }

@@ -34,8 +34,24 @@ class NamedProfileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x y", "#", ";comment", "", "[x]", "a]", "a;b", "a#b", "-x", ".x", "ü", "a\rb", "a\u0000b",
-        "profile dev", "x=\ny"})
+    @ValueSource(
+            strings = {
+                "x y",
+                "#",
+                ";comment",
+                "",
+                "[x]",
+                "a]",
+                "a;b",
+                "a#b",
+                "-x",
+                ".x",
+                "ü",
+                "a\rb",
+                "a\u0000b",
+                "profile dev",
+                "x=\ny"
+            })
     void namesThatCouldBreakAnIniFileAreRefused(String value) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> NamedProfile.of(value));
         assertEquals("invalid profile name '" + Text.printable(value) + RULE, e.getMessage());
@@ -43,8 +59,10 @@ class NamedProfileTest {
 
     @Test
     void nullIsRefusedAsRequired() {
-        assertEquals("profile name is required",
-                assertThrows(InvalidValueException.class, () -> NamedProfile.of(null)).getMessage());
+        assertEquals(
+                "profile name is required",
+                assertThrows(InvalidValueException.class, () -> NamedProfile.of(null))
+                        .getMessage());
     }
 
     @Test
@@ -67,8 +85,10 @@ class NamedProfileTest {
     @Test
     void anEqualsSignIsRefusedForNewNamesButStoredOnesStillRead() {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> NamedProfile.of("team=prod"));
-        assertEquals("invalid profile name 'team=prod': the AWS SDK for Java ignores a profile whose name holds '=';"
-                + " use letters, digits and ._-@+", e.getMessage());
+        assertEquals(
+                "invalid profile name 'team=prod': the AWS SDK for Java ignores a profile whose name holds '=';"
+                        + " use letters, digits and ._-@+",
+                e.getMessage());
         NamedProfile stored = NamedProfile.stored("team=prod");
         assertEquals("team=prod", stored.name());
         assertFalse(stored.readableByEverySdk());

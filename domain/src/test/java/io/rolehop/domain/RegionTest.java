@@ -35,18 +35,31 @@ class RegionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "US-EAST-1", "us-east", "useast1", "us-east-1 ", " us-east-1", "us-east-123",
-        "u-east-1", "us_east_1", "us-east-1\n"})
+    @ValueSource(
+            strings = {
+                "",
+                "US-EAST-1",
+                "us-east",
+                "useast1",
+                "us-east-1 ",
+                " us-east-1",
+                "us-east-123",
+                "u-east-1",
+                "us_east_1",
+                "us-east-1\n"
+            })
     void malformedCodesAreRefused(String code) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> Region.of(code));
-        assertEquals("invalid region '" + Text.printable(code)
-                + "'; expected a region code such as us-east-1 or eu-west-2 (see 'rolehop region list')",
+        assertEquals(
+                "invalid region '" + Text.printable(code)
+                        + "'; expected a region code such as us-east-1 or eu-west-2 (see 'rolehop region list')",
                 e.getMessage());
     }
 
     @Test
     void nullIsRefusedAsRequired() {
-        assertEquals("region is required",
+        assertEquals(
+                "region is required",
                 assertThrows(InvalidValueException.class, () -> Region.of(null)).getMessage());
     }
 }

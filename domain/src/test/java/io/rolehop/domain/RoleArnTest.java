@@ -56,7 +56,9 @@ class RoleArnTest {
 
     @Test
     void roleNameMayUseEveryAllowedPunctuation() {
-        assertEquals("a+b=c,d.e@f_g-h", RoleArn.of("arn:aws:iam::123456789012:role/a+b=c,d.e@f_g-h").roleName());
+        assertEquals(
+                "a+b=c,d.e@f_g-h",
+                RoleArn.of("arn:aws:iam::123456789012:role/a+b=c,d.e@f_g-h").roleName());
     }
 
     @Test
@@ -69,31 +71,36 @@ class RoleArnTest {
     void roleNameOf65CharactersIsRefused() {
         String value = "arn:aws:iam::123456789012:role/" + "r".repeat(65);
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> RoleArn.of(value));
-        assertTrue(e.getMessage().endsWith(
-                "': the role name must be 1 to 64 characters of letters, digits and +=,.@_-"), e.getMessage());
+        assertTrue(
+                e.getMessage().endsWith("': the role name must be 1 to 64 characters of letters, digits and +=,.@_-"),
+                e.getMessage());
     }
 
     @Test
     void emptyRoleNameIsRefused() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:role/"));
-        assertEquals("invalid role ARN 'arn:aws:iam::123456789012:role/': the role name must be 1 to 64 characters"
-                + " of letters, digits and +=,.@_-", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:role/"));
+        assertEquals(
+                "invalid role ARN 'arn:aws:iam::123456789012:role/': the role name must be 1 to 64 characters"
+                        + " of letters, digits and +=,.@_-",
+                e.getMessage());
     }
 
     @Test
     void roleNameWithSpaceIsRefused() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:role/my role"));
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:role/my role"));
         assertTrue(e.getMessage().contains("the role name must be 1 to 64 characters"), e.getMessage());
     }
 
     @Test
     void unknownPartitionIsNamed() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws-iso:iam::123456789012:role/x"));
-        assertEquals("invalid role ARN 'arn:aws-iso:iam::123456789012:role/x': unknown partition 'aws-iso'"
-                + " (aws, aws-cn or aws-us-gov)", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws-iso:iam::123456789012:role/x"));
+        assertEquals(
+                "invalid role ARN 'arn:aws-iso:iam::123456789012:role/x': unknown partition 'aws-iso'"
+                        + " (aws, aws-cn or aws-us-gov)",
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -101,60 +108,70 @@ class RoleArnTest {
     void accountMustBeTwelveDigits(String account) {
         String value = "arn:aws:iam::" + account + ":role/x";
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> RoleArn.of(value));
-        assertEquals("invalid role ARN '" + value + "': the account must be 12 digits;"
-                + " expected arn:aws:iam::123456789012:role/NAME", e.getMessage());
+        assertEquals(
+                "invalid role ARN '" + value + "': the account must be 12 digits;"
+                        + " expected arn:aws:iam::123456789012:role/NAME",
+                e.getMessage());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "ProdAdmin",
-        "arn:aws:iam::123456789012:user/bob",
-        "arn:aws:sts::123456789012:assumed-role/Admin/me",
-        "arn:aws:iam:us-east-1:123456789012:role/x",
-        "arn:aws:iam::123456789012:role",
-        "arn:aws:iam::123456789012:roles/x",
-        "arn:AWS:iam::123456789012:role/x",
-        " arn:aws:iam::123456789012:role/x",
-        "arn:aws:iam::123456789012:role/x ",
-        "arn:aws:iam::123456789012:role//x",
-        "arn:aws:iam::123456789012:role/pa th/x"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "ProdAdmin",
+                "arn:aws:iam::123456789012:user/bob",
+                "arn:aws:sts::123456789012:assumed-role/Admin/me",
+                "arn:aws:iam:us-east-1:123456789012:role/x",
+                "arn:aws:iam::123456789012:role",
+                "arn:aws:iam::123456789012:roles/x",
+                "arn:AWS:iam::123456789012:role/x",
+                " arn:aws:iam::123456789012:role/x",
+                "arn:aws:iam::123456789012:role/x ",
+                "arn:aws:iam::123456789012:role//x",
+                "arn:aws:iam::123456789012:role/pa th/x"
+            })
     void malformedArnsAreRefusedWithTheExpectedShape(String value) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> RoleArn.of(value));
         assertTrue(e.getMessage().startsWith("invalid role ARN '"), e.getMessage());
-        assertTrue(e.getMessage().contains("arn:aws:iam::123456789012:role/NAME")
-                || e.getMessage().contains("the role name must be"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("arn:aws:iam::123456789012:role/NAME")
+                        || e.getMessage().contains("the role name must be"),
+                e.getMessage());
     }
 
     @Test
     void wrongResourceTypeGetsTheShapeHint() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:user/bob"));
-        assertEquals("invalid role ARN 'arn:aws:iam::123456789012:user/bob';"
-                + " expected arn:aws:iam::123456789012:role/NAME", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:user/bob"));
+        assertEquals(
+                "invalid role ARN 'arn:aws:iam::123456789012:user/bob';"
+                        + " expected arn:aws:iam::123456789012:role/NAME",
+                e.getMessage());
     }
 
     @Test
     void emptyPathSegmentIsRefused() {
         // IAM paths are '/' or '/' + one or more printable characters + '/'.
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:role//Admin"));
-        assertEquals("invalid role ARN 'arn:aws:iam::123456789012:role//Admin';"
-                + " expected arn:aws:iam::123456789012:role/NAME", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:role//Admin"));
+        assertEquals(
+                "invalid role ARN 'arn:aws:iam::123456789012:role//Admin';"
+                        + " expected arn:aws:iam::123456789012:role/NAME",
+                e.getMessage());
     }
 
     @Test
     void pathUpTo512CharactersIsAccepted() {
         String path = "/" + "p".repeat(510) + "/";
-        assertEquals(path, RoleArn.of("arn:aws:iam::123456789012:role" + path + "x").path());
+        assertEquals(
+                path, RoleArn.of("arn:aws:iam::123456789012:role" + path + "x").path());
     }
 
     @Test
     void pathLongerThan512CharactersIsRefused() {
         String path = "/" + "p".repeat(511) + "/";
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:role" + path + "x"));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:role" + path + "x"));
         assertEquals("invalid role ARN: the path is longer than 512 characters", e.getMessage());
     }
 
@@ -166,8 +183,8 @@ class RoleArnTest {
 
     @Test
     void controlCharactersInTheInputAreEscapedInTheMessage() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> RoleArn.of("arn:aws:iam::123456789012:role/x\n[evil]"));
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> RoleArn.of("arn:aws:iam::123456789012:role/x\n[evil]"));
         assertTrue(e.getMessage().contains("role/x\\n[evil]"), e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());
     }

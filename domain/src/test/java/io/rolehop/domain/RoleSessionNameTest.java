@@ -29,19 +29,24 @@ class RoleSessionNameTest {
     @ValueSource(strings = {"a", "", "has space", "slash/name", "colon:name", "ünïcode", "tab\tname"})
     void invalidNamesAreRefused(String value) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> RoleSessionName.of(value));
-        assertEquals("invalid role session name '" + Text.printable(value)
-                + "'; use 2 to 64 characters of letters, digits and +=,.@_-", e.getMessage());
+        assertEquals(
+                "invalid role session name '" + Text.printable(value)
+                        + "'; use 2 to 64 characters of letters, digits and +=,.@_-",
+                e.getMessage());
     }
 
     @Test
     void nullIsRefusedAsRequired() {
-        assertEquals("role session name is required",
-                assertThrows(InvalidValueException.class, () -> RoleSessionName.of(null)).getMessage());
+        assertEquals(
+                "role session name is required",
+                assertThrows(InvalidValueException.class, () -> RoleSessionName.of(null))
+                        .getMessage());
     }
 
     @Test
     void derivedFromASimpleAliasIsPrefixed() {
-        assertEquals("rolehop-prod", RoleSessionName.derivedFrom(Alias.of("prod")).value());
+        assertEquals(
+                "rolehop-prod", RoleSessionName.derivedFrom(Alias.of("prod")).value());
     }
 
     @Test
@@ -51,18 +56,23 @@ class RoleSessionNameTest {
 
     @Test
     void derivedNameReplacesEveryDisallowedCharacterWithADash() {
-        assertEquals("rolehop-Prod-Admin-team-eu",
+        assertEquals(
+                "rolehop-Prod-Admin-team-eu",
                 RoleSessionName.derivedFrom(Alias.of("Prod Admin:team/eu")).value());
     }
 
     @Test
     void derivedNameKeepsAllowedPunctuation() {
-        assertEquals("rolehop-a.b@c+d=e_f-g", RoleSessionName.derivedFrom(Alias.of("a.b@c+d=e_f-g")).value());
+        assertEquals(
+                "rolehop-a.b@c+d=e_f-g",
+                RoleSessionName.derivedFrom(Alias.of("a.b@c+d=e_f-g")).value());
     }
 
     @Test
     void derivedNameReplacesNonAsciiLetters() {
-        assertEquals("rolehop--bersicht", RoleSessionName.derivedFrom(Alias.of("übersicht")).value());
+        assertEquals(
+                "rolehop--bersicht",
+                RoleSessionName.derivedFrom(Alias.of("übersicht")).value());
     }
 
     @Test
@@ -75,6 +85,7 @@ class RoleSessionNameTest {
     @ParameterizedTest
     @ValueSource(strings = {"1", "z z", "日本語", "a/b:c d", "Ünï Cödé", "𝒜lpha"})
     void derivedNameAlwaysSatisfiesTheStsRule(String alias) {
-        assertTrue(STS_RULE.matcher(RoleSessionName.derivedFrom(Alias.of(alias)).value()).matches());
+        assertTrue(STS_RULE.matcher(RoleSessionName.derivedFrom(Alias.of(alias)).value())
+                .matches());
     }
 }

@@ -23,8 +23,10 @@ class SessionDurationTest {
     @ValueSource(ints = {899, 43_201, 0, -900})
     void outsideTheLimitsIsRefusedNamingThem(int seconds) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> new SessionDuration(seconds));
-        assertEquals("invalid duration " + seconds + " s; STS accepts 900 to 43200 seconds"
-                + " (3600 at most when the assumer is itself a role)", e.getMessage());
+        assertEquals(
+                "invalid duration " + seconds + " s; STS accepts 900 to 43200 seconds"
+                        + " (3600 at most when the assumer is itself a role)",
+                e.getMessage());
     }
 
     @Test
@@ -37,8 +39,9 @@ class SessionDurationTest {
     @ValueSource(strings = {"", "1h", "3600s", "-900", "+900", "36 00", "1e3", "3600.0", "1234567890"})
     void parseRefusesAnythingButDigits(String text) {
         InvalidValueException e = assertThrows(InvalidValueException.class, () -> SessionDuration.parse(text));
-        assertEquals("invalid duration '" + Text.printable(text)
-                + "'; give a whole number of seconds from 900 to 43200", e.getMessage());
+        assertEquals(
+                "invalid duration '" + Text.printable(text) + "'; give a whole number of seconds from 900 to 43200",
+                e.getMessage());
     }
 
     @Test
@@ -49,8 +52,10 @@ class SessionDurationTest {
 
     @Test
     void parseOfNullIsRequired() {
-        assertEquals("duration is required",
-                assertThrows(InvalidValueException.class, () -> SessionDuration.parse(null)).getMessage());
+        assertEquals(
+                "duration is required",
+                assertThrows(InvalidValueException.class, () -> SessionDuration.parse(null))
+                        .getMessage());
     }
 
     @Test
@@ -67,10 +72,12 @@ class SessionDurationTest {
 
     @Test
     void checkForATemporaryCallerRefusesMoreThanOneHourNamingTheCap() {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> new SessionDuration(3601).checkFor(true));
-        assertEquals("duration 3601 s exceeds the cap of 3600 s for a role assumed with temporary credentials"
-                + " (AWS role chaining); use --duration 3600 or less", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> new SessionDuration(3601).checkFor(true));
+        assertEquals(
+                "duration 3601 s exceeds the cap of 3600 s for a role assumed with temporary credentials"
+                        + " (AWS role chaining); use --duration 3600 or less",
+                e.getMessage());
     }
 
     @Test

@@ -12,8 +12,8 @@ class SessionRefTest {
     private static final AccessMethodId METHOD = AccessMethodId.of("test-root");
 
     private static Session session(String alias) {
-        return Session.create(Alias.stored(alias), METHOD, NamedProfile.DEFAULT, Region.of("eu-west-1"),
-                Optional.empty(), Map.of());
+        return Session.create(
+                Alias.stored(alias), METHOD, NamedProfile.DEFAULT, Region.of("eu-west-1"), Optional.empty(), Map.of());
     }
 
     @Test
@@ -23,7 +23,10 @@ class SessionRefTest {
         List<Session> sessions = List.of(earlier, later);
 
         assertEquals(later, SessionRef.of(later.id().value()).findIn(sessions));
-        assertEquals(later, new Workspace(sessions, List.of(), Workspace.INITIAL_DEFAULT_REGION, Map.of()).get(SessionRef.of(later.id().value())));
+        assertEquals(
+                later,
+                new Workspace(sessions, List.of(), Workspace.INITIAL_DEFAULT_REGION, Map.of())
+                        .get(SessionRef.of(later.id().value())));
     }
 
     @Test
@@ -35,8 +38,8 @@ class SessionRefTest {
 
     @Test
     void nothingNamedIsAClearError() {
-        UnknownSessionException e = assertThrows(UnknownSessionException.class,
-                () -> SessionRef.of("nope").findIn(List.of(session("a"))));
+        UnknownSessionException e = assertThrows(
+                UnknownSessionException.class, () -> SessionRef.of("nope").findIn(List.of(session("a"))));
         assertEquals("no session with alias or id 'nope'; see 'rolehop session list'", e.getMessage());
     }
 }

@@ -26,13 +26,15 @@ class SessionTest {
         }
         Session s = Session.create(Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), shuffled);
 
-        assertEquals(List.of("alpha", "beta", "external-id", "mid", "role-arn", "zeta"),
+        assertEquals(
+                List.of("alpha", "beta", "external-id", "mid", "role-arn", "zeta"),
                 List.copyOf(s.attributes().keySet()));
         assertThrows(UnsupportedOperationException.class, () -> s.attributes().put("x", "y"));
         Map<String, String> withNull = new HashMap<>();
         withNull.put("k", null);
-        assertThrows(NullPointerException.class, () -> Session.create(Alias.of("b"), METHOD, NamedProfile.DEFAULT,
-                REGION, Optional.empty(), withNull));
+        assertThrows(
+                NullPointerException.class,
+                () -> Session.create(Alias.of("b"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), withNull));
     }
 
     @Test
@@ -49,9 +51,19 @@ class SessionTest {
     @Test
     void sessionCannotBeItsOwnAssumer() {
         SessionId id = SessionId.random();
-        WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class, () -> new Session(id, Alias.of("loop"),
-                METHOD, NamedProfile.DEFAULT, REGION, SessionStatus.INACTIVE, Optional.of(id), Map.of(),
-                Optional.empty(), DeliveryMode.FILE));
+        WorkspaceRuleException e = assertThrows(
+                WorkspaceRuleException.class,
+                () -> new Session(
+                        id,
+                        Alias.of("loop"),
+                        METHOD,
+                        NamedProfile.DEFAULT,
+                        REGION,
+                        SessionStatus.INACTIVE,
+                        Optional.of(id),
+                        Map.of(),
+                        Optional.empty(),
+                        DeliveryMode.FILE));
         assertEquals("session 'loop' cannot be its own assumer", e.getMessage());
     }
 
@@ -121,15 +133,29 @@ class SessionTest {
 
     @Test
     void withCopiesChangeOnlyTheirComponent() {
-        Session s = Session.create(Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(),
-                Map.of("k", "v")).activated(UNTIL, DeliveryMode.FILE);
+        Session s = Session.create(
+                        Alias.of("a"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), Map.of("k", "v"))
+                .activated(UNTIL, DeliveryMode.FILE);
         SessionId other = SessionId.random();
 
-        Session changed = s.withAlias(Alias.of("b")).withProfile(NamedProfile.of("dev"))
-                .withRegion(Region.of("us-west-2")).withAssumer(Optional.of(other)).withAttributes(Map.of("k", "w"));
+        Session changed = s.withAlias(Alias.of("b"))
+                .withProfile(NamedProfile.of("dev"))
+                .withRegion(Region.of("us-west-2"))
+                .withAssumer(Optional.of(other))
+                .withAttributes(Map.of("k", "w"));
 
-        assertEquals(new Session(s.id(), Alias.of("b"), METHOD, NamedProfile.of("dev"), Region.of("us-west-2"),
-                SessionStatus.ACTIVE, Optional.of(other), Map.of("k", "w"), Optional.of(UNTIL), DeliveryMode.FILE),
+        assertEquals(
+                new Session(
+                        s.id(),
+                        Alias.of("b"),
+                        METHOD,
+                        NamedProfile.of("dev"),
+                        Region.of("us-west-2"),
+                        SessionStatus.ACTIVE,
+                        Optional.of(other),
+                        Map.of("k", "w"),
+                        Optional.of(UNTIL),
+                        DeliveryMode.FILE),
                 changed);
         assertEquals(Alias.of("a"), s.alias());
     }
@@ -146,8 +172,8 @@ class SessionTest {
         assertThrows(IllegalArgumentException.class, () -> new Chain(List.of()));
         Session root =
                 Session.create(Alias.of("root"), METHOD, NamedProfile.DEFAULT, REGION, Optional.empty(), Map.of());
-        Session leaf = Session.create(Alias.of("leaf"), METHOD, NamedProfile.DEFAULT, REGION, Optional.of(root.id()),
-                Map.of());
+        Session leaf = Session.create(
+                Alias.of("leaf"), METHOD, NamedProfile.DEFAULT, REGION, Optional.of(root.id()), Map.of());
         Chain chain = new Chain(List.of(root, leaf));
         assertEquals(root, chain.root());
         assertEquals(leaf, chain.target());
@@ -168,7 +194,8 @@ class SessionTest {
 
     @Test
     void unknownSessionMessagePointsToTheList() {
-        assertEquals("no session with alias or id 'pr\\nod'; see 'rolehop session list'",
+        assertEquals(
+                "no session with alias or id 'pr\\nod'; see 'rolehop session list'",
                 new UnknownSessionException("pr\nod").getMessage());
     }
 }

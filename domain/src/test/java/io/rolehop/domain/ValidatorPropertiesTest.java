@@ -1,12 +1,11 @@
 package io.rolehop.domain;
 
-import io.rolehop.testing.seeds.FixedSeedOnCi;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.rolehop.testing.seeds.FixedSeedOnCi;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +20,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -30,11 +30,13 @@ import net.jqwik.api.lifecycle.AfterContainer;
  */
 @AddLifecycleHook(FixedSeedOnCi.class)
 class ValidatorPropertiesTest {
-    private static final String ROLE_NAME_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+=,.@-";
+    private static final String ROLE_NAME_CHARS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_+=,.@-";
     private static final String PROFILE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@+-";
     /** Characters that break INI, JSON, shells and terminals, plus the pieces of valid values. */
     private static final String HOSTILE = "[]\n\r\t =:;#\"'\\/\u0000\u0007\u001b\u007f\u0085\u2028\u2029\u200b\u202e"
             + "\ufeffé日Ж٣-_.@+,arn:aws-cniam:role/0123456789";
+
     private static final Map<String, AtomicInteger[]> COUNTS = new ConcurrentHashMap<>();
 
     // ---- role ARN ----
@@ -57,8 +59,9 @@ class ValidatorPropertiesTest {
             assertTrue(arn.account().value().matches("[0-9]{12}"));
             assertTrue(arn.path().startsWith("/") && arn.path().endsWith("/"), arn.path());
             assertTrue(arn.roleName().matches("[\\w+=,.@-]{1,64}"), arn.roleName());
-            assertEquals(value, "arn:" + arn.partition().id() + ":iam::" + arn.account() + ":role" + arn.path()
-                    + arn.roleName());
+            assertEquals(
+                    value,
+                    "arn:" + arn.partition().id() + ":iam::" + arn.account() + ":role" + arn.path() + arn.roleName());
         });
     }
 
@@ -66,7 +69,11 @@ class ValidatorPropertiesTest {
 
     @Property(tries = 1000)
     void anyTextIsARoleSessionNameOrARefusalNamingIt(@ForAll("sessionNameCandidates") String value) {
-        check("role session name", value, RoleSessionName::of, "role session name",
+        check(
+                "role session name",
+                value,
+                RoleSessionName::of,
+                "role session name",
                 name -> assertTrue(value.matches("[\\w+=,.@-]{2,64}"), value));
     }
 
@@ -99,7 +106,8 @@ class ValidatorPropertiesTest {
     @Property(tries = 1000)
     void everyGeneratedRegionParsesIntoItsPartition(@ForAll("regions") String value) {
         Region region = Region.of(value);
-        Partition expected = value.startsWith("cn-") ? Partition.AWS_CN
+        Partition expected = value.startsWith("cn-")
+                ? Partition.AWS_CN
                 : value.startsWith("us-gov-") ? Partition.AWS_US_GOV : Partition.AWS;
         assertEquals(expected, region.partition());
         count("region (generated valid)", true);
@@ -107,8 +115,7 @@ class ValidatorPropertiesTest {
 
     @Property(tries = 1000)
     void anyTextIsARegionOrARefusalNamingIt(@ForAll("regionCandidates") String value) {
-        check("region", value, Region::of, "region",
-                region -> assertTrue(value.matches("[a-z0-9-]{6,}"), value));
+        check("region", value, Region::of, "region", region -> assertTrue(value.matches("[a-z0-9-]{6,}"), value));
     }
 
     // ---- named profile ----
@@ -124,8 +131,7 @@ class ValidatorPropertiesTest {
     void anyTextIsAProfileNameOrARefusalNamingIt(@ForAll("profileCandidates") String value) {
         check("profile name", value, NamedProfile::of, "profile name", profile -> {
             // Whatever is accepted can never open a section, start a comment or end a line in an INI file.
-            assertTrue(value.chars().noneMatch(c -> "[]#; \t\r\n\"'\\".indexOf(c) >= 0 || c < 0x20 || c > 0x7e),
-                    value);
+            assertTrue(value.chars().noneMatch(c -> "[]#; \t\r\n\"'\\".indexOf(c) >= 0 || c < 0x20 || c > 0x7e), value);
         });
     }
 
@@ -153,31 +159,32 @@ class ValidatorPropertiesTest {
         if (seconds >= SessionDuration.MINIMUM && seconds <= SessionDuration.MAXIMUM) {
             return;
         }
-        check("duration out of range", String.valueOf(seconds), SessionDuration::parse, "duration",
+        check(
+                "duration out of range",
+                String.valueOf(seconds),
+                SessionDuration::parse,
+                "duration",
                 d -> fail("accepted " + seconds));
     }
 
     @Property(tries = 1000)
     void anyTextIsADurationOrARefusalNamingIt(@ForAll("durationCandidates") String value) {
-        check("duration", value, SessionDuration::parse, "duration",
-                d -> {
-                    assertTrue(value.strip().matches("[0-9]{1,9}"), value);
-                    assertEquals(Integer.parseInt(value.strip()), d.seconds());
-                });
+        check("duration", value, SessionDuration::parse, "duration", d -> {
+            assertTrue(value.strip().matches("[0-9]{1,9}"), value);
+            assertEquals(Integer.parseInt(value.strip()), d.seconds());
+        });
     }
 
     // ---- account id, partition ----
 
     @Property(tries = 500)
     void anyTextIsAnAccountIdOrARefusalNamingIt(@ForAll("accountCandidates") String value) {
-        check("account id", value, AccountId::new, "account id",
-                id -> assertTrue(value.matches("[0-9]{12}"), value));
+        check("account id", value, AccountId::new, "account id", id -> assertTrue(value.matches("[0-9]{12}"), value));
     }
 
     @Property(tries = 300)
     void anyTextIsAPartitionOrARefusalNamingIt(@ForAll("hostile") String value) {
-        check("partition", value, Partition::fromId, "partition",
-                p -> assertEquals(value, p.id()));
+        check("partition", value, Partition::fromId, "partition", p -> assertEquals(value, p.id()));
     }
 
     // ---- the quoting helper every message relies on ----
@@ -198,8 +205,13 @@ class ValidatorPropertiesTest {
         for (Map.Entry<String, AtomicInteger[]> e : new TreeMap<>(COUNTS).entrySet()) {
             accepted += e.getValue()[0].get();
             refused += e.getValue()[1].get();
-            detail.append("\n  ").append(e.getKey()).append(": ").append(e.getValue()[0].get()).append(" accepted, ")
-                    .append(e.getValue()[1].get()).append(" refused");
+            detail.append("\n  ")
+                    .append(e.getKey())
+                    .append(": ")
+                    .append(e.getValue()[0].get())
+                    .append(" accepted, ")
+                    .append(e.getValue()[1].get())
+                    .append(" refused");
         }
         System.out.println("reliability: domain validator properties: " + (accepted + refused) + " generated inputs, "
                 + accepted + " accepted, " + refused + " refused with a one-line InvalidValueException naming the"
@@ -212,11 +224,16 @@ class ValidatorPropertiesTest {
     Arbitrary<String[]> roleArnParts() {
         Arbitrary<String> partition = Arbitraries.of("aws", "aws-cn", "aws-us-gov");
         Arbitrary<String> account = Arbitraries.strings().numeric().ofLength(12);
-        Arbitrary<String> segment = Arbitraries.strings().withCharRange('!', '~').excludeChars('/')
-                .ofMinLength(1).ofMaxLength(20);
-        Arbitrary<String> path = Arbitraries.oneOf(Arbitraries.just("/"),
+        Arbitrary<String> segment = Arbitraries.strings()
+                .withCharRange('!', '~')
+                .excludeChars('/')
+                .ofMinLength(1)
+                .ofMaxLength(20);
+        Arbitrary<String> path = Arbitraries.oneOf(
+                Arbitraries.just("/"),
                 segment.list().ofMinSize(1).ofMaxSize(5).map(s -> "/" + String.join("/", s) + "/"));
-        Arbitrary<String> name = Arbitraries.strings().withChars(ROLE_NAME_CHARS).ofMinLength(1).ofMaxLength(64);
+        Arbitrary<String> name =
+                Arbitraries.strings().withChars(ROLE_NAME_CHARS).ofMinLength(1).ofMaxLength(64);
         return Combinators.combine(partition, account, path, name).as((p, a, pa, n) -> new String[] {p, a, pa, n});
     }
 
@@ -228,13 +245,16 @@ class ValidatorPropertiesTest {
 
     @Provide
     Arbitrary<String> sessionNameCandidates() {
-        return candidates(Arbitraries.strings().withChars(ROLE_NAME_CHARS).ofMinLength(2).ofMaxLength(64));
+        return candidates(
+                Arbitraries.strings().withChars(ROLE_NAME_CHARS).ofMinLength(2).ofMaxLength(64));
     }
 
     @Provide
     Arbitrary<String> aliases() {
         Arbitrary<Character> first = Arbitraries.chars().with("aZ9éßЖ日٣".toCharArray());
-        Arbitrary<String> rest = Arbitraries.strings().withChars("aZ9éßЖ日٣ ._@+=:/-".toCharArray()).ofMaxLength(63)
+        Arbitrary<String> rest = Arbitraries.strings()
+                .withChars("aZ9éßЖ日٣ ._@+=:/-".toCharArray())
+                .ofMaxLength(63)
                 .filter(s -> !s.endsWith(" "));
         return Combinators.combine(first, rest).as((f, r) -> f + r);
     }
@@ -248,7 +268,8 @@ class ValidatorPropertiesTest {
     Arbitrary<String> regions() {
         Arbitrary<String> area = Arbitraries.strings().withCharRange('a', 'z').ofLength(2);
         Arbitrary<String> kind = Arbitraries.of("", "-gov", "-iso", "-isob", "-isof");
-        Arbitrary<String> direction = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> direction =
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(12);
         Arbitrary<Integer> number = Arbitraries.integers().between(0, 99);
         return Combinators.combine(area, kind, direction, number).as((a, k, d, n) -> a + k + "-" + d + "-" + n);
     }
@@ -262,7 +283,8 @@ class ValidatorPropertiesTest {
     Arbitrary<String> profileNames() {
         Arbitrary<Character> first = Arbitraries.chars().with("abcXYZ0189".toCharArray());
         Arbitrary<String> rest = Arbitraries.strings().withChars(PROFILE_CHARS).ofMaxLength(63);
-        return Arbitraries.oneOf(Arbitraries.just("default"), Combinators.combine(first, rest).as((f, r) -> f + r));
+        return Arbitraries.oneOf(
+                Arbitraries.just("default"), Combinators.combine(first, rest).as((f, r) -> f + r));
     }
 
     @Provide
@@ -278,7 +300,9 @@ class ValidatorPropertiesTest {
     @Provide
     Arbitrary<String> durationCandidates() {
         Arbitrary<String> numbers = Arbitraries.oneOf(
-                Arbitraries.integers().between(SessionDuration.MINIMUM, SessionDuration.MAXIMUM).map(String::valueOf),
+                Arbitraries.integers()
+                        .between(SessionDuration.MINIMUM, SessionDuration.MAXIMUM)
+                        .map(String::valueOf),
                 Arbitraries.longs().map(String::valueOf),
                 Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(20));
         return candidates(numbers);
@@ -299,8 +323,11 @@ class ValidatorPropertiesTest {
 
     /** Valid values, valid values with one hostile edit, and hostile text. */
     private Arbitrary<String> candidates(Arbitrary<String> valid) {
-        Arbitrary<String> edited = Combinators.combine(valid, Arbitraries.integers().between(0, 1000),
-                Arbitraries.chars().with(HOSTILE.toCharArray()), Arbitraries.of(Edit.values()))
+        Arbitrary<String> edited = Combinators.combine(
+                        valid,
+                        Arbitraries.integers().between(0, 1000),
+                        Arbitraries.chars().with(HOSTILE.toCharArray()),
+                        Arbitraries.of(Edit.values()))
                 .as((v, at, c, edit) -> edit.apply(v, at, c));
         return Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(2, valid),
@@ -309,7 +336,11 @@ class ValidatorPropertiesTest {
     }
 
     private enum Edit {
-        INSERT, REPLACE, DELETE, TRUNCATE, DOUBLE;
+        INSERT,
+        REPLACE,
+        DELETE,
+        TRUNCATE,
+        DOUBLE;
 
         String apply(String value, int at, char c) {
             if (value.isEmpty()) {
@@ -328,7 +359,11 @@ class ValidatorPropertiesTest {
 
     // ---- checks ----
 
-    private static <T> void check(String what, String value, Function<String, T> parser, String field,
+    private static <T> void check(
+            String what,
+            String value,
+            Function<String, T> parser,
+            String field,
             java.util.function.Consumer<T> whenAccepted) {
         T parsed;
         try {
@@ -338,8 +373,10 @@ class ValidatorPropertiesTest {
             count(what, false);
             return;
         } catch (RuntimeException | Error e) {
-            throw new AssertionError(what + " threw " + e.getClass().getName() + " for '" + Text.printable(value)
-                    + "' instead of an InvalidValueException", e);
+            throw new AssertionError(
+                    what + " threw " + e.getClass().getName() + " for '" + Text.printable(value)
+                            + "' instead of an InvalidValueException",
+                    e);
         }
         whenAccepted.accept(parsed);
         count(what, true);
@@ -356,7 +393,8 @@ class ValidatorPropertiesTest {
 
     static void assertOneLineNaming(String message, String field) {
         assertOneLine(message);
-        assertTrue(message.toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
+        assertTrue(
+                message.toLowerCase(Locale.ROOT).contains(field.toLowerCase(Locale.ROOT)),
                 "the message does not name the " + field + ": " + message);
     }
 
@@ -364,14 +402,19 @@ class ValidatorPropertiesTest {
     static void assertOneLine(String message) {
         assertTrue(message != null, "no message");
         String bad = message.codePoints()
-                .filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
+                .filter(c -> Character.isISOControl(c)
+                        || c == 0x2028
+                        || c == 0x2029
                         || Character.getType(c) == Character.FORMAT)
-                .mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(","));
+                .mapToObj(c -> String.format("U+%04X", c))
+                .collect(Collectors.joining(","));
         assertTrue(bad.isEmpty(), "the message holds " + bad + ": " + Text.printable(message));
     }
 
     private static void count(String what, boolean accepted) {
-        COUNTS.computeIfAbsent(what, k -> new AtomicInteger[] {new AtomicInteger(), new AtomicInteger()})
-                [accepted ? 0 : 1].incrementAndGet();
+        COUNTS
+                .computeIfAbsent(what, k -> new AtomicInteger[] {new AtomicInteger(), new AtomicInteger()})[
+                accepted ? 0 : 1]
+                .incrementAndGet();
     }
 }

@@ -76,8 +76,8 @@ class WorkspaceTest {
         void replaceRefusesRenamingToATakenAlias() {
             add(root("prod"));
             Session dev = add(root("dev"));
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.replace(dev.withAlias(Alias.of("prod"))));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.replace(dev.withAlias(Alias.of("prod"))));
             assertEquals("a session with alias 'prod' already exists; pick another alias", e.getMessage());
             assertEquals(Alias.of("dev"), workspace.get(dev.id()).alias());
         }
@@ -93,8 +93,8 @@ class WorkspaceTest {
         @Test
         void addRefusesAnIdThatIsTaken() {
             Session dev = add(root("dev"));
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.add(dev.withAlias(Alias.of("other"))));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> workspace.add(dev.withAlias(Alias.of("other"))));
             assertEquals("a session with id " + dev.id() + " already exists", e.getMessage());
         }
     }
@@ -105,8 +105,8 @@ class WorkspaceTest {
         @Test
         void addRefusesAnAssumerThatIsNotInTheWorkspace() {
             Session stranger = root("stranger");
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.add(chained("r1", stranger)));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> workspace.add(chained("r1", stranger)));
             assertEquals("the assumer session " + stranger.id() + " does not exist", e.getMessage());
             assertTrue(workspace.sessions().isEmpty());
         }
@@ -116,8 +116,8 @@ class WorkspaceTest {
             Session user = add(root("user"));
             Session r1 = add(chained("r1", user));
             Session stranger = root("stranger");
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.replace(r1.withAssumer(Optional.of(stranger.id()))));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.replace(r1.withAssumer(Optional.of(stranger.id()))));
             assertEquals("the assumer session " + stranger.id() + " does not exist", e.getMessage());
         }
 
@@ -125,8 +125,8 @@ class WorkspaceTest {
         void replaceOfAnUnknownSessionIsRefused() {
             Session ghost = root("ghost");
             UnknownSessionException e = assertThrows(UnknownSessionException.class, () -> workspace.replace(ghost));
-            assertEquals("no session with alias or id '" + ghost.id() + "'; see 'rolehop session list'",
-                    e.getMessage());
+            assertEquals(
+                    "no session with alias or id '" + ghost.id() + "'; see 'rolehop session list'", e.getMessage());
         }
     }
 
@@ -149,8 +149,8 @@ class WorkspaceTest {
         void sessionCannotBeItsOwnAssumer() {
             Session user = add(root("user"));
             Session r1 = add(chained("r1", user));
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.replace(r1.withAssumer(Optional.of(r1.id()))));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.replace(r1.withAssumer(Optional.of(r1.id()))));
             assertEquals("session 'r1' cannot be its own assumer", e.getMessage());
         }
 
@@ -161,13 +161,17 @@ class WorkspaceTest {
             Session b = add(chained("b", a));
             Session c = add(chained("c", b));
 
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.replace(a.withAssumer(Optional.of(c.id()))));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.replace(a.withAssumer(Optional.of(c.id()))));
 
-            assertEquals("'c' cannot assume for 'a': it already depends on it, and the chain would be a cycle;"
-                    + " pick another assumer", e.getMessage());
+            assertEquals(
+                    "'c' cannot assume for 'a': it already depends on it, and the chain would be a cycle;"
+                            + " pick another assumer",
+                    e.getMessage());
             assertEquals(Optional.of(user.id()), workspace.get(a.id()).assumer());
-            assertEquals(List.of("user", "a", "b", "c"), aliases(workspace.chainOf(c.id()).hops()));
+            assertEquals(
+                    List.of("user", "a", "b", "c"),
+                    aliases(workspace.chainOf(c.id()).hops()));
         }
 
         @Test
@@ -175,8 +179,8 @@ class WorkspaceTest {
             Session user = add(root("user"));
             Session a = add(chained("a", user));
             Session b = add(chained("b", a));
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.replace(a.withAssumer(Optional.of(b.id()))));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.replace(a.withAssumer(Optional.of(b.id()))));
             assertTrue(e.getMessage().startsWith("'b' cannot assume for 'a'"), e.getMessage());
         }
 
@@ -191,8 +195,11 @@ class WorkspaceTest {
             workspace.replace(b.withAssumer(Optional.of(sibling.id())));
             workspace.replace(a.withAssumer(Optional.of(other.id())));
 
-            assertEquals(List.of("user", "sibling", "b"), aliases(workspace.chainOf(b.id()).hops()));
-            assertEquals(List.of("other", "a"), aliases(workspace.chainOf(a.id()).hops()));
+            assertEquals(
+                    List.of("user", "sibling", "b"),
+                    aliases(workspace.chainOf(b.id()).hops()));
+            assertEquals(
+                    List.of("other", "a"), aliases(workspace.chainOf(a.id()).hops()));
         }
     }
 
@@ -275,10 +282,10 @@ class WorkspaceTest {
         @Test
         void removeIsRefusedWhileDependentsExist() {
             buildTree();
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.remove(a.id(), false));
-            assertEquals("session 'a' is the assumer of 'a1', 'a2'; delete those first or use --cascade",
-                    e.getMessage());
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> workspace.remove(a.id(), false));
+            assertEquals(
+                    "session 'a' is the assumer of 'a1', 'a2'; delete those first or use --cascade", e.getMessage());
             assertEquals(7, workspace.sessions().size());
         }
 
@@ -299,9 +306,14 @@ class WorkspaceTest {
             assertEquals(6, removed.size());
             assertEquals(user, removed.get(removed.size() - 1));
             for (Session s : removed) {
-                s.assumer().ifPresent(assumer -> assertTrue(
-                        removed.indexOf(s) < removed.stream().map(Session::id).toList().indexOf(assumer),
-                        s.alias() + " must come before its assumer"));
+                s.assumer()
+                        .ifPresent(assumer -> assertTrue(
+                                removed.indexOf(s)
+                                        < removed.stream()
+                                                .map(Session::id)
+                                                .toList()
+                                                .indexOf(assumer),
+                                s.alias() + " must come before its assumer"));
             }
             assertEquals(List.of("unrelated"), aliases(workspace.sessions()));
         }
@@ -348,7 +360,9 @@ class WorkspaceTest {
             Session b = add(root("b", prod));
             workspace.activate(a.id(), UNTIL);
             assertEquals(List.of(), workspace.activate(b.id(), UNTIL));
-            assertEquals(List.of(a.id(), b.id()), workspace.active().stream().map(Session::id).toList());
+            assertEquals(
+                    List.of(a.id(), b.id()),
+                    workspace.active().stream().map(Session::id).toList());
         }
 
         @Test
@@ -356,7 +370,8 @@ class WorkspaceTest {
             Session a = add(root("a", dev));
             workspace.activate(a.id(), UNTIL);
             assertEquals(List.of(), workspace.activate(a.id(), UNTIL.plusSeconds(1)));
-            assertEquals(Optional.of(UNTIL.plusSeconds(1)), workspace.get(a.id()).expiration());
+            assertEquals(
+                    Optional.of(UNTIL.plusSeconds(1)), workspace.get(a.id()).expiration());
         }
 
         @Test
@@ -366,7 +381,8 @@ class WorkspaceTest {
             workspace.activate(a.id(), UNTIL);
             workspace.activate(b.id(), UNTIL);
 
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class,
                     () -> workspace.replace(workspace.get(b.id()).withProfile(dev)));
 
             assertEquals("profile 'dev' is in use by active session 'a'; stop it first", e.getMessage());
@@ -414,7 +430,9 @@ class WorkspaceTest {
             Workspace rebuilt = rebuild(List.of(r2, user, r1));
 
             assertEquals(List.of("r2", "user", "r1"), aliases(rebuilt.sessions()));
-            assertEquals(List.of("user", "r1", "r2"), aliases(rebuilt.chainOf(r2.id()).hops()));
+            assertEquals(
+                    List.of("user", "r1", "r2"),
+                    aliases(rebuilt.chainOf(r2.id()).hops()));
             assertEquals(List.of("user", "r1", "r2"), aliases(rebuilt.sessionsRootsFirst()));
         }
 
@@ -425,8 +443,8 @@ class WorkspaceTest {
             Session later = add(chained("later", user));
             workspace.replace(a.withAssumer(Optional.of(later.id())));
 
-            Workspace rebuilt = new Workspace(workspace.sessions(), workspace.profiles(), workspace.defaultRegion(),
-                    workspace.settings());
+            Workspace rebuilt = new Workspace(
+                    workspace.sessions(), workspace.profiles(), workspace.defaultRegion(), workspace.settings());
 
             assertEquals(List.of("user", "a", "later"), aliases(rebuilt.sessions()));
             assertEquals(List.of("user", "later", "a"), aliases(rebuilt.sessionsRootsFirst()));
@@ -436,8 +454,8 @@ class WorkspaceTest {
         void rejectsAnAssumerThatIsNotStored() {
             Session missing = root("missing");
             Session orphan = chained("orphan", missing);
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> rebuild(List.of(root("fine"), orphan)));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> rebuild(List.of(root("fine"), orphan)));
             assertEquals("session 'orphan' names an assumer that does not exist or is part of a cycle", e.getMessage());
         }
 
@@ -445,27 +463,45 @@ class WorkspaceTest {
         void rejectsACycle() {
             SessionId idA = SessionId.random();
             SessionId idB = SessionId.random();
-            Session a = new Session(idA, Alias.of("a"), CHAINED_METHOD, NamedProfile.DEFAULT, REGION,
-                    SessionStatus.INACTIVE, Optional.of(idB), Map.of(), Optional.empty(), DeliveryMode.FILE);
-            Session b = new Session(idB, Alias.of("b"), CHAINED_METHOD, NamedProfile.DEFAULT, REGION,
-                    SessionStatus.INACTIVE, Optional.of(idA), Map.of(), Optional.empty(), DeliveryMode.FILE);
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> rebuild(List.of(root("root"), a, b)));
+            Session a = new Session(
+                    idA,
+                    Alias.of("a"),
+                    CHAINED_METHOD,
+                    NamedProfile.DEFAULT,
+                    REGION,
+                    SessionStatus.INACTIVE,
+                    Optional.of(idB),
+                    Map.of(),
+                    Optional.empty(),
+                    DeliveryMode.FILE);
+            Session b = new Session(
+                    idB,
+                    Alias.of("b"),
+                    CHAINED_METHOD,
+                    NamedProfile.DEFAULT,
+                    REGION,
+                    SessionStatus.INACTIVE,
+                    Optional.of(idA),
+                    Map.of(),
+                    Optional.empty(),
+                    DeliveryMode.FILE);
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> rebuild(List.of(root("root"), a, b)));
             assertEquals("session 'a' names an assumer that does not exist or is part of a cycle", e.getMessage());
         }
 
         @Test
         void rejectsDuplicateIds() {
             Session a = root("a");
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> rebuild(List.of(a, a.withAlias(Alias.of("b")))));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> rebuild(List.of(a, a.withAlias(Alias.of("b")))));
             assertEquals("two sessions share the id " + a.id(), e.getMessage());
         }
 
         @Test
         void rejectsDuplicateAliases() {
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> rebuild(List.of(root("a"), root("a"))));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> rebuild(List.of(root("a"), root("a"))));
             assertEquals("a session with alias 'a' already exists; pick another alias", e.getMessage());
         }
 
@@ -487,11 +523,14 @@ class WorkspaceTest {
 
         @Test
         void keepsProfilesRegionAndSettingsAndAlwaysHasTheDefaultProfile() {
-            Workspace rebuilt = new Workspace(List.of(root("a", NamedProfile.of("zeta"))),
-                    List.of(NamedProfile.of("alpha")), Region.of("ap-south-1"),
+            Workspace rebuilt = new Workspace(
+                    List.of(root("a", NamedProfile.of("zeta"))),
+                    List.of(NamedProfile.of("alpha")),
+                    Region.of("ap-south-1"),
                     Map.of(Workspace.REFRESH_MARGIN_SETTING, "120", "colour", "never"));
 
-            assertEquals(List.of("alpha", "default", "zeta"),
+            assertEquals(
+                    List.of("alpha", "default", "zeta"),
                     rebuilt.profiles().stream().map(NamedProfile::name).toList());
             assertEquals(Region.of("ap-south-1"), rebuilt.defaultRegion());
             assertEquals(Duration.ofMinutes(2), rebuilt.refreshMargin());
@@ -500,9 +539,15 @@ class WorkspaceTest {
 
         @Test
         void rejectsAStoredRefreshMarginThatIsNotWholeSeconds() {
-            InvalidValueException e = assertThrows(InvalidValueException.class, () -> new Workspace(List.of(),
-                    List.of(), Workspace.INITIAL_DEFAULT_REGION, Map.of(Workspace.REFRESH_MARGIN_SETTING, "15m")));
-            assertEquals("invalid refresh-margin-seconds '15m'; give a whole number of seconds from 0 to 43200",
+            InvalidValueException e = assertThrows(
+                    InvalidValueException.class,
+                    () -> new Workspace(
+                            List.of(),
+                            List.of(),
+                            Workspace.INITIAL_DEFAULT_REGION,
+                            Map.of(Workspace.REFRESH_MARGIN_SETTING, "15m")));
+            assertEquals(
+                    "invalid refresh-margin-seconds '15m'; give a whole number of seconds from 0 to 43200",
                     e.getMessage());
         }
     }
@@ -528,7 +573,8 @@ class WorkspaceTest {
             workspace.addProfile(NamedProfile.of("zeta"));
             workspace.addProfile(NamedProfile.of("alpha"));
             workspace.addProfile(NamedProfile.of("alpha"));
-            assertEquals(List.of("alpha", "default", "zeta"),
+            assertEquals(
+                    List.of("alpha", "default", "zeta"),
                     workspace.profiles().stream().map(NamedProfile::name).toList());
         }
 
@@ -552,8 +598,8 @@ class WorkspaceTest {
 
         @Test
         void defaultProfileCannotBeRenamed() {
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.renameProfile(NamedProfile.DEFAULT, dev));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.renameProfile(NamedProfile.DEFAULT, dev));
             assertEquals("the default profile cannot be renamed", e.getMessage());
         }
 
@@ -561,25 +607,25 @@ class WorkspaceTest {
         void renameOntoAnExistingProfileIsRefused() {
             workspace.addProfile(dev);
             workspace.addProfile(NamedProfile.of("prod"));
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.renameProfile(dev, NamedProfile.of("prod")));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.renameProfile(dev, NamedProfile.of("prod")));
             assertEquals("profile 'prod' already exists; pick another name", e.getMessage());
-            WorkspaceRuleException toDefault = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.renameProfile(dev, NamedProfile.DEFAULT));
+            WorkspaceRuleException toDefault = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.renameProfile(dev, NamedProfile.DEFAULT));
             assertEquals("profile 'default' already exists; pick another name", toDefault.getMessage());
         }
 
         @Test
         void renameOfAnUnknownProfileIsRefused() {
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.renameProfile(dev, NamedProfile.of("x")));
+            WorkspaceRuleException e = assertThrows(
+                    WorkspaceRuleException.class, () -> workspace.renameProfile(dev, NamedProfile.of("x")));
             assertEquals("no profile named 'dev'; see 'rolehop profile list'", e.getMessage());
         }
 
         @Test
         void defaultProfileCannotBeDeleted() {
-            WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class,
-                    () -> workspace.removeProfile(NamedProfile.DEFAULT));
+            WorkspaceRuleException e =
+                    assertThrows(WorkspaceRuleException.class, () -> workspace.removeProfile(NamedProfile.DEFAULT));
             assertEquals("the default profile cannot be deleted", e.getMessage());
         }
 
@@ -588,8 +634,8 @@ class WorkspaceTest {
             add(root("a", dev));
             add(root("b", dev));
             WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class, () -> workspace.removeProfile(dev));
-            assertEquals("profile 'dev' is used by 'a', 'b'; move those sessions to another profile first",
-                    e.getMessage());
+            assertEquals(
+                    "profile 'dev' is used by 'a', 'b'; move those sessions to another profile first", e.getMessage());
             assertTrue(workspace.hasProfile(dev));
         }
 
@@ -640,10 +686,11 @@ class WorkspaceTest {
         @ParameterizedTest
         @ValueSource(strings = {"", "-5", "15m", "1.5", "43201", "999999", " 60"})
         void valuesThatAreNotWholeSecondsInRangeAreRefused(String value) {
-            InvalidValueException e = assertThrows(InvalidValueException.class,
-                    () -> workspace.putSetting(Workspace.REFRESH_MARGIN_SETTING, value));
-            assertEquals("invalid refresh-margin-seconds '" + value
-                    + "'; give a whole number of seconds from 0 to 43200", e.getMessage());
+            InvalidValueException e = assertThrows(
+                    InvalidValueException.class, () -> workspace.putSetting(Workspace.REFRESH_MARGIN_SETTING, value));
+            assertEquals(
+                    "invalid refresh-margin-seconds '" + value + "'; give a whole number of seconds from 0 to 43200",
+                    e.getMessage());
             assertEquals(Workspace.DEFAULT_REFRESH_MARGIN, workspace.refreshMargin());
         }
 
@@ -670,8 +717,13 @@ class WorkspaceTest {
         @Test
         void anIdWinsOverAStoredAliasShapedLikeIt() {
             Session a = add(root("a"));
-            Session named = add(Session.create(Alias.stored(a.id().value()), ROOT_METHOD, NamedProfile.of("named"),
-                    REGION, Optional.empty(), Map.of()));
+            Session named = add(Session.create(
+                    Alias.stored(a.id().value()),
+                    ROOT_METHOD,
+                    NamedProfile.of("named"),
+                    REGION,
+                    Optional.empty(),
+                    Map.of()));
             assertEquals(Optional.of(a), workspace.find(a.id().value()));
             assertEquals(Optional.of(named), workspace.find(named.id().value()));
         }
@@ -679,8 +731,8 @@ class WorkspaceTest {
         @Test
         void aStoredAliasShapedLikeAnIdNoSessionHasStillFindsItsSession() {
             String unusedId = SessionId.random().value();
-            Session named = add(Session.create(Alias.stored(unusedId), ROOT_METHOD, NamedProfile.of("named"),
-                    REGION, Optional.empty(), Map.of()));
+            Session named = add(Session.create(
+                    Alias.stored(unusedId), ROOT_METHOD, NamedProfile.of("named"), REGION, Optional.empty(), Map.of()));
             assertEquals(Optional.of(named), workspace.find(unusedId));
         }
 
@@ -694,8 +746,12 @@ class WorkspaceTest {
         @Test
         void sessionsListIsACopy() {
             add(root("a"));
-            assertThrows(UnsupportedOperationException.class, () -> workspace.sessions().clear());
-            assertThrows(UnsupportedOperationException.class, () -> workspace.profiles().clear());
+            assertThrows(
+                    UnsupportedOperationException.class,
+                    () -> workspace.sessions().clear());
+            assertThrows(
+                    UnsupportedOperationException.class,
+                    () -> workspace.profiles().clear());
         }
 
         @Test
@@ -711,8 +767,10 @@ class WorkspaceTest {
             assertEquals(4, ordered.size());
             List<SessionId> ids = ordered.stream().map(Session::id).toList();
             for (Session s : ordered) {
-                s.assumer().ifPresent(assumer -> assertTrue(ids.indexOf(assumer) < ids.indexOf(s.id()),
-                        s.alias() + " must come after its assumer"));
+                s.assumer()
+                        .ifPresent(assumer -> assertTrue(
+                                ids.indexOf(assumer) < ids.indexOf(s.id()),
+                                s.alias() + " must come after its assumer"));
             }
         }
     }

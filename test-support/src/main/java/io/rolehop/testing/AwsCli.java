@@ -92,8 +92,10 @@ public final class AwsCli {
         try {
             out = Files.createTempFile("aws-cli-", ".out");
             err = Files.createTempFile("aws-cli-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             Map<String, String> childEnv = builder.environment();
             childEnv.keySet().removeIf(k -> k.startsWith("AWS_") && !k.equals("AWS_CA_BUNDLE"));
             childEnv.putAll(env);
@@ -104,7 +106,9 @@ public final class AwsCli {
                 throw new AssertionError("aws " + String.join(" ", args) + " did not finish within "
                         + timeout.toSeconds() + " s; stderr: " + Files.readString(err, StandardCharsets.UTF_8));
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run aws", e);
@@ -124,7 +128,9 @@ public final class AwsCli {
      */
     public String callerArn(String profile) {
         return run("sts", "get-caller-identity", "--profile", profile, "--query", "Arn", "--output", "text")
-                .requireSuccess().stdout().strip();
+                .requireSuccess()
+                .stdout()
+                .strip();
     }
 
     private static java.io.File nullDevice() {

@@ -43,13 +43,14 @@ final class AwsQuery {
 
         /** The text of the first element {@code tag}, XML entities decoded. */
         Optional<String> value(String tag) {
-            Matcher m = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL).matcher(body);
+            Matcher m = Pattern.compile("<" + tag + ">(.*?)</" + tag + ">", Pattern.DOTALL)
+                    .matcher(body);
             return m.find() ? Optional.of(unescape(m.group(1))) : Optional.empty();
         }
 
         String require(String tag) {
-            return value(tag).orElseThrow(
-                    () -> new IllegalStateException("no <" + tag + "> in moto's answer: " + body));
+            return value(tag)
+                    .orElseThrow(() -> new IllegalStateException("no <" + tag + "> in moto's answer: " + body));
         }
     }
 
@@ -60,19 +61,27 @@ final class AwsQuery {
      *
      * @throws IllegalStateException when the answer is not HTTP 200, with moto's error code and message
      */
-    static Response call(URI endpoint, String service, String version, String action, Map<String, String> parameters,
+    static Response call(
+            URI endpoint,
+            String service,
+            String version,
+            String action,
+            Map<String, String> parameters,
             Signer signer) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("Action", action);
         form.put("Version", version);
         form.putAll(parameters);
         StringBuilder body = new StringBuilder();
-        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(encode(k)).append('=')
+        form.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&")
+                .append(encode(k))
+                .append('=')
                 .append(encode(v)));
         Response response = post(endpoint, service, body.toString().getBytes(StandardCharsets.UTF_8), signer);
         if (response.status() != 200) {
             throw new IllegalStateException(service + ":" + action + " failed with HTTP " + response.status() + " "
-                    + response.value("Code").orElse("?") + ": " + response.value("Message").orElse(response.body()));
+                    + response.value("Code").orElse("?") + ": "
+                    + response.value("Message").orElse(response.body()));
         }
         return response;
     }
@@ -83,16 +92,25 @@ final class AwsQuery {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
         StringBuilder canonicalHeaders = new StringBuilder()
-                .append("content-type:").append(CONTENT_TYPE).append('\n')
-                .append("host:").append(host).append('\n')
-                .append("x-amz-date:").append(amzDate).append('\n');
+                .append("content-type:")
+                .append(CONTENT_TYPE)
+                .append('\n')
+                .append("host:")
+                .append(host)
+                .append('\n')
+                .append("x-amz-date:")
+                .append(amzDate)
+                .append('\n');
         String signedHeaders = "content-type;host;x-amz-date";
         if (signer.sessionToken().isPresent()) {
-            canonicalHeaders.append("x-amz-security-token:").append(signer.sessionToken().get()).append('\n');
+            canonicalHeaders
+                    .append("x-amz-security-token:")
+                    .append(signer.sessionToken().get())
+                    .append('\n');
             signedHeaders += ";x-amz-security-token";
         }
-        String canonicalRequest = "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + HEX.formatHex(
-                sha256(body));
+        String canonicalRequest =
+                "POST\n/\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + HEX.formatHex(sha256(body));
         String scope = date + "/" + REGION + "/" + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
@@ -101,10 +119,11 @@ final class AwsQuery {
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
         String signature = HEX.formatHex(hmac(key, stringToSign));
-        String authorization = "AWS4-HMAC-SHA256 Credential=" + signer.accessKeyId() + "/" + scope
-                + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature;
+        String authorization = "AWS4-HMAC-SHA256 Credential=" + signer.accessKeyId() + "/" + scope + ", SignedHeaders="
+                + signedHeaders + ", Signature=" + signature;
         try {
-            HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) endpoint.resolve("/").toURL().openConnection();
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(30_000);
             connection.setRequestMethod("POST");
@@ -137,12 +156,17 @@ final class AwsQuery {
 
     static String encode(String value) {
         // RFC 3986 style; the signature covers the raw body, so only the server's form decoding must agree.
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 
     private static String unescape(String xml) {
-        return xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        return xml.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 

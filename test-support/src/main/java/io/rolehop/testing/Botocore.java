@@ -22,7 +22,8 @@ public final class Botocore {
     private static final long TIMEOUT_SECONDS = 60;
 
     // Prints one JSON document: {"ok": ...} or {"error": "..."}; exit 3 means botocore could not be imported.
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "import json, sys",
             "try:",
             "    import botocore.configloader, botocore.session, botocore.exceptions",
@@ -88,8 +89,9 @@ public final class Botocore {
 
         @Override
         public String toString() {
-            return "ResolvedProfile[accessKeyId=" + accessKeyId + ", secretAccessKey=" + secretAccessKey.map(s -> "****")
-                    + ", sessionToken=" + sessionToken.map(s -> "****") + ", region=" + region + "]";
+            return "ResolvedProfile[accessKeyId=" + accessKeyId + ", secretAccessKey="
+                    + secretAccessKey.map(s -> "****") + ", sessionToken=" + sessionToken.map(s -> "****") + ", region="
+                    + region + "]";
         }
     }
 
@@ -221,8 +223,8 @@ public final class Botocore {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new AssertionError("python3 is needed to check files with botocore, and could not be started: "
-                    + e.getMessage(), e);
+            throw new AssertionError(
+                    "python3 is needed to check files with botocore, and could not be started: " + e.getMessage(), e);
         }
         CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
         CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));

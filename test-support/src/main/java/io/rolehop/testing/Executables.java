@@ -15,8 +15,9 @@ final class Executables {
      * @throws IllegalStateException when it is missing: these tests must fail, not skip, on a machine without it
      */
     static Path require(String name, String installHint) {
-        return find(name).orElseThrow(() -> new IllegalStateException("'" + name + "' is not on PATH ("
-                + System.getenv("PATH") + "); " + installHint));
+        return find(name)
+                .orElseThrow(() -> new IllegalStateException(
+                        "'" + name + "' is not on PATH (" + System.getenv("PATH") + "); " + installHint));
     }
 
     static Optional<Path> find(String name) {

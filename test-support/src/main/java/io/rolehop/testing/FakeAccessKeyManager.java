@@ -45,7 +45,9 @@ public final class FakeAccessKeyManager implements AccessKeyManager {
 
     /** The ids of the access keys {@code userArn} holds, oldest first. */
     public synchronized List<String> keysOf(String userArn) {
-        return keys.entrySet().stream().filter(e -> e.getValue().userArn().equals(userArn)).map(Map.Entry::getKey)
+        return keys.entrySet().stream()
+                .filter(e -> e.getValue().userArn().equals(userArn))
+                .map(Map.Entry::getKey)
                 .toList();
     }
 
@@ -77,8 +79,10 @@ public final class FakeAccessKeyManager implements AccessKeyManager {
             newKeysUnknownFor--;
             key = Optional.empty();
         }
-        return key.orElseThrow(() -> new StsException(StsException.Reason.INVALID_CREDENTIALS, "STS does not"
-                + " recognise access key id " + credentials.accessKeyId())).userArn();
+        return key.orElseThrow(() -> new StsException(
+                        StsException.Reason.INVALID_CREDENTIALS,
+                        "STS does not" + " recognise access key id " + credentials.accessKeyId()))
+                .userArn();
     }
 
     @Override
@@ -91,8 +95,8 @@ public final class FakeAccessKeyManager implements AccessKeyManager {
             throw fault;
         }
         if (keysOf(user).size() >= MAX_KEYS) {
-            throw new AccessKeyException(AccessKeyException.Reason.LIMIT_EXCEEDED, user + " already has "
-                    + MAX_KEYS + " access keys");
+            throw new AccessKeyException(
+                    AccessKeyException.Reason.LIMIT_EXCEEDED, user + " already has " + MAX_KEYS + " access keys");
         }
         return newKey(user, true);
     }
@@ -107,27 +111,30 @@ public final class FakeAccessKeyManager implements AccessKeyManager {
         }
         Key key = keys.get(accessKeyId);
         if (key == null || !key.userArn().equals(user)) {
-            throw new AccessKeyException(AccessKeyException.Reason.NOT_FOUND, "no access key " + accessKeyId
-                    + " of " + user);
+            throw new AccessKeyException(
+                    AccessKeyException.Reason.NOT_FOUND, "no access key " + accessKeyId + " of " + user);
         }
         keys.remove(accessKeyId);
     }
 
     private String user(AwsCredentials caller) {
-        return signer(caller).orElseThrow(() -> new AccessKeyException(AccessKeyException.Reason.INVALID_CREDENTIALS,
-                "IAM does not recognise access key id " + caller.accessKeyId())).userArn();
+        return signer(caller)
+                .orElseThrow(() -> new AccessKeyException(
+                        AccessKeyException.Reason.INVALID_CREDENTIALS,
+                        "IAM does not recognise access key id " + caller.accessKeyId()))
+                .userArn();
     }
 
     /** The long-term key that signs: the caller's own, or the one its session token was issued for. */
     private Optional<Key> signer(AwsCredentials credentials) {
         if (credentials instanceof TemporaryCredentials) {
             String identity = sts.identityOf(credentials);
-            return identity.startsWith("user:") ? Optional.ofNullable(keys.get(identity.substring(5)))
+            return identity.startsWith("user:")
+                    ? Optional.ofNullable(keys.get(identity.substring(5)))
                     : Optional.empty();
         }
         Key key = keys.get(credentials.accessKeyId());
-        return key != null && key.secret().equals(credentials.secretAccessKey()) ? Optional.of(key)
-                : Optional.empty();
+        return key != null && key.secret().equals(credentials.secretAccessKey()) ? Optional.of(key) : Optional.empty();
     }
 
     private LongTermCredentials newKey(String userArn, boolean createdHere) {

@@ -38,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * </ul>
  * Every request is recorded as a {@link Visit}, in order. Reset before each test when registered as an extension.
  */
-public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
-        AutoCloseable {
+public final class FakeFederationEndpoint
+        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, AutoCloseable {
     private static final Set<String> SESSION_KEYS = Set.of("sessionId", "sessionKey", "sessionToken");
 
     /** A token request as received: the Session's fields, and the SessionDuration if any. */
@@ -132,7 +132,8 @@ public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEa
     public synchronized Optional<Visit> awaitVisit(String prefix, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
-            Optional<Visit> seen = visits.stream().filter(v -> v.path().startsWith(prefix)).findFirst();
+            Optional<Visit> seen =
+                    visits.stream().filter(v -> v.path().startsWith(prefix)).findFirst();
             long left = deadline - System.nanoTime();
             if (seen.isPresent() || left <= 0) {
                 return seen;
@@ -182,7 +183,9 @@ public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEa
         }
         if (path.equals("/federation") && "login".equals(p.get("Action"))) {
             String token = p.get("SigninToken");
-            if (token == null || !Boolean.FALSE.equals(tokens.get(token)) || p.get("Destination") == null
+            if (token == null
+                    || !Boolean.FALSE.equals(tokens.get(token))
+                    || p.get("Destination") == null
                     || p.get("Issuer") == null) {
                 return Answer.text(400, "unknown or used SigninToken, or no Destination or Issuer");
             }
@@ -193,18 +196,22 @@ public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEa
             return Answer.redirect(p.get("redirect_uri"));
         }
         if (path.startsWith("/console/")) {
-            return new Answer(200, "text/html", "<html><head><title>console</title></head><body>console</body></html>",
+            return new Answer(
+                    200,
+                    "text/html",
+                    "<html><head><title>console</title></head><body>console</body></html>",
                     Optional.empty());
         }
         return Answer.text(404, "no such page");
     }
 
     private Answer signinToken(Map<String, String> p) {
-        Optional<Map<String, String>> session = Optional.ofNullable(p.get("Session")).flatMap(
-                FakeFederationEndpoint::flatStringObject);
+        Optional<Map<String, String>> session =
+                Optional.ofNullable(p.get("Session")).flatMap(FakeFederationEndpoint::flatStringObject);
         Optional<String> duration = Optional.ofNullable(p.get("SessionDuration"));
         session.ifPresent(s -> tokenRequests.add(new TokenRequest(s, duration)));
-        if (session.isEmpty() || !session.get().keySet().equals(SESSION_KEYS)
+        if (session.isEmpty()
+                || !session.get().keySet().equals(SESSION_KEYS)
                 || session.get().values().stream().anyMatch(String::isEmpty)) {
             return Answer.text(400, "Session must be a JSON object of sessionId, sessionKey and sessionToken");
         }
@@ -212,7 +219,8 @@ public final class FakeFederationEndpoint implements BeforeAllCallback, BeforeEa
             if (refuseSessionDuration) {
                 return Answer.text(400, "SessionDuration is not allowed for credentials from role chaining");
             }
-            if (!duration.get().matches("[0-9]{3,5}") || Integer.parseInt(duration.get()) < 900
+            if (!duration.get().matches("[0-9]{3,5}")
+                    || Integer.parseInt(duration.get()) < 900
                     || Integer.parseInt(duration.get()) > 43_200) {
                 return Answer.text(400, "SessionDuration must be 900 to 43200");
             }

@@ -28,7 +28,7 @@ public final class FakeSecurityTokenService implements SecurityTokenService, Fed
     private final List<FederationTokenRequest> federationTokenCalls = new ArrayList<>();
     private final Set<String> deniedRoles = new HashSet<>();
     private final Set<String> rejectedMfaCodes = new HashSet<>();
-    private Runnable duringNextCall = () -> { };
+    private Runnable duringNextCall = () -> {};
     private final Map<String, String> issuedFor = new HashMap<>();
     private int serial;
 
@@ -44,14 +44,17 @@ public final class FakeSecurityTokenService implements SecurityTokenService, Fed
     @Override
     public synchronized TemporaryCredentials assumeRole(AssumeRoleRequest request) {
         Runnable during = duringNextCall;
-        duringNextCall = () -> { };
+        duringNextCall = () -> {};
         during.run();
         assumeRoleCalls.add(request);
         if (deniedRoles.contains(request.roleArn().value())) {
-            throw new StsException(StsException.Reason.ACCESS_DENIED, "access denied: " + request.caller().accessKeyId()
-                    + " may not assume " + request.roleArn());
+            throw new StsException(
+                    StsException.Reason.ACCESS_DENIED,
+                    "access denied: " + request.caller().accessKeyId() + " may not assume " + request.roleArn());
         }
-        return issue(request.roleArn().value() + "/" + request.roleSessionName(), request.duration().toDuration());
+        return issue(
+                request.roleArn().value() + "/" + request.roleSessionName(),
+                request.duration().toDuration());
     }
 
     /**
@@ -71,8 +74,9 @@ public final class FakeSecurityTokenService implements SecurityTokenService, Fed
     public synchronized TemporaryCredentials getSessionToken(SessionTokenRequest request) {
         sessionTokenCalls.add(request);
         if (request.mfa().filter(m -> rejectedMfaCodes.contains(m.code())).isPresent()) {
-            throw new StsException(StsException.Reason.INVALID_MFA_CODE, "MFA code rejected for device "
-                    + request.mfa().get().serialNumber());
+            throw new StsException(
+                    StsException.Reason.INVALID_MFA_CODE,
+                    "MFA code rejected for device " + request.mfa().get().serialNumber());
         }
         return issue("user:" + request.caller().accessKeyId(), request.duration());
     }
@@ -109,7 +113,10 @@ public final class FakeSecurityTokenService implements SecurityTokenService, Fed
         serial++;
         String keyId = String.format("ASIAFAKE%012d", serial);
         issuedFor.put(keyId, identity);
-        return new TemporaryCredentials(keyId, "fake-secret-" + serial, "fake-token-" + serial,
+        return new TemporaryCredentials(
+                keyId,
+                "fake-secret-" + serial,
+                "fake-token-" + serial,
                 clock.instant().plus(lifetime));
     }
 }

@@ -42,6 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IdentityCenterEmulator implements AutoCloseable {
     /** The role session name of the emulator's user, as moto sees the role sessions it hands out. */
     public static final String USER = "sso-user";
+
     private static final String PORTAL_PREFIX = "/assignment/";
 
     private record Client(String secret, List<String> redirectUris) {}
@@ -98,7 +99,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     /** The endpoint variables rolehop and the AWS SDKs read, both pointing here. */
     public Map<String, String> env() {
-        return Map.of("AWS_ENDPOINT_URL_SSO_OIDC", endpoint().toString(), "AWS_ENDPOINT_URL_SSO",
+        return Map.of(
+                "AWS_ENDPOINT_URL_SSO_OIDC",
+                endpoint().toString(),
+                "AWS_ENDPOINT_URL_SSO",
                 endpoint().toString());
     }
 
@@ -193,8 +197,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 portal(exchange, path, query);
                 return;
             }
-            Map<String, Object> body = MiniJson.parseObject(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            Map<String, Object> body =
+                    MiniJson.parseObject(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             switch (path) {
                 case "/client/register" -> registerClient(exchange, body);
                 case "/device_authorization" -> startDeviceAuthorization(exchange, body);
@@ -220,8 +224,18 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         String secret = "secret-" + UUID.randomUUID();
         clients.put(id, new Client(secret, strings(body.get("redirectUris"))));
         long now = Instant.now().getEpochSecond();
-        json(exchange, 200, Map.of("clientId", id, "clientSecret", secret, "clientIdIssuedAt", now,
-                "clientSecretExpiresAt", now + 90L * 24 * 3600));
+        json(
+                exchange,
+                200,
+                Map.of(
+                        "clientId",
+                        id,
+                        "clientSecret",
+                        secret,
+                        "clientIdIssuedAt",
+                        now,
+                        "clientSecretExpiresAt",
+                        now + 90L * 24 * 3600));
     }
 
     private void startDeviceAuthorization(HttpExchange exchange, Map<String, Object> body) throws IOException {
@@ -233,9 +247,22 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         String deviceCode = "device-" + UUID.randomUUID();
         devices.put(deviceCode, new Device((String) body.get("clientId"), new AtomicInteger()));
         String userCode = "ABCD-" + (1000 + devices.size());
-        json(exchange, 200, Map.of("deviceCode", deviceCode, "userCode", userCode,
-                "verificationUri", endpoint() + "/device", "verificationUriComplete",
-                endpoint() + "/device?user_code=" + userCode, "expiresIn", 600, "interval", 1));
+        json(
+                exchange,
+                200,
+                Map.of(
+                        "deviceCode",
+                        deviceCode,
+                        "userCode",
+                        userCode,
+                        "verificationUri",
+                        endpoint() + "/device",
+                        "verificationUriComplete",
+                        endpoint() + "/device?user_code=" + userCode,
+                        "expiresIn",
+                        600,
+                        "interval",
+                        1));
     }
 
     private boolean clientOk(Map<String, Object> body) {
@@ -249,8 +276,13 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         String redirect = query.get("redirect_uri");
         String state = query.get("state");
         String challenge = query.get("code_challenge");
-        if (client == null || redirect == null || !registered(client, redirect) || state == null
-                || state.length() < 16 || challenge == null || !"S256".equals(query.get("code_challenge_method"))
+        if (client == null
+                || redirect == null
+                || !registered(client, redirect)
+                || state == null
+                || state.length() < 16
+                || challenge == null
+                || !"S256".equals(query.get("code_challenge_method"))
                 || !"code".equals(query.get("response_type"))) {
             text(exchange, 400, "invalid authorization request");
             return;
@@ -265,8 +297,11 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** A registered loopback redirect matches on any port (RFC 8252, 7.3). */
     private static boolean registered(Client client, String redirect) {
         URI asked = URI.create(redirect);
-        return client.redirectUris().stream().map(URI::create).anyMatch(r -> r.getScheme().equals(asked.getScheme())
-                && r.getHost().equals(asked.getHost()) && r.getPath().equals(asked.getPath()));
+        return client.redirectUris().stream()
+                .map(URI::create)
+                .anyMatch(r -> r.getScheme().equals(asked.getScheme())
+                        && r.getHost().equals(asked.getHost())
+                        && r.getPath().equals(asked.getPath()));
     }
 
     private void createToken(HttpExchange exchange, Map<String, Object> body) throws IOException {
@@ -299,7 +334,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             case "authorization_code" -> {
                 AuthCode code = codes.remove(String.valueOf(body.get("code")));
                 String verifier = String.valueOf(body.get("codeVerifier"));
-                if (code == null || !code.clientId().equals(clientId)
+                if (code == null
+                        || !code.clientId().equals(clientId)
                         || !code.redirectUri().equals(body.get("redirectUri"))
                         || !code.challenge().equals(s256(verifier))) {
                     oidcError(exchange, "InvalidGrantException", "invalid_grant");
@@ -325,8 +361,18 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         String refresh = "refresh-" + UUID.randomUUID();
         accessTokens.put(access, true);
         refreshTokens.put(refresh, clientId);
-        json(exchange, 200, Map.of("accessToken", access, "tokenType", "Bearer", "expiresIn", tokenSeconds,
-                "refreshToken", refresh));
+        json(
+                exchange,
+                200,
+                Map.of(
+                        "accessToken",
+                        access,
+                        "tokenType",
+                        "Bearer",
+                        "expiresIn",
+                        tokenSeconds,
+                        "refreshToken",
+                        refresh));
     }
 
     private void portal(HttpExchange exchange, String path, Map<String, String> query) throws IOException {
@@ -352,8 +398,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
             case "ListAccounts" -> {
                 List<Map<String, Object>> all = new ArrayList<>();
                 synchronized (this) {
-                    accounts.forEach((id, info) -> all.add(Map.of("accountId", id, "accountName", info[0],
-                            "emailAddress", info[1])));
+                    accounts.forEach((id, info) ->
+                            all.add(Map.of("accountId", id, "accountName", info[0], "emailAddress", info[1])));
                 }
                 page(exchange, "accountList", all, query);
             }
@@ -361,7 +407,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 String account = query.get("account_id");
                 List<Map<String, Object>> all = new ArrayList<>();
                 synchronized (this) {
-                    roles.stream().filter(r -> r.accountId().equals(account))
+                    roles.stream()
+                            .filter(r -> r.accountId().equals(account))
                             .forEach(r -> all.add(Map.of("roleName", r.roleName(), "accountId", r.accountId())));
                 }
                 page(exchange, "roleList", all, query);
@@ -376,14 +423,32 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                     error(exchange, 403, "ForbiddenException", "No access");
                     return;
                 }
-                TemporaryCredentials credentials = moto.map(m -> m.assumeRole(m.admin().credentials(),
-                        MotoServer.roleArn(role.roleName()), USER)).orElseGet(() -> new TemporaryCredentials(
-                        "ASIA" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(
-                                java.util.Locale.ROOT), "secret-" + UUID.randomUUID(), "token-" + UUID.randomUUID(),
-                        Instant.now().plusSeconds(3600)));
-                json(exchange, 200, Map.of("roleCredentials", Map.of("accessKeyId", credentials.accessKeyId(),
-                        "secretAccessKey", credentials.secretAccessKey(), "sessionToken", credentials.sessionToken(),
-                        "expiration", credentials.expiration().toEpochMilli())));
+                TemporaryCredentials credentials = moto.map(
+                                m -> m.assumeRole(m.admin().credentials(), MotoServer.roleArn(role.roleName()), USER))
+                        .orElseGet(() -> new TemporaryCredentials(
+                                "ASIA"
+                                        + UUID.randomUUID()
+                                                .toString()
+                                                .replace("-", "")
+                                                .substring(0, 16)
+                                                .toUpperCase(java.util.Locale.ROOT),
+                                "secret-" + UUID.randomUUID(),
+                                "token-" + UUID.randomUUID(),
+                                Instant.now().plusSeconds(3600)));
+                json(
+                        exchange,
+                        200,
+                        Map.of(
+                                "roleCredentials",
+                                Map.of(
+                                        "accessKeyId",
+                                        credentials.accessKeyId(),
+                                        "secretAccessKey",
+                                        credentials.secretAccessKey(),
+                                        "sessionToken",
+                                        credentials.sessionToken(),
+                                        "expiration",
+                                        credentials.expiration().toEpochMilli())));
             }
             case "Logout" -> {
                 accessTokens.remove(token);
@@ -393,11 +458,14 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         }
     }
 
-    private void page(HttpExchange exchange, String listName, List<Map<String, Object>> all,
-            Map<String, String> query) throws IOException {
-        int from = query.containsKey("next_token") ? Integer.parseInt(query.get("next_token").substring(5)) : 0;
-        int size = Math.min(pageSize, query.containsKey("max_result") ? Integer.parseInt(query.get("max_result"))
-                : Integer.MAX_VALUE);
+    private void page(HttpExchange exchange, String listName, List<Map<String, Object>> all, Map<String, String> query)
+            throws IOException {
+        int from = query.containsKey("next_token")
+                ? Integer.parseInt(query.get("next_token").substring(5))
+                : 0;
+        int size = Math.min(
+                pageSize,
+                query.containsKey("max_result") ? Integer.parseInt(query.get("max_result")) : Integer.MAX_VALUE);
         int to = Math.min(all.size(), from + size);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put(listName, all.subList(from, to));

@@ -51,8 +51,8 @@ public final class InMemoryAwsCliFiles implements AwsCliFiles {
     public synchronized Setup read() {
         Map<String, Map<String, String>> profiles = new LinkedHashMap<>();
         config.forEach((name, settings) -> profiles.put(name, new LinkedHashMap<>(settings)));
-        credentials.forEach((name, settings) -> profiles.computeIfAbsent(name, n -> new LinkedHashMap<>())
-                .putAll(settings));
+        credentials.forEach((name, settings) ->
+                profiles.computeIfAbsent(name, n -> new LinkedHashMap<>()).putAll(settings));
         List<Section> sections = new ArrayList<>();
         current.values().stream().filter(s -> !owned.contains(s.profile())).forEach(sections::add);
         return new Setup(profiles, ssoSessions, sections, List.copyOf(owned));
@@ -66,8 +66,7 @@ public final class InMemoryAwsCliFiles implements AwsCliFiles {
             throw new io.rolehop.application.OperationFailedException("changed since read: " + key);
         }
         current.put(key, section(original.file(), original.profile(), settings));
-        (original.file() == File.CONFIG ? config : credentials).put(original.profile(),
-                new LinkedHashMap<>(settings));
+        (original.file() == File.CONFIG ? config : credentials).put(original.profile(), new LinkedHashMap<>(settings));
         owned.add(original.profile());
     }
 

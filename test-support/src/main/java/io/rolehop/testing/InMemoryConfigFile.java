@@ -25,7 +25,8 @@ public final class InMemoryConfigFile implements ConfigFile {
     public synchronized void checkWritable(NamedProfile profile, Map<String, String> settings, boolean force) {
         Map<String, String> theirs = foreign.get(profile.name());
         if (theirs != null && !theirs.equals(settings) && !force) {
-            throw new ProfileConflictException("config profile '" + profile + "' is not managed by rolehop; use --force");
+            throw new ProfileConflictException(
+                    "config profile '" + profile + "' is not managed by rolehop; use --force");
         }
     }
 

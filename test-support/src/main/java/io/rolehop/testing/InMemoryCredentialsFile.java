@@ -5,9 +5,9 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -18,6 +18,7 @@ public final class InMemoryCredentialsFile implements CredentialsFile {
     private final Set<String> foreign = new HashSet<>();
     /** Foreign sections replaced with force, to be put back by remove. */
     private final Set<String> displaced = new HashSet<>();
+
     private int writes;
 
     /** Puts a section rolehop does not own, as a user's own profile would be. */

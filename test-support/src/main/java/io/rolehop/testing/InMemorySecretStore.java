@@ -45,8 +45,8 @@ public final class InMemorySecretStore implements SecretStore {
 
     private static String requireKey(String key) {
         if (!KEY.matcher(Objects.requireNonNull(key, "key")).matches()) {
-            throw new IllegalArgumentException("invalid secret key: use 1 to 256 printable ASCII characters without"
-                    + " white space");
+            throw new IllegalArgumentException(
+                    "invalid secret key: use 1 to 256 printable ASCII characters without" + " white space");
         }
         return key;
     }

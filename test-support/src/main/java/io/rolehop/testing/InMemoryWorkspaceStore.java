@@ -12,7 +12,7 @@ import java.util.function.Function;
 public final class InMemoryWorkspaceStore implements WorkspaceStore {
     private Workspace stored = new Workspace();
     private int saves;
-    private Runnable onUpdate = () -> { };
+    private Runnable onUpdate = () -> {};
 
     @Override
     public synchronized Workspace load() {

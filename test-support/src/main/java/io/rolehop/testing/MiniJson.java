@@ -88,8 +88,10 @@ final class MiniJson {
                     case "true" -> Boolean.TRUE;
                     case "false" -> Boolean.FALSE;
                     case "null" -> null;
-                    default -> word.contains(".") || word.contains("e") || word.contains("E")
-                            ? (Object) Double.parseDouble(word) : (Object) Long.parseLong(word);
+                    default ->
+                        word.contains(".") || word.contains("e") || word.contains("E")
+                                ? (Object) Double.parseDouble(word)
+                                : (Object) Long.parseLong(word);
                 };
             }
         }

@@ -143,8 +143,10 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
-                String.valueOf(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("MOTO_"));
         env.put("INITIAL_NO_AUTH_ACTION_COUNT", String.valueOf(NO_AUTH_ACTIONS));
@@ -173,7 +175,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     /** Polls moto's own API, which moto does not count against the no-auth budget. */
     private static boolean answers(URI candidate) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) candidate.resolve("/moto-api/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) candidate.resolve("/moto-api/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2_000);
             int status = connection.getResponseCode();
@@ -188,9 +191,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
         // moto ignores the signature during the no-auth budget, but routes by the service named in it.
         // Exactly NO_AUTH_ACTIONS calls: one more would leave an unsigned hole, one fewer would fail the last one.
         AwsQuery.Signer anybody = new AwsQuery.Signer("AKIAIOSFODNN7EXAMPLE", "bootstrap", Optional.empty());
-        String arn = iam("CreateUser", Map.of("UserName", "rolehop-admin"), anybody).require("Arn");
-        iam("PutUserPolicy", Map.of("UserName", "rolehop-admin", "PolicyName", "allow-all", "PolicyDocument",
-                ALLOW_ALL), anybody);
+        String arn =
+                iam("CreateUser", Map.of("UserName", "rolehop-admin"), anybody).require("Arn");
+        iam(
+                "PutUserPolicy",
+                Map.of("UserName", "rolehop-admin", "PolicyName", "allow-all", "PolicyDocument", ALLOW_ALL),
+                anybody);
         AwsQuery.Response key = iam("CreateAccessKey", Map.of("UserName", "rolehop-admin"), anybody);
         admin = new IamUser("rolehop-admin", arn, key.require("AccessKeyId"), key.require("SecretAccessKey"));
     }
@@ -201,7 +207,12 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
 
     private AwsQuery.Response asAdmin(String action, Map<String, String> parameters) {
         IamUser a = admin();
-        return AwsQuery.call(endpoint(), "iam", IAM_VERSION, action, parameters,
+        return AwsQuery.call(
+                endpoint(),
+                "iam",
+                IAM_VERSION,
+                action,
+                parameters,
                 new AwsQuery.Signer(a.accessKeyId(), a.secretAccessKey(), Optional.empty()));
     }
 
@@ -248,8 +259,7 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     /** Creates a user with {@code inlinePolicyJson} as its only policy, with one access key. */
     public IamUser createUser(String name, String inlinePolicyJson) {
         String arn = asAdmin("CreateUser", Map.of("UserName", name)).require("Arn");
-        asAdmin("PutUserPolicy", Map.of("UserName", name, "PolicyName", "inline", "PolicyDocument",
-                inlinePolicyJson));
+        asAdmin("PutUserPolicy", Map.of("UserName", name, "PolicyName", "inline", "PolicyDocument", inlinePolicyJson));
         AwsQuery.Response key = asAdmin("CreateAccessKey", Map.of("UserName", name));
         SecretLedger.secret(key.require("SecretAccessKey"));
         return new IamUser(name, arn, key.require("AccessKeyId"), key.require("SecretAccessKey"));
@@ -259,7 +269,8 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
     public List<String> accessKeysOf(String userName) {
         String body = asAdmin("ListAccessKeys", Map.of("UserName", userName)).body();
         List<String> ids = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>").matcher(body);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<AccessKeyId>([^<]+)</AccessKeyId>")
+                .matcher(body);
         while (m.find()) {
             ids.add(m.group(1).strip());
         }
@@ -300,13 +311,16 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
             throw new IllegalArgumentException("name at least one trusted principal");
         }
         // moto cannot read the bare string form "Principal": "*"; {"AWS": "*"} means the same.
-        String principals = Arrays.asList(principalArns).contains("*") ? "\"*\""
-                : Arrays.stream(principalArns).map(a -> "\"" + json(a) + "\"")
+        String principals = Arrays.asList(principalArns).contains("*")
+                ? "\"*\""
+                : Arrays.stream(principalArns)
+                        .map(a -> "\"" + json(a) + "\"")
                         .collect(Collectors.joining(",", "[", "]"));
-        String condition = externalId.map(id -> ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + json(id)
-                + "\"}}").orElse("");
-        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-                + principals + "},\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
+        String condition = externalId
+                .map(id -> ",\"Condition\":{\"StringEquals\":{\"sts:ExternalId\":\"" + json(id) + "\"}}")
+                .orElse("");
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":" + principals
+                + "},\"Action\":\"sts:AssumeRole\"" + condition + "}]}";
     }
 
     /** The ARN STS gives a session of {@code roleName} named {@code sessionName}: what a chained role must trust. */
@@ -326,10 +340,16 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
      * @throws IllegalStateException when moto rejects the credentials
      */
     public String callerIdentity(AwsCredentials credentials) {
-        Optional<String> token = credentials instanceof TemporaryCredentials t ? Optional.of(t.sessionToken())
-                : Optional.empty();
-        return AwsQuery.call(endpoint(), "sts", STS_VERSION, "GetCallerIdentity", Map.of(),
-                new AwsQuery.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token)).require("Arn");
+        Optional<String> token =
+                credentials instanceof TemporaryCredentials t ? Optional.of(t.sessionToken()) : Optional.empty();
+        return AwsQuery.call(
+                        endpoint(),
+                        "sts",
+                        STS_VERSION,
+                        "GetCallerIdentity",
+                        Map.of(),
+                        new AwsQuery.Signer(credentials.accessKeyId(), credentials.secretAccessKey(), token))
+                .require("Arn");
     }
 
     /**
@@ -338,13 +358,20 @@ public final class MotoServer implements BeforeAllCallback, AfterAllCallback, Au
      * {@code GetSessionToken}. Their identity is {@link #assumedRoleArn assumedRoleArn(role, sessionName)}.
      */
     public TemporaryCredentials assumeRole(AwsCredentials caller, String roleArn, String sessionName) {
-        Optional<String> token = caller instanceof TemporaryCredentials t ? Optional.of(t.sessionToken())
-                : Optional.empty();
-        AwsQuery.Response r = AwsQuery.call(endpoint(), "sts", STS_VERSION, "AssumeRole", Map.of("RoleArn", roleArn,
-                "RoleSessionName", sessionName, "DurationSeconds", "3600"),
+        Optional<String> token =
+                caller instanceof TemporaryCredentials t ? Optional.of(t.sessionToken()) : Optional.empty();
+        AwsQuery.Response r = AwsQuery.call(
+                endpoint(),
+                "sts",
+                STS_VERSION,
+                "AssumeRole",
+                Map.of("RoleArn", roleArn, "RoleSessionName", sessionName, "DurationSeconds", "3600"),
                 new AwsQuery.Signer(caller.accessKeyId(), caller.secretAccessKey(), token));
-        return new TemporaryCredentials(r.require("AccessKeyId"), r.require("SecretAccessKey"),
-                r.require("SessionToken"), java.time.Instant.parse(r.require("Expiration")));
+        return new TemporaryCredentials(
+                r.require("AccessKeyId"),
+                r.require("SecretAccessKey"),
+                r.require("SessionToken"),
+                java.time.Instant.parse(r.require("Expiration")));
     }
 
     /** Stops moto and every process it started. */

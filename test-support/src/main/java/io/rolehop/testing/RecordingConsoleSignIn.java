@@ -16,7 +16,8 @@ public final class RecordingConsoleSignIn implements ConsoleSignIn {
     @Override
     public synchronized URI signInUrl(SignInRequest request) {
         requests.add(request);
-        return URI.create("https://signin.example/federation?Action=login&For=" + request.credentials().accessKeyId());
+        return URI.create("https://signin.example/federation?Action=login&For="
+                + request.credentials().accessKeyId());
     }
 
     public synchronized List<SignInRequest> requests() {

@@ -32,7 +32,8 @@ public final class SecretLedger implements AfterAllCallback {
 
     /** Records what the rolehop run {@code label} (its command line) printed. */
     public static synchronized void transcript(String label, String output) {
-        TRANSCRIPTS.add(new String[] {Objects.requireNonNull(label, "label"), Objects.requireNonNull(output, "output")});
+        TRANSCRIPTS.add(
+                new String[] {Objects.requireNonNull(label, "label"), Objects.requireNonNull(output, "output")});
     }
 
     /** The runs recorded since the last check whose output holds a registered secret; forgets the transcripts. */
@@ -59,8 +60,8 @@ public final class SecretLedger implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         List<String> leaks = leaks();
-        System.out.println("secret ledger: after " + context.getDisplayName() + ", " + figures() + ", "
-                + leaks.size() + " leaks");
+        System.out.println(
+                "secret ledger: after " + context.getDisplayName() + ", " + figures() + ", " + leaks.size() + " leaks");
         if (!leaks.isEmpty()) {
             throw new AssertionError("a secret reached rolehop's output in " + context.getDisplayName() + ": " + leaks);
         }

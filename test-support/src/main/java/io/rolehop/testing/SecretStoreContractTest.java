@@ -90,7 +90,8 @@ public abstract class SecretStoreContractTest {
         store.put(key("session/a/id"), "x");
         store.put(key("sessions-other"), "x");
 
-        assertEquals(List.of(key("session/a/id"), key("session/a/secret"), key("session/b/secret")),
+        assertEquals(
+                List.of(key("session/a/id"), key("session/a/secret"), key("session/b/secret")),
                 store.keys(key("session/")));
         assertEquals(List.of(key("session/a/id"), key("session/a/secret")), store.keys(key("session/a/")));
         assertEquals(4, store.keys(prefix).size());
@@ -145,8 +146,8 @@ public abstract class SecretStoreContractTest {
 
     @Test
     void anInvalidKeyIsRefusedWithoutShowingAValue() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> store.put("white space", SECRET));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> store.put("white space", SECRET));
         assertFalse(String.valueOf(e.getMessage()).contains(SECRET));
         assertThrows(IllegalArgumentException.class, () -> store.get(""));
         assertThrows(IllegalArgumentException.class, () -> store.delete("x".repeat(257)));

@@ -111,14 +111,17 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
          * A successful {@code GetSessionToken} answer handing out these credentials, for emulators whose own
          * session tokens they refuse later (moto's are fixed example keys).
          */
-        public static Fault sessionToken(String accessKeyId, String secretAccessKey, String sessionToken,
-                java.time.Instant expiration) {
-            return answer(200, "<GetSessionTokenResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-                    + "<GetSessionTokenResult><Credentials><AccessKeyId>" + xml(accessKeyId) + "</AccessKeyId>"
-                    + "<SecretAccessKey>" + xml(secretAccessKey) + "</SecretAccessKey><SessionToken>"
-                    + xml(sessionToken) + "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials>"
-                    + "</GetSessionTokenResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
-                    + "</RequestId></ResponseMetadata></GetSessionTokenResponse>");
+        public static Fault sessionToken(
+                String accessKeyId, String secretAccessKey, String sessionToken, java.time.Instant expiration) {
+            return answer(
+                    200,
+                    "<GetSessionTokenResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                            + "<GetSessionTokenResult><Credentials><AccessKeyId>" + xml(accessKeyId) + "</AccessKeyId>"
+                            + "<SecretAccessKey>" + xml(secretAccessKey) + "</SecretAccessKey><SessionToken>"
+                            + xml(sessionToken) + "</SessionToken><Expiration>" + expiration
+                            + "</Expiration></Credentials>"
+                            + "</GetSessionTokenResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
+                            + "</RequestId></ResponseMetadata></GetSessionTokenResponse>");
         }
 
         /** Holds the request for {@code delay}, then forwards it (long after a client with a shorter timeout left). */
@@ -235,7 +238,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
      */
     public Map<String, String> env() {
         Map<String, String> env = moto.orElseThrow(() -> new IllegalStateException(
-                "this proxy was started on a bare URL; build the environment yourself")).env();
+                        "this proxy was started on a bare URL; build the environment yourself"))
+                .env();
         env.put("AWS_ENDPOINT_URL_STS", endpoint().toString());
         return env;
     }
@@ -265,7 +269,10 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
      */
     public List<Map<String, String>> parameters(String action) {
         synchronized (faults) {
-            return received.stream().filter(p -> action.equals(p.get("Action"))).map(Map::copyOf).toList();
+            return received.stream()
+                    .filter(p -> action.equals(p.get("Action")))
+                    .map(Map::copyOf)
+                    .toList();
         }
     }
 
@@ -310,7 +317,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
     /** Faults queued and not yet used, for any request or for a given action. */
     public int pendingFaults() {
         synchronized (faults) {
-            return faults.size() + actionFaults.values().stream().mapToInt(Deque::size).sum();
+            return faults.size()
+                    + actionFaults.values().stream().mapToInt(Deque::size).sum();
         }
     }
 
@@ -359,7 +367,9 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
             synchronized (faults) {
                 total.incrementAndGet();
                 received.add(request.parameters());
-                request.action().ifPresent(a -> counts.computeIfAbsent(a, k -> new AtomicInteger()).incrementAndGet());
+                request.action()
+                        .ifPresent(a -> counts.computeIfAbsent(a, k -> new AtomicInteger())
+                                .incrementAndGet());
                 Deque<Fault> forAction = request.action().map(actionFaults::get).orElse(null);
                 fault = forAction != null && !forAction.isEmpty() ? forAction.pollFirst() : faults.pollFirst();
             }
@@ -372,8 +382,11 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
                 return;
             }
             if (fault instanceof Answer answer) {
-                writeResponse(out, "HTTP/1.1 " + answer.status + " " + reason(answer.status),
-                        List.of("Content-Type: text/xml"), answer.body.getBytes(StandardCharsets.UTF_8));
+                writeResponse(
+                        out,
+                        "HTTP/1.1 " + answer.status + " " + reason(answer.status),
+                        List.of("Content-Type: text/xml"),
+                        answer.body.getBytes(StandardCharsets.UTF_8));
                 return;
             }
             if (fault instanceof Delay delay) {
@@ -406,16 +419,21 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
             Map<String, String> headers = headerMap(head);
             byte[] body;
             if (headers.containsKey("content-length")) {
-                body = upstreamIn.readNBytes(Integer.parseInt(headers.get("content-length").trim()));
-            } else if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
+                body = upstreamIn.readNBytes(
+                        Integer.parseInt(headers.get("content-length").trim()));
+            } else if (headers.getOrDefault("transfer-encoding", "")
+                    .toLowerCase(Locale.ROOT)
+                    .contains("chunked")) {
                 body = readChunked(upstreamIn);
             } else {
                 body = AwsQuery.readAll(upstreamIn);
             }
             List<String> kept = new ArrayList<>();
             for (String line : head.subList(1, head.size())) {
-                String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
-                if (!List.of("connection", "keep-alive", "transfer-encoding", "content-length").contains(name)) {
+                String name =
+                        line.substring(0, Math.max(0, line.indexOf(':'))).trim().toLowerCase(Locale.ROOT);
+                if (!List.of("connection", "keep-alive", "transfer-encoding", "content-length")
+                        .contains(name)) {
                     kept.add(line);
                 }
             }
@@ -450,8 +468,11 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
             Map<String, String> headers = headerMap(lines);
             byte[] body;
             if (headers.containsKey("content-length")) {
-                body = in.readNBytes(Integer.parseInt(headers.get("content-length").trim()));
-            } else if (headers.getOrDefault("transfer-encoding", "").toLowerCase(Locale.ROOT).contains("chunked")) {
+                body = in.readNBytes(
+                        Integer.parseInt(headers.get("content-length").trim()));
+            } else if (headers.getOrDefault("transfer-encoding", "")
+                    .toLowerCase(Locale.ROOT)
+                    .contains("chunked")) {
                 // Forwarded as received, so re-encode the decoded body as a single chunk.
                 byte[] decoded = readChunked(in);
                 ByteArrayOutputStream chunked = new ByteArrayOutputStream();
@@ -486,7 +507,8 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
                 int eq = pair.indexOf('=');
                 try {
                     if (eq > 0) {
-                        into.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        into.put(
+                                URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                                 URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
                     }
                 } catch (IllegalArgumentException e) {
@@ -532,7 +554,9 @@ public final class StsProxy implements BeforeAllCallback, BeforeEachCallback, Af
         for (String line : head.subList(1, head.size())) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
         }
         return headers;

@@ -32,10 +32,11 @@ public final class ThrowAwayPasswordStore implements AutoCloseable {
      * @throws IllegalStateException under {@code CI=true} when one is missing
      */
     public static boolean available() {
-        boolean found = Executables.find("pass").isPresent() && Executables.find("gpg").isPresent();
+        boolean found =
+                Executables.find("pass").isPresent() && Executables.find("gpg").isPresent();
         if (!found && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("pass or gpg is not installed (apt-get install pass gnupg); .ci/run"
-                    + " installs them");
+            throw new IllegalStateException(
+                    "pass or gpg is not installed (apt-get install pass gnupg); .ci/run" + " installs them");
         }
         return found;
     }
@@ -52,8 +53,16 @@ public final class ThrowAwayPasswordStore implements AutoCloseable {
         env.put("GNUPGHOME", gnupg.toString());
         env.put("PASSWORD_STORE_DIR", root.resolve("password-store").toString());
         ThrowAwayPasswordStore store = new ThrowAwayPasswordStore(root, Map.copyOf(env));
-        store.run("gpg", "--batch", "--passphrase", "", "--quick-generate-key", "rolehop test <test@rolehop.invalid>",
-                "default", "default", "never");
+        store.run(
+                "gpg",
+                "--batch",
+                "--passphrase",
+                "",
+                "--quick-generate-key",
+                "rolehop test <test@rolehop.invalid>",
+                "default",
+                "default",
+                "never");
         store.run("pass", "init", "test@rolehop.invalid");
         return store;
     }

@@ -33,12 +33,17 @@ class MotoFixturesTest {
             IamUser admin = moto.admin();
             assertEquals("arn:aws:iam::123456789012:user/rolehop-admin", admin.arn());
 
-            IllegalStateException unsigned = assertThrows(IllegalStateException.class, () -> callerIdentity(
-                    moto.endpoint(), new AwsQuery.Signer("AKIAIOSFODNN7EXAMPLE", "anything", Optional.empty())));
+            IllegalStateException unsigned = assertThrows(
+                    IllegalStateException.class,
+                    () -> callerIdentity(
+                            moto.endpoint(),
+                            new AwsQuery.Signer("AKIAIOSFODNN7EXAMPLE", "anything", Optional.empty())));
             assertTrue(unsigned.getMessage().contains("InvalidClientTokenId"), unsigned::getMessage);
 
-            IllegalStateException wrongSecret = assertThrows(IllegalStateException.class, () -> callerIdentity(
-                    moto.endpoint(), new AwsQuery.Signer(admin.accessKeyId(), "wrong", Optional.empty())));
+            IllegalStateException wrongSecret = assertThrows(
+                    IllegalStateException.class,
+                    () -> callerIdentity(
+                            moto.endpoint(), new AwsQuery.Signer(admin.accessKeyId(), "wrong", Optional.empty())));
             assertTrue(wrongSecret.getMessage().contains("SignatureDoesNotMatch"), wrongSecret::getMessage);
 
             IamUser dave = moto.createUser("dave");
@@ -56,8 +61,14 @@ class MotoFixturesTest {
 
         moto.close();
 
-        assertEquals(0, ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).count());
-        HttpURLConnection connection = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+        assertEquals(
+                0,
+                ProcessHandle.current()
+                        .descendants()
+                        .filter(ProcessHandle::isAlive)
+                        .count());
+        HttpURLConnection connection =
+                (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
         connection.setConnectTimeout(1_000);
         assertThrows(IOException.class, connection::getResponseCode);
         assertThrows(IllegalStateException.class, moto::endpoint);
@@ -65,17 +76,19 @@ class MotoFixturesTest {
 
     @Test
     void theProxyForwardsSignedRequestsCountsThemAndInjectsFaults() {
-        try (MotoServer moto = new MotoServer().start(); StsProxy proxy = StsProxy.start(moto.endpoint())) {
+        try (MotoServer moto = new MotoServer().start();
+                StsProxy proxy = StsProxy.start(moto.endpoint())) {
             AwsQuery.Signer admin = signer(moto.admin());
 
-            assertEquals(moto.admin().arn(), callerIdentity(proxy.endpoint(), admin).require("Arn"));
+            assertEquals(
+                    moto.admin().arn(), callerIdentity(proxy.endpoint(), admin).require("Arn"));
 
             proxy.failNext(1, Fault.status(503)).failNext(1, Fault.throttling());
-            IllegalStateException unavailable = assertThrows(IllegalStateException.class,
-                    () -> callerIdentity(proxy.endpoint(), admin));
+            IllegalStateException unavailable =
+                    assertThrows(IllegalStateException.class, () -> callerIdentity(proxy.endpoint(), admin));
             assertTrue(unavailable.getMessage().contains("HTTP 503 ServiceUnavailable"), unavailable::getMessage);
-            IllegalStateException throttled = assertThrows(IllegalStateException.class,
-                    () -> callerIdentity(proxy.endpoint(), admin));
+            IllegalStateException throttled =
+                    assertThrows(IllegalStateException.class, () -> callerIdentity(proxy.endpoint(), admin));
             assertTrue(throttled.getMessage().contains("HTTP 400 Throttling"), throttled::getMessage);
             assertEquals(0, proxy.pendingFaults());
 
@@ -84,14 +97,19 @@ class MotoFixturesTest {
 
             assertEquals(4, proxy.count("GetCallerIdentity"));
             assertEquals(4, proxy.total());
-            assertEquals(List.of("2011-06-15"), proxy.parameters("GetCallerIdentity").stream()
-                    .map(p -> p.get("Version")).distinct().toList());
+            assertEquals(
+                    List.of("2011-06-15"),
+                    proxy.parameters("GetCallerIdentity").stream()
+                            .map(p -> p.get("Version"))
+                            .distinct()
+                            .toList());
 
             proxy.failNext(3, Fault.throttling());
             proxy.reset();
             assertEquals(0, proxy.total());
             assertEquals(0, proxy.pendingFaults());
-            assertEquals(moto.admin().arn(), callerIdentity(proxy.endpoint(), admin).require("Arn"));
+            assertEquals(
+                    moto.admin().arn(), callerIdentity(proxy.endpoint(), admin).require("Arn"));
         }
     }
 
@@ -99,8 +117,8 @@ class MotoFixturesTest {
     void findsToolsOnThePathAndFailsLoudlyForMissingOnes() {
         assertTrue(Executables.find("aws").isPresent());
         assertTrue(Executables.find("moto_server").isPresent());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Executables.require("no-such-tool-rolehop", "install it somehow"));
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class, () -> Executables.require("no-such-tool-rolehop", "install it somehow"));
         assertTrue(e.getMessage().startsWith("'no-such-tool-rolehop' is not on PATH"), e::getMessage);
         assertTrue(e.getMessage().endsWith("install it somehow"), e::getMessage);
     }

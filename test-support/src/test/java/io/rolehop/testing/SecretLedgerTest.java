@@ -21,7 +21,8 @@ class SecretLedgerTest {
         List<String> leaks = SecretLedger.leaks();
 
         assertEquals(1, leaks.size(), leaks::toString);
-        assertTrue(leaks.get(0).startsWith("rolehop session start me printed the secret of length 40"), leaks::toString);
+        assertTrue(
+                leaks.get(0).startsWith("rolehop session start me printed the secret of length 40"), leaks::toString);
         assertFalse(leaks.get(0).contains(secret.substring(2)), "the report does not show the secret");
         assertEquals(List.of(), SecretLedger.leaks(), "each transcript is checked once");
     }

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 public final class AwsIamRoleChainedAccessMethod implements AccessMethod {
     /** The method's id. */
     public static final String ID = "aws-iam-role-chained";
+
     static final String ROLE_ARN = "role-arn";
     static final String ROLE_SESSION_NAME = "role-session-name";
     static final String EXTERNAL_ID = "external-id";
@@ -39,19 +40,36 @@ public final class AwsIamRoleChainedAccessMethod implements AccessMethod {
     private static final Pattern SOURCE_IDENTITY_PATTERN = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.required(ROLE_ARN, "the ARN of the role to assume, e.g. arn:aws:iam::123456789012:role/NAME",
+            FieldSpec.required(
+                    ROLE_ARN,
+                    "the ARN of the role to assume, e.g. arn:aws:iam::123456789012:role/NAME",
                     FieldValidator.parsing(RoleArn::new)),
-            FieldSpec.optional(ROLE_SESSION_NAME, "the name of the role session as CloudTrail shows it; by default"
-                    + " rolehop- and the session alias", FieldValidator.parsing(RoleSessionName::new)),
-            FieldSpec.optional(EXTERNAL_ID, "the external id the role's trust policy asks for, if any",
-                    pattern(EXTERNAL_ID_PATTERN, "external id", "2 to 1224 characters of letters, digits and"
-                            + " +=,.@:/_-")),
-            FieldSpec.optional(SOURCE_IDENTITY, "the source identity to stamp on the role session, if any",
-                    pattern(SOURCE_IDENTITY_PATTERN, "source identity", "2 to 64 characters of letters, digits"
-                            + " and +=,.@_-")),
-            FieldSpec.optional(DURATION, "seconds the role session lasts, " + SessionDuration.MINIMUM + " to "
-                    + SessionDuration.MAXIMUM + "; at most " + SessionDuration.CHAINED_MAXIMUM + " when the assumer"
-                    + " is itself a role", FieldValidator.parsing(SessionDuration::parse))
+            FieldSpec.optional(
+                    ROLE_SESSION_NAME,
+                    "the name of the role session as CloudTrail shows it; by default"
+                            + " rolehop- and the session alias",
+                    FieldValidator.parsing(RoleSessionName::new)),
+            FieldSpec.optional(
+                    EXTERNAL_ID,
+                    "the external id the role's trust policy asks for, if any",
+                    pattern(
+                            EXTERNAL_ID_PATTERN,
+                            "external id",
+                            "2 to 1224 characters of letters, digits and" + " +=,.@:/_-")),
+            FieldSpec.optional(
+                    SOURCE_IDENTITY,
+                    "the source identity to stamp on the role session, if any",
+                    pattern(
+                            SOURCE_IDENTITY_PATTERN,
+                            "source identity",
+                            "2 to 64 characters of letters, digits" + " and +=,.@_-")),
+            FieldSpec.optional(
+                            DURATION,
+                            "seconds the role session lasts, " + SessionDuration.MINIMUM + " to "
+                                    + SessionDuration.MAXIMUM + "; at most " + SessionDuration.CHAINED_MAXIMUM
+                                    + " when the assumer"
+                                    + " is itself a role",
+                            FieldValidator.parsing(SessionDuration::parse))
                     .withDefault(String.valueOf(SessionDuration.DEFAULT.seconds())));
 
     /** Stateless; ServiceLoader creates it. */
@@ -100,26 +118,38 @@ public final class AwsIamRoleChainedAccessMethod implements AccessMethod {
     public AwsCredentials credentials(CredentialsContext context) {
         Session session = context.session();
         String alias = Sessions.shellWord(session.alias());
-        RoleArn roleArn = RoleArn.of(context.field(ROLE_ARN).orElseThrow(() -> new UsageException("session '"
-                + session.alias() + "' has no role ARN; set one with 'rolehop session edit " + alias
-                + " --role-arn ARN'")));
+        RoleArn roleArn = RoleArn.of(context.field(ROLE_ARN)
+                .orElseThrow(() -> new UsageException("session '"
+                        + session.alias() + "' has no role ARN; set one with 'rolehop session edit " + alias
+                        + " --role-arn ARN'")));
         if (roleArn.partition() != session.region().partition()) {
             throw new UsageException("session '" + session.alias() + "' assumes role " + roleArn + " of partition "
                     + roleArn.partition().id() + " from region " + session.region() + " of partition "
                     + session.region().partition().id() + "; set a region of the role's partition with 'rolehop"
                     + " session edit " + alias + " --region REGION'");
         }
-        RoleSessionName sessionName = context.field(ROLE_SESSION_NAME).map(RoleSessionName::of)
+        RoleSessionName sessionName = context.field(ROLE_SESSION_NAME)
+                .map(RoleSessionName::of)
                 .orElseGet(() -> RoleSessionName.derivedFrom(session.alias()));
-        SessionDuration duration = context.field(DURATION).map(SessionDuration::parse).orElse(SessionDuration.DEFAULT);
+        SessionDuration duration =
+                context.field(DURATION).map(SessionDuration::parse).orElse(SessionDuration.DEFAULT);
         AwsCredentials caller = context.assumerCredentials();
         duration.checkFor(caller.isTemporary());
-        return context.sts().assumeRole(new AssumeRoleRequest(caller, session.region(), roleArn, sessionName,
-                duration, context.field(EXTERNAL_ID), context.field(SOURCE_IDENTITY), Optional.empty()));
+        return context.sts()
+                .assumeRole(new AssumeRoleRequest(
+                        caller,
+                        session.region(),
+                        roleArn,
+                        sessionName,
+                        duration,
+                        context.field(EXTERNAL_ID),
+                        context.field(SOURCE_IDENTITY),
+                        Optional.empty()));
     }
 
     private static FieldValidator pattern(Pattern pattern, String what, String expected) {
-        return value -> pattern.matcher(value).matches() ? Optional.empty()
+        return value -> pattern.matcher(value).matches()
+                ? Optional.empty()
                 : Optional.of("invalid " + what + " '" + Text.printable(value) + "'; use " + expected);
     }
 

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 public final class AwsIamUserAccessMethod implements AccessMethod {
     /** The method's id. */
     public static final String ID = "aws-iam-user";
+
     static final String ACCESS_KEY_ID = "access-key-id";
     static final String SECRET_ACCESS_KEY = "secret-access-key";
     static final String MFA_DEVICE = "mfa-device";
@@ -44,23 +45,36 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     static final int MFA_SESSION_DEFAULT = 43_200;
 
     private static final Pattern ACCESS_KEY_ID_PATTERN = Pattern.compile("[A-Z0-9]{16,128}");
-    private static final Pattern MFA_ARN = Pattern.compile(
-            "arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:mfa/[\\w+=,.@-]+(/[\\w+=,.@-]+)*");
+    private static final Pattern MFA_ARN =
+            Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::[0-9]{12}:mfa/[\\w+=,.@-]+(/[\\w+=,.@-]+)*");
     private static final Pattern MFA_SERIAL = Pattern.compile("[\\w+=/:,.@-]{9,256}");
 
     private static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.required(ACCESS_KEY_ID, "the access key id of the IAM user, e.g. AKIAIOSFODNN7EXAMPLE",
-                    AwsIamUserAccessMethod::accessKeyIdProblem).withSensitivity(Sensitivity.CONFIDENTIAL),
-            FieldSpec.required(SECRET_ACCESS_KEY, "the secret access key of the IAM user (read from stdin or asked"
-                    + " without echo)", AwsIamUserAccessMethod::secretProblem).withSensitivity(Sensitivity.SECRET),
-            FieldSpec.optional(MFA_DEVICE, "the ARN of the user's MFA device (arn:aws:iam::ACCOUNT:mfa/NAME) or a"
-                    + " hardware token's serial number", AwsIamUserAccessMethod::mfaDeviceProblem),
-            FieldSpec.optional(MFA_SESSION_DURATION, "seconds an MFA session lasts before the next code is asked"
-                    + " for, " + MFA_SESSION_MINIMUM + " to " + MFA_SESSION_MAXIMUM,
-                    FieldValidator.parsing(AwsIamUserAccessMethod::parseMfaSessionDuration))
+            FieldSpec.required(
+                            ACCESS_KEY_ID,
+                            "the access key id of the IAM user, e.g. AKIAIOSFODNN7EXAMPLE",
+                            AwsIamUserAccessMethod::accessKeyIdProblem)
+                    .withSensitivity(Sensitivity.CONFIDENTIAL),
+            FieldSpec.required(
+                            SECRET_ACCESS_KEY,
+                            "the secret access key of the IAM user (read from stdin or asked" + " without echo)",
+                            AwsIamUserAccessMethod::secretProblem)
+                    .withSensitivity(Sensitivity.SECRET),
+            FieldSpec.optional(
+                    MFA_DEVICE,
+                    "the ARN of the user's MFA device (arn:aws:iam::ACCOUNT:mfa/NAME) or a"
+                            + " hardware token's serial number",
+                    AwsIamUserAccessMethod::mfaDeviceProblem),
+            FieldSpec.optional(
+                            MFA_SESSION_DURATION,
+                            "seconds an MFA session lasts before the next code is asked" + " for, "
+                                    + MFA_SESSION_MINIMUM + " to " + MFA_SESSION_MAXIMUM,
+                            FieldValidator.parsing(AwsIamUserAccessMethod::parseMfaSessionDuration))
                     .withDefault(String.valueOf(MFA_SESSION_DEFAULT)),
-            FieldSpec.optional(MFA_COMMAND, "a shell command printing the current MFA code, for hardware tokens,"
-                    + " e.g. 'ykman oath accounts code -s AWS'; run with ROLEHOP_MFA_DEVICE and ROLEHOP_SESSION set",
+            FieldSpec.optional(
+                    MFA_COMMAND,
+                    "a shell command printing the current MFA code, for hardware tokens,"
+                            + " e.g. 'ykman oath accounts code -s AWS'; run with ROLEHOP_MFA_DEVICE and ROLEHOP_SESSION set",
                     AwsIamUserAccessMethod::mfaCommandProblem));
 
     /** Stateless; ServiceLoader creates it. */
@@ -108,12 +122,14 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     public AwsCredentials credentials(CredentialsContext context) {
         Session session = context.session();
         String alias = Sessions.shellWord(session.alias());
-        String accessKeyId = context.field(ACCESS_KEY_ID).orElseThrow(() -> new OperationFailedException(
-                "the access key id of session '" + session.alias() + "' is missing from the secret store; set it"
-                        + " again with 'rolehop session edit " + alias + " --access-key-id ID'"));
-        String secret = context.field(SECRET_ACCESS_KEY).orElseThrow(() -> new OperationFailedException(
-                "the secret access key of session '" + session.alias() + "' is missing from the secret store; set"
-                        + " it again with 'rolehop session edit " + alias + " --secret-access-key-stdin'"));
+        String accessKeyId = context.field(ACCESS_KEY_ID)
+                .orElseThrow(() -> new OperationFailedException("the access key id of session '" + session.alias()
+                        + "' is missing from the secret store; set it" + " again with 'rolehop session edit " + alias
+                        + " --access-key-id ID'"));
+        String secret = context.field(SECRET_ACCESS_KEY)
+                .orElseThrow(() -> new OperationFailedException("the secret access key of session '" + session.alias()
+                        + "' is missing from the secret store; set" + " it again with 'rolehop session edit " + alias
+                        + " --secret-access-key-stdin'"));
         LongTermCredentials keys = new LongTermCredentials(accessKeyId, secret);
         Optional<String> device = context.field(MFA_DEVICE).map(String::strip).filter(d -> !d.isEmpty());
         if (device.isEmpty()) {
@@ -130,9 +146,10 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
                     }
                 })
                 .orElse(MFA_SESSION_DEFAULT));
-        MfaToken token = new MfaToken(device.get(), context.mfaCode(device.get()).strip());
-        return context.sts().getSessionToken(new SessionTokenRequest(keys, session.region(), lifetime,
-                Optional.of(token)));
+        MfaToken token =
+                new MfaToken(device.get(), context.mfaCode(device.get()).strip());
+        return context.sts()
+                .getSessionToken(new SessionTokenRequest(keys, session.region(), lifetime, Optional.of(token)));
     }
 
     private static Optional<String> accessKeyIdProblem(String value) {
@@ -148,8 +165,8 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
         if (value.isEmpty()) {
             return Optional.of("the secret access key must not be empty");
         }
-        boolean blankOrControl = value.codePoints().anyMatch(c -> Character.isWhitespace(c)
-                || Character.isSpaceChar(c) || Character.isISOControl(c));
+        boolean blankOrControl = value.codePoints()
+                .anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
         return blankOrControl
                 ? Optional.of("the secret access key contains white space or a control character; paste it without"
                         + " surrounding spaces or line breaks")
@@ -157,7 +174,8 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
     }
 
     private static Optional<String> mfaDeviceProblem(String value) {
-        boolean valid = value.startsWith("arn:") ? MFA_ARN.matcher(value).matches()
+        boolean valid = value.startsWith("arn:")
+                ? MFA_ARN.matcher(value).matches()
                 : MFA_SERIAL.matcher(value).matches();
         if (valid) {
             return Optional.empty();
@@ -172,8 +190,8 @@ public final class AwsIamUserAccessMethod implements AccessMethod {
         if (value.isBlank()) {
             return Optional.of("the MFA command is empty; give a shell command that prints the current code");
         }
-        boolean oneLine = value.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t'
-                || c == 0x2028 || c == 0x2029);
+        boolean oneLine =
+                value.codePoints().noneMatch(c -> Character.isISOControl(c) && c != '\t' || c == 0x2028 || c == 0x2029);
         if (!oneLine || value.length() > MFA_COMMAND_MAXIMUM) {
             return Optional.of("the MFA command must be one line of at most " + MFA_COMMAND_MAXIMUM
                     + " characters without control characters, such as 'ykman oath accounts code -s AWS'");

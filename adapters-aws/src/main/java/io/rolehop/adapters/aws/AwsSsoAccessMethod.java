@@ -23,17 +23,27 @@ import java.util.regex.Pattern;
 public final class AwsSsoAccessMethod implements AccessMethod {
     /** The method's id. */
     public static final String ID = IdentityCenterAccess.METHOD_ID;
+
     private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
     private static final List<FieldSpec> FIELDS = List.of(
-            FieldSpec.required(IdentityCenterAccess.START_URL, "the AWS access portal URL, e.g."
-                    + " https://my-org.awsapps.com/start", FieldValidator.parsing(StartUrl::new)),
-            FieldSpec.required(IdentityCenterAccess.SSO_REGION, "the region of the IAM Identity Center instance",
+            FieldSpec.required(
+                    IdentityCenterAccess.START_URL,
+                    "the AWS access portal URL, e.g." + " https://my-org.awsapps.com/start",
+                    FieldValidator.parsing(StartUrl::new)),
+            FieldSpec.required(
+                    IdentityCenterAccess.SSO_REGION,
+                    "the region of the IAM Identity Center instance",
                     FieldValidator.parsing(Region::of)),
-            FieldSpec.required(IdentityCenterAccess.ACCOUNT_ID, "the 12-digit id of the account",
+            FieldSpec.required(
+                    IdentityCenterAccess.ACCOUNT_ID,
+                    "the 12-digit id of the account",
                     FieldValidator.parsing(AccountId::new)),
-            FieldSpec.required(IdentityCenterAccess.ROLE_NAME, "the name of the role (permission set) in the account",
-                    value -> ROLE_NAME.matcher(value).matches() ? Optional.empty()
+            FieldSpec.required(
+                    IdentityCenterAccess.ROLE_NAME,
+                    "the name of the role (permission set) in the account",
+                    value -> ROLE_NAME.matcher(value).matches()
+                            ? Optional.empty()
                             : Optional.of("invalid role name '" + Text.printable(value) + "'; use 1 to 64 letters,"
                                     + " digits and +=,.@_-")));
 
@@ -62,15 +72,20 @@ public final class AwsSsoAccessMethod implements AccessMethod {
 
     @Override
     public AwsCredentials credentials(CredentialsContext context) {
-        return context.identityCenter().roleCredentials(required(context, IdentityCenterAccess.START_URL),
-                Region.of(required(context, IdentityCenterAccess.SSO_REGION)),
-                required(context, IdentityCenterAccess.ACCOUNT_ID), required(context, IdentityCenterAccess.ROLE_NAME));
+        return context.identityCenter()
+                .roleCredentials(
+                        required(context, IdentityCenterAccess.START_URL),
+                        Region.of(required(context, IdentityCenterAccess.SSO_REGION)),
+                        required(context, IdentityCenterAccess.ACCOUNT_ID),
+                        required(context, IdentityCenterAccess.ROLE_NAME));
     }
 
     private static String required(CredentialsContext context, String field) {
-        return context.field(field).orElseThrow(() -> new UsageException("session '" + context.session().alias()
-                + "' has no " + field + "; set one with 'rolehop session edit "
-                + Sessions.shellWord(context.session().alias()) + " --" + field + " VALUE'"));
+        return context.field(field)
+                .orElseThrow(
+                        () -> new UsageException("session '" + context.session().alias()
+                                + "' has no " + field + "; set one with 'rolehop session edit "
+                                + Sessions.shellWord(context.session().alias()) + " --" + field + " VALUE'"));
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Optional;
 final class ConsoleUrls {
     /** The variable that replaces the sign-in base URL, for tests and private endpoints. */
     static final String SIGNIN_URL_VARIABLE = "ROLEHOP_SIGNIN_URL";
+
     private static final String GLOBAL_REGION = "us-east-1";
 
     private ConsoleUrls() {}
@@ -31,8 +32,11 @@ final class ConsoleUrls {
         }
         requirePublic(region);
         return switch (region.partition()) {
-            case AWS -> URI.create(region.code().equals(GLOBAL_REGION) ? "https://signin.aws.amazon.com"
-                    : "https://" + region.code() + ".signin.aws.amazon.com");
+            case AWS ->
+                URI.create(
+                        region.code().equals(GLOBAL_REGION)
+                                ? "https://signin.aws.amazon.com"
+                                : "https://" + region.code() + ".signin.aws.amazon.com");
             case AWS_CN -> URI.create("https://signin.amazonaws.cn");
             case AWS_US_GOV -> URI.create("https://signin.amazonaws-us-gov.com");
         };
@@ -47,7 +51,8 @@ final class ConsoleUrls {
         if (configured.isPresent()) {
             return configured.get();
         }
-        return region.partition() == io.rolehop.domain.Partition.AWS ? URI.create("https://signin.aws.amazon.com")
+        return region.partition() == io.rolehop.domain.Partition.AWS
+                ? URI.create("https://signin.aws.amazon.com")
                 : signInBase(environment, region);
     }
 
@@ -85,7 +90,10 @@ final class ConsoleUrls {
         } catch (java.net.URISyntaxException e) {
             uri = null;
         }
-        if (uri == null || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (uri == null
+                || uri.getHost() == null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || !("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))) {
             throw new UsageException(SIGNIN_URL_VARIABLE + " is '" + Text.printable(value) + "', which is no http(s)"
                     + " URL without query; set it to a base URL such as https://signin.aws.amazon.com, or unset it");

@@ -61,7 +61,8 @@ public final class FederationConsoleSignIn implements ConsoleSignIn {
         URI endpoint = URI.create(base + "/federation");
         HttpURLConnection connection;
         try {
-            connection = (HttpURLConnection) URI.create(endpoint + "?" + query).toURL().openConnection();
+            connection = (HttpURLConnection)
+                    URI.create(endpoint + "?" + query).toURL().openConnection();
         } catch (IOException e) {
             throw unreachable(endpoint, e);
         }
@@ -89,9 +90,12 @@ public final class FederationConsoleSignIn implements ConsoleSignIn {
     static String sessionJson(TemporaryCredentials credentials) {
         byte[] json = JsonWriter.create()
                 .writeStartObject()
-                .writeFieldName("sessionId").writeValue(credentials.accessKeyId())
-                .writeFieldName("sessionKey").writeValue(credentials.secretAccessKey())
-                .writeFieldName("sessionToken").writeValue(credentials.sessionToken())
+                .writeFieldName("sessionId")
+                .writeValue(credentials.accessKeyId())
+                .writeFieldName("sessionKey")
+                .writeValue(credentials.secretAccessKey())
+                .writeFieldName("sessionToken")
+                .writeValue(credentials.sessionToken())
                 .writeEndObject()
                 .getBytes();
         return new String(json, StandardCharsets.UTF_8);
@@ -100,8 +104,12 @@ public final class FederationConsoleSignIn implements ConsoleSignIn {
     private static String tokenIn(URI endpoint, byte[] answer) {
         try {
             JsonNode node = JsonNode.parser().parse(answer);
-            Optional<String> token = node.isObject() ? node.field("SigninToken").filter(JsonNode::isString)
-                    .map(JsonNode::asString).filter(t -> !t.isBlank()) : Optional.empty();
+            Optional<String> token = node.isObject()
+                    ? node.field("SigninToken")
+                            .filter(JsonNode::isString)
+                            .map(JsonNode::asString)
+                            .filter(t -> !t.isBlank())
+                    : Optional.empty();
             return token.orElseThrow(() -> noToken(endpoint));
         } catch (RuntimeException e) {
             if (e instanceof OperationFailedException failed) {

@@ -54,7 +54,10 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
      * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
      */
     public IamAccessKeyManager(Map<String, String> environment) {
-        this(environment, StsSecurityTokenService.DEFAULT_CONNECT_TIMEOUT, StsSecurityTokenService.DEFAULT_READ_TIMEOUT,
+        this(
+                environment,
+                StsSecurityTokenService.DEFAULT_CONNECT_TIMEOUT,
+                StsSecurityTokenService.DEFAULT_READ_TIMEOUT,
                 StsSecurityTokenService.DEFAULT_CALL_TIMEOUT);
     }
 
@@ -63,11 +66,11 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
      *
      * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
      */
-    public IamAccessKeyManager(Map<String, String> environment, Duration connectTimeout, Duration readTimeout,
-            Duration callTimeout) {
+    public IamAccessKeyManager(
+            Map<String, String> environment, Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
-        this.limits = new SdkClients.Limits(connectTimeout, readTimeout, callTimeout,
-                StsSecurityTokenService.MAX_ATTEMPTS);
+        this.limits =
+                new SdkClients.Limits(connectTimeout, readTimeout, callTimeout, StsSecurityTokenService.MAX_ATTEMPTS);
     }
 
     @Override
@@ -82,8 +85,10 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
                             .build())
                     .arn();
             if (arn == null || arn.isBlank()) {
-                throw new StsException(StsException.Reason.OTHER, "STS at " + endpoint + " answered"
-                        + " GetCallerIdentity without an ARN; check that the endpoint is really STS");
+                throw new StsException(
+                        StsException.Reason.OTHER,
+                        "STS at " + endpoint + " answered"
+                                + " GetCallerIdentity without an ARN; check that the endpoint is really STS");
             }
             return arn;
         } catch (SdkException e) {
@@ -95,18 +100,26 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
     public LongTermCredentials createAccessKey(AwsCredentials caller, Region region) {
         Objects.requireNonNull(caller, "caller");
         Target target = iamTarget(region);
-        IamCall call = new IamCall("CreateAccessKey", "create an access key for its user", target.endpoint(),
-                caller.accessKeyId(), StsCall.secretsOf(caller));
+        IamCall call = new IamCall(
+                "CreateAccessKey",
+                "create an access key for its user",
+                target.endpoint(),
+                caller.accessKeyId(),
+                StsCall.secretsOf(caller));
         AccessKey key;
         try {
-            key = client(iam, target, IamClient::builder).createAccessKey(CreateAccessKeyRequest.builder()
-                    .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(caller)))
-                    .build()).accessKey();
+            key = client(iam, target, IamClient::builder)
+                    .createAccessKey(CreateAccessKeyRequest.builder()
+                            .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(caller)))
+                            .build())
+                    .accessKey();
         } catch (SdkException e) {
             throw IamErrors.translate(e, call);
         }
         if (key == null || key.accessKeyId() == null || key.secretAccessKey() == null) {
-            throw new AccessKeyException(AccessKeyException.Reason.OTHER, "IAM at " + target.endpoint()
+            throw new AccessKeyException(
+                    AccessKeyException.Reason.OTHER,
+                    "IAM at " + target.endpoint()
                             + " answered CreateAccessKey without a complete key; check that the endpoint is really"
                             + " IAM");
         }
@@ -118,13 +131,18 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(accessKeyId, "accessKeyId");
         Target target = iamTarget(region);
-        IamCall call = new IamCall("DeleteAccessKey", "delete access key " + accessKeyId, target.endpoint(),
-                caller.accessKeyId(), StsCall.secretsOf(caller));
+        IamCall call = new IamCall(
+                "DeleteAccessKey",
+                "delete access key " + accessKeyId,
+                target.endpoint(),
+                caller.accessKeyId(),
+                StsCall.secretsOf(caller));
         try {
-            client(iam, target, IamClient::builder).deleteAccessKey(DeleteAccessKeyRequest.builder()
-                    .accessKeyId(accessKeyId)
-                    .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(caller)))
-                    .build());
+            client(iam, target, IamClient::builder)
+                    .deleteAccessKey(DeleteAccessKeyRequest.builder()
+                            .accessKeyId(accessKeyId)
+                            .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(caller)))
+                            .build());
         } catch (SdkException e) {
             throw IamErrors.translate(e, call);
         }
@@ -152,8 +170,10 @@ public final class IamAccessKeyManager implements AccessKeyManager, AutoCloseabl
             case AWS_CN -> URI.create("https://iam.cn-north-1.amazonaws.com.cn");
             case AWS_US_GOV -> URI.create("https://iam.us-gov.amazonaws.com");
         };
-        return new Target(signingRegion, ConfiguredEndpoints.configured(environment, "IAM",
-                "https://iam.amazonaws.com").orElse(global));
+        return new Target(
+                signingRegion,
+                ConfiguredEndpoints.configured(environment, "IAM", "https://iam.amazonaws.com")
+                        .orElse(global));
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(

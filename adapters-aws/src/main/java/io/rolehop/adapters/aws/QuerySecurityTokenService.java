@@ -57,8 +57,12 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
      * @param maxAttempts attempts per call, the first one included (1 to 10)
      * @param clock the clock that dates each signature
      */
-    public QuerySecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout,
-            int maxAttempts, Clock clock) {
+    public QuerySecurityTokenService(
+            Map<String, String> environment,
+            Duration connectTimeout,
+            Duration readTimeout,
+            int maxAttempts,
+            Clock clock) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.connectTimeout = positive(connectTimeout, "connectTimeout");
         this.readTimeout = positive(readTimeout, "readTimeout");
@@ -73,7 +77,10 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
     public TemporaryCredentials assumeRole(AssumeRoleRequest request) {
         Objects.requireNonNull(request, "request");
         URI endpoint = StsEndpoints.endpointFor(environment, request.region());
-        StsCall call = StsCall.assumeRole(endpoint, request.caller(), request.roleArn().value(),
+        StsCall call = StsCall.assumeRole(
+                endpoint,
+                request.caller(),
+                request.roleArn().value(),
                 request.mfa().map(MfaToken::serialNumber));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("RoleArn", request.roleArn().value());
@@ -92,7 +99,8 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
     public TemporaryCredentials getSessionToken(SessionTokenRequest request) {
         Objects.requireNonNull(request, "request");
         URI endpoint = StsEndpoints.endpointFor(environment, request.region());
-        StsCall call = StsCall.getSessionToken(endpoint, request.caller(), request.mfa().map(MfaToken::serialNumber));
+        StsCall call = StsCall.getSessionToken(
+                endpoint, request.caller(), request.mfa().map(MfaToken::serialNumber));
         Map<String, String> form = new LinkedHashMap<>();
         form.put("DurationSeconds", Long.toString(request.duration().toSeconds()));
         request.mfa().ifPresent(mfa -> {
@@ -102,9 +110,15 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
         return call(endpoint, request.region(), request.caller(), "GetSessionToken", form, call);
     }
 
-    private TemporaryCredentials call(URI endpoint, Region region, AwsCredentials caller, String action,
-            Map<String, String> parameters, StsCall call) {
-        StringBuilder form = new StringBuilder("Action=").append(action).append("&Version=").append(VERSION);
+    private TemporaryCredentials call(
+            URI endpoint,
+            Region region,
+            AwsCredentials caller,
+            String action,
+            Map<String, String> parameters,
+            StsCall call) {
+        StringBuilder form =
+                new StringBuilder("Action=").append(action).append("&Version=").append(VERSION);
         parameters.forEach((k, v) -> form.append('&').append(k).append('=').append(encode(v)));
         byte[] body = form.toString().getBytes(StandardCharsets.UTF_8);
         for (int attempt = 1; ; attempt++) {
@@ -119,14 +133,23 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
         }
     }
 
-    private TemporaryCredentials once(URI endpoint, Region region, AwsCredentials caller, byte[] body, StsCall call,
-            int attempt) {
-        Optional<String> token = caller instanceof TemporaryCredentials t ? Optional.of(t.sessionToken())
-                : Optional.empty();
-        URI target = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? endpoint.resolve("/")
-                : endpoint;
-        SigV4.Signed signed = SigV4.sign("POST", target, Map.of("Content-Type", CONTENT_TYPE), body, region.code(),
-                "sts", caller.accessKeyId(), caller.secretAccessKey(), token, clock.instant());
+    private TemporaryCredentials once(
+            URI endpoint, Region region, AwsCredentials caller, byte[] body, StsCall call, int attempt) {
+        Optional<String> token =
+                caller instanceof TemporaryCredentials t ? Optional.of(t.sessionToken()) : Optional.empty();
+        URI target =
+                endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? endpoint.resolve("/") : endpoint;
+        SigV4.Signed signed = SigV4.sign(
+                "POST",
+                target,
+                Map.of("Content-Type", CONTENT_TYPE),
+                body,
+                region.code(),
+                "sts",
+                caller.accessKeyId(),
+                caller.secretAccessKey(),
+                token,
+                clock.instant());
         int status;
         String text;
         try {
@@ -184,14 +207,16 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
             Optional<String> key = StsFailures.element(block, "AccessKeyId");
             Optional<String> secret = StsFailures.element(block, "SecretAccessKey");
             Optional<String> token = StsFailures.element(block, "SessionToken");
-            Optional<Instant> expiration = StsFailures.element(block, "Expiration")
-                    .flatMap(QuerySecurityTokenService::instant);
+            Optional<Instant> expiration =
+                    StsFailures.element(block, "Expiration").flatMap(QuerySecurityTokenService::instant);
             if (key.isPresent() && secret.isPresent() && token.isPresent() && expiration.isPresent()) {
                 return new TemporaryCredentials(key.get(), secret.get(), token.get(), expiration.get());
             }
         }
-        throw new StsException(StsException.Reason.OTHER, "STS at " + call.endpoint() + " answered "
-                + call.operation() + " without complete credentials; check that the endpoint is really STS");
+        throw new StsException(
+                StsException.Reason.OTHER,
+                "STS at " + call.endpoint() + " answered " + call.operation()
+                        + " without complete credentials; check that the endpoint is really STS");
     }
 
     private static Optional<Instant> instant(String text) {
@@ -228,7 +253,9 @@ public final class QuerySecurityTokenService implements SecurityTokenService {
 
     /** RFC 3986 percent-encoding, as SigV4 and STS's form decoding agree on. */
     static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A")
+        return URLEncoder.encode(value, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("*", "%2A")
                 .replace("%7E", "~");
     }
 

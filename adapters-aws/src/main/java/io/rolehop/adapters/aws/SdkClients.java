@@ -30,8 +30,9 @@ final class SdkClients {
     private static final ProfileFile NO_PROFILES = ProfileFile.aggregator().build();
     private static final Supplier<ProfileFile> NO_PROFILES_SUPPLIER = () -> NO_PROFILES;
     private static final List<String> PROFILE_FILE_PROPERTIES = List.of("aws.configFile", "aws.sharedCredentialsFile");
-    private static final String NO_SUCH_FILE = Path.of(System.getProperty("java.io.tmpdir"),
-            "rolehop-no-aws-profile-" + UUID.randomUUID(), "none").toString();
+    private static final String NO_SUCH_FILE = Path.of(
+                    System.getProperty("java.io.tmpdir"), "rolehop-no-aws-profile-" + UUID.randomUUID(), "none")
+            .toString();
     /** Client-level credentials that refuse, so a request without its own caller can never fall back to anything. */
     private static final AwsCredentialsProvider NO_CLIENT_CREDENTIALS = () -> {
         throw SdkClientException.create("rolehop signs every AWS request with the caller's credentials");
@@ -52,8 +53,8 @@ final class SdkClients {
     private SdkClients() {}
 
     /** Builds a client from {@code builder} for {@code region} at {@code endpoint}. */
-    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, String region,
-            URI endpoint, Limits limits) {
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, String region, URI endpoint, Limits limits) {
         synchronized (PROFILE_FILE_PROPERTIES) {
             Map<String, String> saved = new HashMap<>();
             PROFILE_FILE_PROPERTIES.forEach(p -> saved.put(p, System.getProperty(p)));
@@ -76,10 +77,9 @@ final class SdkClients {
         }
     }
 
-    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(B builder,
-            String region, URI endpoint, Limits limits) {
-        return builder
-                .region(software.amazon.awssdk.regions.Region.of(region))
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> B configure(
+            B builder, String region, URI endpoint, Limits limits) {
+        return builder.region(software.amazon.awssdk.regions.Region.of(region))
                 .endpointOverride(endpoint)
                 // The endpoint is always explicit: FIPS or dual-stack settings from elsewhere must not reshape it.
                 .fipsEnabled(false)
@@ -88,8 +88,7 @@ final class SdkClients {
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
                         .connectionTimeout(limits.connectTimeout())
                         .socketTimeout(limits.readTimeout()))
-                .overrideConfiguration(o -> o
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(limits.maxAttempts())
                                 .build())
                         .apiCallTimeout(limits.callTimeout())
@@ -105,8 +104,8 @@ final class SdkClients {
             return StaticCredentialsProvider.create(AwsSessionCredentials.create(
                     temporary.accessKeyId(), temporary.secretAccessKey(), temporary.sessionToken()));
         }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(caller.accessKeyId(),
-                caller.secretAccessKey()));
+        return StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(caller.accessKeyId(), caller.secretAccessKey()));
     }
 
     static Duration requirePositive(Duration value, String name) {

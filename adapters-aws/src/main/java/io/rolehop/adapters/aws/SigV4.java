@@ -37,8 +37,17 @@ final class SigV4 {
      *     names in any case
      * @param sessionToken the caller's session token, for temporary credentials
      */
-    static Signed sign(String method, URI uri, Map<String, String> headers, byte[] body, String region, String service,
-            String accessKeyId, String secretAccessKey, Optional<String> sessionToken, Instant now) {
+    static Signed sign(
+            String method,
+            URI uri,
+            Map<String, String> headers,
+            byte[] body,
+            String region,
+            String service,
+            String accessKeyId,
+            String secretAccessKey,
+            Optional<String> sessionToken,
+            Instant now) {
         String amzDate = AMZ_DATE.format(now);
         String date = amzDate.substring(0, 8);
         TreeMap<String, String> canonical = new TreeMap<>();
@@ -47,22 +56,44 @@ final class SigV4 {
         canonical.put("x-amz-date", amzDate);
         sessionToken.ifPresent(t -> canonical.put("x-amz-security-token", t));
         StringBuilder canonicalHeaders = new StringBuilder();
-        canonical.forEach((name, value) -> canonicalHeaders.append(name).append(':').append(value).append('\n'));
+        canonical.forEach((name, value) ->
+                canonicalHeaders.append(name).append(':').append(value).append('\n'));
         String signedHeaders = String.join(";", canonical.keySet());
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
         // Appended rather than '+': in a short-lived JVM the first string concatenations link method handles that
         // cost more than the signature itself.
-        String canonicalRequest = new StringBuilder(512).append(method).append('\n').append(path).append('\n')
-                .append(query).append('\n').append(canonicalHeaders).append('\n').append(signedHeaders).append('\n')
-                .append(HEX.formatHex(sha256(body))).toString();
-        String scope = new StringBuilder(64).append(date).append('/').append(region).append('/').append(service)
-                .append("/aws4_request").toString();
-        String stringToSign = new StringBuilder(160).append("AWS4-HMAC-SHA256\n").append(amzDate).append('\n')
-                .append(scope).append('\n').append(HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8))))
+        String canonicalRequest = new StringBuilder(512)
+                .append(method)
+                .append('\n')
+                .append(path)
+                .append('\n')
+                .append(query)
+                .append('\n')
+                .append(canonicalHeaders)
+                .append('\n')
+                .append(signedHeaders)
+                .append('\n')
+                .append(HEX.formatHex(sha256(body)))
                 .toString();
-        byte[] key = hmac(new StringBuilder("AWS4").append(secretAccessKey).toString()
-                .getBytes(StandardCharsets.UTF_8), date);
+        String scope = new StringBuilder(64)
+                .append(date)
+                .append('/')
+                .append(region)
+                .append('/')
+                .append(service)
+                .append("/aws4_request")
+                .toString();
+        String stringToSign = new StringBuilder(160)
+                .append("AWS4-HMAC-SHA256\n")
+                .append(amzDate)
+                .append('\n')
+                .append(scope)
+                .append('\n')
+                .append(HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8))))
+                .toString();
+        byte[] key = hmac(
+                new StringBuilder("AWS4").append(secretAccessKey).toString().getBytes(StandardCharsets.UTF_8), date);
         key = hmac(key, region);
         key = hmac(key, service);
         key = hmac(key, "aws4_request");
@@ -70,9 +101,18 @@ final class SigV4 {
         Map<String, String> out = new TreeMap<>(headers);
         out.put("X-Amz-Date", amzDate);
         sessionToken.ifPresent(t -> out.put("X-Amz-Security-Token", t));
-        out.put("Authorization", new StringBuilder(256).append("AWS4-HMAC-SHA256 Credential=").append(accessKeyId)
-                .append('/').append(scope).append(", SignedHeaders=").append(signedHeaders).append(", Signature=")
-                .append(signature).toString());
+        out.put(
+                "Authorization",
+                new StringBuilder(256)
+                        .append("AWS4-HMAC-SHA256 Credential=")
+                        .append(accessKeyId)
+                        .append('/')
+                        .append(scope)
+                        .append(", SignedHeaders=")
+                        .append(signedHeaders)
+                        .append(", Signature=")
+                        .append(signature)
+                        .toString());
         return new Signed(out, canonicalRequest, stringToSign);
     }
 
@@ -82,9 +122,11 @@ final class SigV4 {
      */
     static String host(URI uri) {
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
+        boolean defaultPort = port == -1
+                || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
                 || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
-        return defaultPort ? uri.getHost()
+        return defaultPort
+                ? uri.getHost()
                 : new StringBuilder(uri.getHost()).append(':').append(port).toString();
     }
 

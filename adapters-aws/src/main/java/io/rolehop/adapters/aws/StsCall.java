@@ -23,23 +23,47 @@ record StsCall(
     private static final String FEDERATE = "GetFederationToken";
 
     static StsCall assumeRole(URI endpoint, AwsCredentials caller, String roleArn, Optional<String> mfaSerial) {
-        return new StsCall("AssumeRole", endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.of(roleArn),
-                mfaSerial, secretsOf(caller));
+        return new StsCall(
+                "AssumeRole",
+                endpoint,
+                caller.accessKeyId(),
+                caller.isTemporary(),
+                Optional.of(roleArn),
+                mfaSerial,
+                secretsOf(caller));
     }
 
     static StsCall getSessionToken(URI endpoint, AwsCredentials caller, Optional<String> mfaSerial) {
-        return new StsCall("GetSessionToken", endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
-                mfaSerial, secretsOf(caller));
+        return new StsCall(
+                "GetSessionToken",
+                endpoint,
+                caller.accessKeyId(),
+                caller.isTemporary(),
+                Optional.empty(),
+                mfaSerial,
+                secretsOf(caller));
     }
 
     static StsCall getFederationToken(URI endpoint, AwsCredentials caller) {
-        return new StsCall(FEDERATE, endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
-                Optional.empty(), secretsOf(caller));
+        return new StsCall(
+                FEDERATE,
+                endpoint,
+                caller.accessKeyId(),
+                caller.isTemporary(),
+                Optional.empty(),
+                Optional.empty(),
+                secretsOf(caller));
     }
 
     static StsCall getCallerIdentity(URI endpoint, AwsCredentials caller) {
-        return new StsCall(IDENTIFY, endpoint, caller.accessKeyId(), caller.isTemporary(), Optional.empty(),
-                Optional.empty(), secretsOf(caller));
+        return new StsCall(
+                IDENTIFY,
+                endpoint,
+                caller.accessKeyId(),
+                caller.isTemporary(),
+                Optional.empty(),
+                Optional.empty(),
+                secretsOf(caller));
     }
 
     static List<String> secretsOf(AwsCredentials caller) {

@@ -22,6 +22,7 @@ final class StsEndpoints {
     static URI endpointFor(Map<String, String> environment, Region region) {
         Objects.requireNonNull(region, "region");
         return ConfiguredEndpoints.configured(environment, "STS", "https://sts.eu-west-1.amazonaws.com")
-                .orElseGet(() -> URI.create("https://sts." + region.code() + "." + region.partition().dnsSuffix()));
+                .orElseGet(() -> URI.create("https://sts." + region.code() + "."
+                        + region.partition().dnsSuffix()));
     }
 }

@@ -35,8 +35,8 @@ final class StsErrors {
 
     private static StsException service(AwsServiceException e, StsCall call) {
         ServiceError error = ServiceError.of(e);
-        return StsFailures.service(error.code(), error.message(), e.statusCode(), e.isThrottlingException(),
-                e.numAttempts(), call, e);
+        return StsFailures.service(
+                error.code(), error.message(), e.statusCode(), e.isThrottlingException(), e.numAttempts(), call, e);
     }
 
     /** The error code (empty if none) and message an AWS service answered with. */

@@ -21,60 +21,94 @@ import java.util.regex.Pattern;
  */
 final class StsFailures {
     private static final Set<String> ACCESS_DENIED = Set.of("AccessDenied", "AccessDeniedException");
-    private static final Set<String> UNKNOWN_KEY = Set.of("InvalidClientTokenId", "UnrecognizedClient",
-            "UnrecognizedClientException", "InvalidAccessKeyId");
-    private static final Set<String> BAD_SIGNATURE = Set.of("SignatureDoesNotMatch", "IncompleteSignature",
-            "InvalidSignatureException");
+    private static final Set<String> UNKNOWN_KEY =
+            Set.of("InvalidClientTokenId", "UnrecognizedClient", "UnrecognizedClientException", "InvalidAccessKeyId");
+    private static final Set<String> BAD_SIGNATURE =
+            Set.of("SignatureDoesNotMatch", "IncompleteSignature", "InvalidSignatureException");
     private static final Set<String> EXPIRED = Set.of("ExpiredToken", "ExpiredTokenException");
-    private static final Set<String> THROTTLING = Set.of("Throttling", "ThrottlingException", "ThrottledException",
-            "RequestThrottled", "RequestThrottledException", "TooManyRequestsException", "RequestLimitExceeded",
-            "SlowDown", "PriorRequestNotComplete");
-    private static final Set<String> INVALID_REQUEST = Set.of("ValidationError", "ValidationException",
-            "InvalidParameterValue", "InvalidParameterCombination", "MissingParameter", "MalformedPolicyDocument",
-            "PackedPolicyTooLarge", "InvalidInput");
+    private static final Set<String> THROTTLING = Set.of(
+            "Throttling",
+            "ThrottlingException",
+            "ThrottledException",
+            "RequestThrottled",
+            "RequestThrottledException",
+            "TooManyRequestsException",
+            "RequestLimitExceeded",
+            "SlowDown",
+            "PriorRequestNotComplete");
+    private static final Set<String> INVALID_REQUEST = Set.of(
+            "ValidationError",
+            "ValidationException",
+            "InvalidParameterValue",
+            "InvalidParameterCombination",
+            "MissingParameter",
+            "MalformedPolicyDocument",
+            "PackedPolicyTooLarge",
+            "InvalidInput");
     private static final int MAX_QUOTED = 300;
 
     private StsFailures() {}
 
     /** STS could not be reached: {@code what} says how (connection refused, timed out, ...). */
     static StsException unreachable(String what, Integer attempts, StsCall call, Throwable cause) {
-        return new StsException(Reason.UNREACHABLE, "cannot reach STS at " + call.endpoint() + " (" + what
-                + attempts(attempts, ", ") + ") to " + call.subject() + "; check the network and any proxy, or"
-                + " AWS_ENDPOINT_URL_STS", cause);
+        return new StsException(
+                Reason.UNREACHABLE,
+                "cannot reach STS at " + call.endpoint() + " (" + what
+                        + attempts(attempts, ", ") + ") to " + call.subject() + "; check the network and any proxy, or"
+                        + " AWS_ENDPOINT_URL_STS",
+                cause);
     }
 
     /** Any other failure of the call, with the client's own words. */
     static StsException other(String message, StsCall call, Throwable cause) {
-        return new StsException(Reason.OTHER, "STS call " + call.operation() + " to " + call.endpoint()
-                + " failed: " + quote(message, call), cause);
+        return new StsException(
+                Reason.OTHER,
+                "STS call " + call.operation() + " to " + call.endpoint() + " failed: " + quote(message, call),
+                cause);
     }
 
     /**
      * A failure STS answered: its error {@code code} (empty if none), its message, the HTTP status, whether the
      * client saw throttling, and how many attempts were made (null if unknown).
      */
-    static StsException service(String code, String serviceMessage, int status, boolean throttling, Integer attempts,
-            StsCall call, Throwable cause) {
+    static StsException service(
+            String code,
+            String serviceMessage,
+            int status,
+            boolean throttling,
+            Integer attempts,
+            StsCall call,
+            Throwable cause) {
         String said = quote(serviceMessage, call);
         String key = call.callerKeyId();
 
         if (ACCESS_DENIED.contains(code)) {
             if (call.mfaSerial().isPresent() && (call.roleArn().isEmpty() || mentionsMfa(said))) {
-                return new StsException(Reason.INVALID_MFA_CODE, "MFA code rejected for device "
-                        + call.mfaSerial().get() + " when trying to " + call.subject() + " (STS: " + said
-                        + "); a code is valid once and only while the device shows it: wait for the next code and"
-                        + " try again, and check that the device belongs to the user", cause);
+                return new StsException(
+                        Reason.INVALID_MFA_CODE,
+                        "MFA code rejected for device "
+                                + call.mfaSerial().get() + " when trying to " + call.subject() + " (STS: " + said
+                                + "); a code is valid once and only while the device shows it: wait for the next code and"
+                                + " try again, and check that the device belongs to the user",
+                        cause);
             }
             String hint = call.roleArn().isPresent()
                     ? "; the role's trust policy must name the caller (for a role session, its assumed-role ARN)"
                             + " and the caller's policies must allow sts:AssumeRole on the role"
-                    : call.federates() ? "; the user's policies must allow sts:GetFederationToken"
-                    : "; the user's policies must allow sts:GetSessionToken";
-            return new StsException(Reason.ACCESS_DENIED, "access denied: STS would not let "
-                    + (call.roleArn().isPresent() ? "caller " + key + " assume role " + call.roleArn().get()
-                            : call.federates() ? "access key " + key + " get a federation token for the console"
-                            : "access key " + key + " get a session token")
-                    + " (STS: " + said + ")" + hint, cause);
+                    : call.federates()
+                            ? "; the user's policies must allow sts:GetFederationToken"
+                            : "; the user's policies must allow sts:GetSessionToken";
+            return new StsException(
+                    Reason.ACCESS_DENIED,
+                    "access denied: STS would not let "
+                            + (call.roleArn().isPresent()
+                                    ? "caller " + key + " assume role "
+                                            + call.roleArn().get()
+                                    : call.federates()
+                                            ? "access key " + key + " get a federation token for the console"
+                                            : "access key " + key + " get a session token")
+                            + " (STS: " + said + ")" + hint,
+                    cause);
         }
         if (UNKNOWN_KEY.contains(code)) {
             String message = call.callerIsTemporary()
@@ -87,44 +121,68 @@ final class StsFailures {
         }
         if (BAD_SIGNATURE.contains(code)) {
             String message = call.callerIsTemporary()
-                    ? "STS rejected the signature of the temporary credentials with access key id " + key + " ("
-                            + code + "); start the session that issued them again"
+                    ? "STS rejected the signature of the temporary credentials with access key id " + key + " (" + code
+                            + "); start the session that issued them again"
                     : "STS rejected the signature made with access key id " + key + " (" + code + "): the secret"
                             + " access key is wrong for this key";
             return new StsException(Reason.INVALID_CREDENTIALS, message, cause);
         }
         if (EXPIRED.contains(code)) {
-            return new StsException(Reason.EXPIRED_TOKEN, "the temporary credentials with access key id " + key
-                    + " have expired (" + code + ") and cannot " + call.action()
-                    + "; start the session again to refresh its chain", cause);
+            return new StsException(
+                    Reason.EXPIRED_TOKEN,
+                    "the temporary credentials with access key id " + key
+                            + " have expired (" + code + ") and cannot " + call.action()
+                            + "; start the session again to refresh its chain",
+                    cause);
         }
         if (THROTTLING.contains(code) || throttling || status == 429) {
-            return new StsException(Reason.THROTTLED, "STS at " + call.endpoint() + " kept throttling the request ("
-                    + orStatus(code, status) + attempts(attempts, " after ") + ") to " + call.subject()
-                    + "; wait a minute and try again", cause);
+            return new StsException(
+                    Reason.THROTTLED,
+                    "STS at " + call.endpoint() + " kept throttling the request ("
+                            + orStatus(code, status) + attempts(attempts, " after ") + ") to " + call.subject()
+                            + "; wait a minute and try again",
+                    cause);
         }
         if (INVALID_REQUEST.contains(code)) {
-            return new StsException(Reason.INVALID_REQUEST, "STS rejected the request to " + call.subject()
-                    + " as invalid (" + code + "): " + said, cause);
+            return new StsException(
+                    Reason.INVALID_REQUEST,
+                    "STS rejected the request to " + call.subject() + " as invalid (" + code + "): " + said,
+                    cause);
         }
         if ("RegionDisabledException".equals(code) || "RegionDisabled".equals(code)) {
-            return new StsException(Reason.OTHER, "STS is not activated in this region for the account of access"
-                    + " key " + key + " (" + said + "); activate it in the IAM account settings or choose another"
-                    + " --region", cause);
+            return new StsException(
+                    Reason.OTHER,
+                    "STS is not activated in this region for the account of access"
+                            + " key " + key + " (" + said
+                            + "); activate it in the IAM account settings or choose another"
+                            + " --region",
+                    cause);
         }
         if (status >= 500) {
-            return new StsException(Reason.OTHER, "STS at " + call.endpoint() + " failed with HTTP " + status + " ("
-                    + orStatus(code, status) + attempts(attempts, ", ") + ") when asked to " + call.subject()
-                    + "; try again later", cause);
+            return new StsException(
+                    Reason.OTHER,
+                    "STS at " + call.endpoint() + " failed with HTTP " + status + " ("
+                            + orStatus(code, status) + attempts(attempts, ", ") + ") when asked to " + call.subject()
+                            + "; try again later",
+                    cause);
         }
-        return new StsException(Reason.OTHER, "STS refused to " + call.subject() + " (" + orStatus(code, status)
-                + ": " + said + ")", cause);
+        return new StsException(
+                Reason.OTHER,
+                "STS refused to " + call.subject() + " (" + orStatus(code, status) + ": " + said + ")",
+                cause);
     }
 
     static Optional<String> element(String xml, String tag) {
         Matcher m = Pattern.compile("<" + tag + ">([^<]*)</" + tag + ">").matcher(xml);
-        return m.find() ? Optional.of(m.group(1).strip().replace("&lt;", "<").replace("&gt;", ">")
-                .replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")) : Optional.empty();
+        return m.find()
+                ? Optional.of(m.group(1)
+                        .strip()
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&"))
+                : Optional.empty();
     }
 
     private static boolean mentionsMfa(String message) {

@@ -77,8 +77,8 @@ public final class StsSecurityTokenService implements SecurityTokenService, Fede
      *
      * @param environment the process environment ({@code System.getenv()}) or a test's stand-in
      */
-    public StsSecurityTokenService(Map<String, String> environment, Duration connectTimeout, Duration readTimeout,
-            Duration callTimeout) {
+    public StsSecurityTokenService(
+            Map<String, String> environment, Duration connectTimeout, Duration readTimeout, Duration callTimeout) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.limits = new SdkClients.Limits(connectTimeout, readTimeout, callTimeout, MAX_ATTEMPTS);
     }
@@ -87,7 +87,10 @@ public final class StsSecurityTokenService implements SecurityTokenService, Fede
     public TemporaryCredentials assumeRole(AssumeRoleRequest request) {
         Objects.requireNonNull(request, "request");
         URI endpoint = endpointFor(request.region());
-        StsCall call = StsCall.assumeRole(endpoint, request.caller(), request.roleArn().value(),
+        StsCall call = StsCall.assumeRole(
+                endpoint,
+                request.caller(),
+                request.roleArn().value(),
                 request.mfa().map(MfaToken::serialNumber));
         software.amazon.awssdk.services.sts.model.AssumeRoleRequest.Builder sdkRequest =
                 software.amazon.awssdk.services.sts.model.AssumeRoleRequest.builder()
@@ -97,7 +100,8 @@ public final class StsSecurityTokenService implements SecurityTokenService, Fede
                         .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(request.caller())));
         request.externalId().ifPresent(sdkRequest::externalId);
         request.sourceIdentity().ifPresent(sdkRequest::sourceIdentity);
-        request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
+        request.mfa()
+                .ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
         AssumeRoleResponse response;
         try {
             response = client(request.region(), endpoint).assumeRole(sdkRequest.build());
@@ -111,12 +115,14 @@ public final class StsSecurityTokenService implements SecurityTokenService, Fede
     public TemporaryCredentials getSessionToken(SessionTokenRequest request) {
         Objects.requireNonNull(request, "request");
         URI endpoint = endpointFor(request.region());
-        StsCall call = StsCall.getSessionToken(endpoint, request.caller(), request.mfa().map(MfaToken::serialNumber));
+        StsCall call = StsCall.getSessionToken(
+                endpoint, request.caller(), request.mfa().map(MfaToken::serialNumber));
         software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.Builder sdkRequest =
                 software.amazon.awssdk.services.sts.model.GetSessionTokenRequest.builder()
                         .durationSeconds(Math.toIntExact(request.duration().toSeconds()))
                         .overrideConfiguration(o -> o.credentialsProvider(SdkClients.signedBy(request.caller())));
-        request.mfa().ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
+        request.mfa()
+                .ifPresent(mfa -> sdkRequest.serialNumber(mfa.serialNumber()).tokenCode(mfa.code()));
         GetSessionTokenResponse response;
         try {
             response = client(request.region(), endpoint).getSessionToken(sdkRequest.build());
@@ -168,13 +174,21 @@ public final class StsSecurityTokenService implements SecurityTokenService, Fede
     }
 
     private static TemporaryCredentials toDomain(Credentials credentials, StsCall call) {
-        if (credentials == null || credentials.accessKeyId() == null || credentials.secretAccessKey() == null
-                || credentials.sessionToken() == null || credentials.expiration() == null) {
-            throw new StsException(StsException.Reason.OTHER, "STS at " + call.endpoint() + " answered "
-                    + call.operation() + " without complete credentials; check that the endpoint is really STS");
+        if (credentials == null
+                || credentials.accessKeyId() == null
+                || credentials.secretAccessKey() == null
+                || credentials.sessionToken() == null
+                || credentials.expiration() == null) {
+            throw new StsException(
+                    StsException.Reason.OTHER,
+                    "STS at " + call.endpoint() + " answered " + call.operation()
+                            + " without complete credentials; check that the endpoint is really STS");
         }
-        return new TemporaryCredentials(credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken(), credentials.expiration());
+        return new TemporaryCredentials(
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials.sessionToken(),
+                credentials.expiration());
     }
 
     /** How many clients were built so far: one per region and endpoint. */

@@ -55,7 +55,10 @@ class AwsIamRoleChainedAccessMethodTest {
     }
 
     private FieldSpec field(String name) {
-        return method.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return method.fields().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Optional<String> problem(String field, String value) {
@@ -64,15 +67,15 @@ class AwsIamRoleChainedAccessMethodTest {
 
     /** Carol's IAM user session: the root of every chain here, handing out her long-term keys. */
     private Supplier<AwsCredentials> carolsKeys() {
-        Map<String, String> keys = Map.of("access-key-id", carol.accessKeyId(),
-                "secret-access-key", carol.secretAccessKey());
-        return () -> userMethod.credentials(TestCredentialsContext.root("carol", AwsIamUserAccessMethod.ID,
-                MotoServer.REGION, keys, sts));
+        Map<String, String> keys =
+                Map.of("access-key-id", carol.accessKeyId(), "secret-access-key", carol.secretAccessKey());
+        return () -> userMethod.credentials(
+                TestCredentialsContext.root("carol", AwsIamUserAccessMethod.ID, MotoServer.REGION, keys, sts));
     }
 
     private TestCredentialsContext chained(String alias, Map<String, String> fields, Supplier<AwsCredentials> assumer) {
-        return TestCredentialsContext.chained(alias, AwsIamRoleChainedAccessMethod.ID, MotoServer.REGION, fields, sts,
-                assumer);
+        return TestCredentialsContext.chained(
+                alias, AwsIamRoleChainedAccessMethod.ID, MotoServer.REGION, fields, sts, assumer);
     }
 
     @Test
@@ -85,23 +88,35 @@ class AwsIamRoleChainedAccessMethodTest {
     @Test
     void declaresItsFieldsInOrder() {
         List<FieldSpec> fields = method.fields();
-        assertEquals(List.of("role-arn", "role-session-name", "external-id", "source-identity", "duration"),
+        assertEquals(
+                List.of("role-arn", "role-session-name", "external-id", "source-identity", "duration"),
                 fields.stream().map(FieldSpec::name).toList());
-        assertEquals(List.of(true, false, false, false, false), fields.stream().map(FieldSpec::required).toList());
+        assertEquals(
+                List.of(true, false, false, false, false),
+                fields.stream().map(FieldSpec::required).toList());
         assertTrue(fields.stream().allMatch(f -> f.sensitivity() == Sensitivity.PUBLIC));
         assertEquals(Optional.of("3600"), field("duration").defaultValue());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::123456789012:role/admin", "arn:aws-cn:iam::123456789012:role/path/to/r",
-            "arn:aws-us-gov:iam::123456789012:role/a+b=c,d.e@f_g-h"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123456789012:role/admin",
+                "arn:aws-cn:iam::123456789012:role/path/to/r",
+                "arn:aws-us-gov:iam::123456789012:role/a+b=c,d.e@f_g-h"
+            })
     void acceptsRoleArns(String value) {
         assertEquals(Optional.empty(), problem("role-arn", value));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::123:role/admin", "arn:aws:iam::123456789012:user/admin", "admin",
-            "arn:aws-xx:iam::123456789012:role/admin"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123:role/admin",
+                "arn:aws:iam::123456789012:user/admin",
+                "admin",
+                "arn:aws-xx:iam::123456789012:role/admin"
+            })
     void rejectsMalformedRoleArns(String value) {
         String problem = problem("role-arn", value).orElseThrow();
         assertTrue(problem.startsWith("invalid role ARN"), problem);
@@ -145,8 +160,9 @@ class AwsIamRoleChainedAccessMethodTest {
 
     @Test
     void refusesMoreThanAnHourWhenTheAssumerIsItselfChained() {
-        String problem = method.validate(Map.of("role-arn", "arn:aws:iam::123456789012:role/r", "duration", "7200"),
-                Optional.of(true)).orElseThrow();
+        String problem = method.validate(
+                        Map.of("role-arn", "arn:aws:iam::123456789012:role/r", "duration", "7200"), Optional.of(true))
+                .orElseThrow();
 
         assertTrue(problem.contains("exceeds the cap of 3600 s"), problem);
         assertTrue(problem.contains("--duration 3600"), problem);
@@ -158,8 +174,9 @@ class AwsIamRoleChainedAccessMethodTest {
         assertEquals(Optional.empty(), method.validate(values, Optional.of(false)));
         assertEquals(Optional.empty(), method.validate(values, Optional.empty()));
         assertEquals(Optional.empty(), method.validate(Map.of("duration", "3600"), Optional.of(true)));
-        assertEquals(Optional.empty(), method.validate(Map.of("role-arn", "arn:aws:iam::123456789012:role/r"),
-                Optional.of(true)));
+        assertEquals(
+                Optional.empty(),
+                method.validate(Map.of("role-arn", "arn:aws:iam::123456789012:role/r"), Optional.of(true)));
     }
 
     @Test
@@ -175,7 +192,8 @@ class AwsIamRoleChainedAccessMethodTest {
         Map<String, String> sent = proxy.parameters("AssumeRole").get(0);
         assertEquals("3600", sent.get("DurationSeconds"));
         Duration lifetime = Duration.between(before, credentials.expiration());
-        assertTrue(lifetime.compareTo(Duration.ofMinutes(58)) > 0 && lifetime.compareTo(Duration.ofMinutes(62)) < 0,
+        assertTrue(
+                lifetime.compareTo(Duration.ofMinutes(58)) > 0 && lifetime.compareTo(Duration.ofMinutes(62)) < 0,
                 lifetime::toString);
     }
 
@@ -184,10 +202,10 @@ class AwsIamRoleChainedAccessMethodTest {
         String first = moto.createRole("hop-1", carol.arn());
         String second = moto.createRole("hop-2", MotoServer.assumedRoleArn("hop-1", "rolehop-one"));
         String third = moto.createRole("hop-3", MotoServer.assumedRoleArn("hop-2", "second-hop"));
-        Supplier<AwsCredentials> one = () -> method.credentials(chained("one", Map.of("role-arn", first),
-                carolsKeys()));
-        Supplier<AwsCredentials> two = () -> method.credentials(chained("two", Map.of("role-arn", second,
-                "role-session-name", "second-hop"), one));
+        Supplier<AwsCredentials> one =
+                () -> method.credentials(chained("one", Map.of("role-arn", first), carolsKeys()));
+        Supplier<AwsCredentials> two = () ->
+                method.credentials(chained("two", Map.of("role-arn", second, "role-session-name", "second-hop"), one));
 
         AwsCredentials credentials = method.credentials(chained("three", Map.of("role-arn", third), two));
 
@@ -199,11 +217,11 @@ class AwsIamRoleChainedAccessMethodTest {
     void aRoleThatDoesNotTrustTheAssumerSessionIsDenied() {
         String first = moto.createRole("denying-1", carol.arn());
         String second = moto.createRole("denying-2", carol.arn());
-        Supplier<AwsCredentials> one = () -> method.credentials(chained("one", Map.of("role-arn", first),
-                carolsKeys()));
+        Supplier<AwsCredentials> one =
+                () -> method.credentials(chained("one", Map.of("role-arn", first), carolsKeys()));
 
-        StsException e = assertThrows(StsException.class,
-                () -> method.credentials(chained("two", Map.of("role-arn", second), one)));
+        StsException e = assertThrows(
+                StsException.class, () -> method.credentials(chained("two", Map.of("role-arn", second), one)));
 
         assertEquals(Reason.ACCESS_DENIED, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains(second), e::getMessage);
@@ -214,11 +232,12 @@ class AwsIamRoleChainedAccessMethodTest {
     void refusesAnOverlongDurationForATemporaryAssumerNamingTheCapWithoutCallingSts() {
         String first = moto.createRole("capped-1", carol.arn());
         String second = moto.createRole("capped-2", MotoServer.assumedRoleArn("capped-1", "rolehop-one"));
-        Supplier<AwsCredentials> one = () -> method.credentials(chained("one", Map.of("role-arn", first),
-                carolsKeys()));
+        Supplier<AwsCredentials> one =
+                () -> method.credentials(chained("one", Map.of("role-arn", first), carolsKeys()));
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> method.credentials(
-                chained("two", Map.of("role-arn", second, "duration", "7200"), one)));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
+                () -> method.credentials(chained("two", Map.of("role-arn", second, "duration", "7200"), one)));
 
         assertTrue(e.getMessage().contains("exceeds the cap of 3600 s"), e::getMessage);
         assertEquals(1, proxy.count("AssumeRole"), "only the assumer's own hop was called");
@@ -228,8 +247,9 @@ class AwsIamRoleChainedAccessMethodTest {
     void grantsUpToTwelveHoursToAnAssumerWithLongTermKeys() {
         String role = moto.createRole("long-lived", carol.arn());
 
-        TemporaryCredentials credentials = assertInstanceOf(TemporaryCredentials.class, method.credentials(
-                chained("long", Map.of("role-arn", role, "duration", "43200"), carolsKeys())));
+        TemporaryCredentials credentials = assertInstanceOf(
+                TemporaryCredentials.class,
+                method.credentials(chained("long", Map.of("role-arn", role, "duration", "43200"), carolsKeys())));
 
         assertEquals("43200", proxy.parameters("AssumeRole").get(0).get("DurationSeconds"));
         assertTrue(credentials.expiration().isAfter(Instant.now().plus(Duration.ofHours(11))));
@@ -237,8 +257,8 @@ class AwsIamRoleChainedAccessMethodTest {
 
     @Test
     void passesTheExternalIdTheTrustPolicyRequiresAndTheSourceIdentity() {
-        String role = moto.createRoleWithTrustPolicy("partner",
-                MotoServer.trustPolicyWithExternalId("tenant-42", carol.arn()));
+        String role = moto.createRoleWithTrustPolicy(
+                "partner", MotoServer.trustPolicyWithExternalId("tenant-42", carol.arn()));
         Map<String, String> fields = new HashMap<>();
         fields.put("role-arn", role);
         fields.put("role-session-name", "partner-session");
@@ -253,29 +273,29 @@ class AwsIamRoleChainedAccessMethodTest {
         assertEquals("carol@example.com", sent.get("SourceIdentity"));
 
         fields.put("external-id", "tenant-43");
-        StsException e = assertThrows(StsException.class,
-                () -> method.credentials(chained("partner", fields, carolsKeys())));
+        StsException e =
+                assertThrows(StsException.class, () -> method.credentials(chained("partner", fields, carolsKeys())));
         assertEquals(Reason.ACCESS_DENIED, e.reason(), e::getMessage);
     }
 
     @Test
     void aSessionWithoutRoleArnIsAUsageError() {
-        UsageException e = assertThrows(UsageException.class,
-                () -> method.credentials(chained("lost", Map.of(), carolsKeys())));
+        UsageException e =
+                assertThrows(UsageException.class, () -> method.credentials(chained("lost", Map.of(), carolsKeys())));
 
-        assertEquals("session 'lost' has no role ARN; set one with 'rolehop session edit lost --role-arn ARN'",
+        assertEquals(
+                "session 'lost' has no role ARN; set one with 'rolehop session edit lost --role-arn ARN'",
                 e.getMessage());
     }
 
     @Test
     void aRoleOfAnotherPartitionThanTheRegionIsAUsageErrorBeforeAnyCall() {
-        TestCredentialsContext context = chained("china", Map.of("role-arn",
-                "arn:aws-cn:iam::123456789012:role/r"), carolsKeys());
+        TestCredentialsContext context =
+                chained("china", Map.of("role-arn", "arn:aws-cn:iam::123456789012:role/r"), carolsKeys());
 
         UsageException e = assertThrows(UsageException.class, () -> method.credentials(context));
 
-        assertTrue(e.getMessage().contains("partition aws-cn") && e.getMessage().contains("--region"),
-                e::getMessage);
+        assertTrue(e.getMessage().contains("partition aws-cn") && e.getMessage().contains("--region"), e::getMessage);
         assertEquals(0, context.assumerCalls());
         assertEquals(0, proxy.total());
     }

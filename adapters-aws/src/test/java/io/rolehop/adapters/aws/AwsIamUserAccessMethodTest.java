@@ -58,7 +58,10 @@ class AwsIamUserAccessMethodTest {
     }
 
     private FieldSpec field(String name) {
-        return method.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+        return method.fields().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Optional<String> problem(String field, String value) {
@@ -87,13 +90,23 @@ class AwsIamUserAccessMethodTest {
     @Test
     void declaresItsFieldsInOrderWithWhereTheyAreKept() {
         List<FieldSpec> fields = method.fields();
-        assertEquals(List.of("access-key-id", "secret-access-key", "mfa-device", "mfa-session-duration",
-                "mfa-command"), fields.stream().map(FieldSpec::name).toList());
-        assertEquals(List.of(true, true, false, false, false), fields.stream().map(FieldSpec::required).toList());
-        assertEquals(List.of(Sensitivity.CONFIDENTIAL, Sensitivity.SECRET, Sensitivity.PUBLIC, Sensitivity.PUBLIC,
-                Sensitivity.PUBLIC), fields.stream().map(FieldSpec::sensitivity).toList());
-        assertEquals(List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("43200"),
-                Optional.empty()), fields.stream().map(FieldSpec::defaultValue).toList());
+        assertEquals(
+                List.of("access-key-id", "secret-access-key", "mfa-device", "mfa-session-duration", "mfa-command"),
+                fields.stream().map(FieldSpec::name).toList());
+        assertEquals(
+                List.of(true, true, false, false, false),
+                fields.stream().map(FieldSpec::required).toList());
+        assertEquals(
+                List.of(
+                        Sensitivity.CONFIDENTIAL,
+                        Sensitivity.SECRET,
+                        Sensitivity.PUBLIC,
+                        Sensitivity.PUBLIC,
+                        Sensitivity.PUBLIC),
+                fields.stream().map(FieldSpec::sensitivity).toList());
+        assertEquals(
+                List.of(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("43200"), Optional.empty()),
+                fields.stream().map(FieldSpec::defaultValue).toList());
     }
 
     @Test
@@ -102,8 +115,13 @@ class AwsIamUserAccessMethodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ykman oath accounts code -s AWS", "op item get aws --otp",
-            "printf '%s' \"$(oathtool --totp -b \"$SEED\")\"", "cat ~/.mfa-code\t# tabs are fine"})
+    @ValueSource(
+            strings = {
+                "ykman oath accounts code -s AWS",
+                "op item get aws --otp",
+                "printf '%s' \"$(oathtool --totp -b \"$SEED\")\"",
+                "cat ~/.mfa-code\t# tabs are fine"
+            })
     void acceptsMfaCommands(String value) {
         assertEquals(Optional.empty(), problem("mfa-command", value));
     }
@@ -113,8 +131,10 @@ class AwsIamUserAccessMethodTest {
     void rejectsMfaCommandsThatAreNotOneLine(String value) {
         String problem = problem("mfa-command", value).orElseThrow();
         assertTrue(problem.startsWith("the MFA command"), problem);
-        assertEquals(Optional.of("the MFA command must be one line of at most 1000 characters without control"
-                + " characters, such as 'ykman oath accounts code -s AWS'"), problem("mfa-command", "x".repeat(1001)));
+        assertEquals(
+                Optional.of("the MFA command must be one line of at most 1000 characters without control"
+                        + " characters, such as 'ykman oath accounts code -s AWS'"),
+                problem("mfa-command", "x".repeat(1001)));
     }
 
     @ParameterizedTest
@@ -145,15 +165,28 @@ class AwsIamUserAccessMethodTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::123456789012:mfa/bob", "arn:aws-cn:iam::123456789012:mfa/path/bob.phone",
-            "arn:aws-us-gov:iam::123456789012:mfa/bob@example.com", "GAHT12345678", "YubiKey-0123456789"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::123456789012:mfa/bob",
+                "arn:aws-cn:iam::123456789012:mfa/path/bob.phone",
+                "arn:aws-us-gov:iam::123456789012:mfa/bob@example.com",
+                "GAHT12345678",
+                "YubiKey-0123456789"
+            })
     void acceptsMfaDevices(String value) {
         assertEquals(Optional.empty(), problem("mfa-device", value));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"arn:aws:iam::12345:mfa/bob", "arn:aws:iam::123456789012:user/bob",
-            "arn:aws-xx:iam::123456789012:mfa/bob", "short", "GAHT 12345678", "arn:aws:iam::123456789012:mfa/"})
+    @ValueSource(
+            strings = {
+                "arn:aws:iam::12345:mfa/bob",
+                "arn:aws:iam::123456789012:user/bob",
+                "arn:aws-xx:iam::123456789012:mfa/bob",
+                "short",
+                "GAHT 12345678",
+                "arn:aws:iam::123456789012:mfa/"
+            })
     void rejectsMalformedMfaDevices(String value) {
         String problem = problem("mfa-device", value).orElseThrow();
         assertTrue(problem.startsWith("invalid MFA device"), problem);
@@ -215,10 +248,13 @@ class AwsIamUserAccessMethodTest {
     void anMfaCodeStsRejectsFailsAsInvalidMfaCode() {
         Map<String, String> fields = keys(bob);
         fields.put("mfa-device", DEVICE);
-        proxy.failNext(1, Fault.error(403, "AccessDenied",
-                "MultiFactorAuthentication failed with invalid MFA one time pass code."));
+        proxy.failNext(
+                1,
+                Fault.error(
+                        403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."));
 
-        StsException e = assertThrows(StsException.class,
+        StsException e = assertThrows(
+                StsException.class,
                 () -> method.credentials(context("bob", fields).withMfaCodes("000000")));
 
         assertEquals(Reason.INVALID_MFA_CODE, e.reason(), e::getMessage);
@@ -230,7 +266,8 @@ class AwsIamUserAccessMethodTest {
         Map<String, String> fields = keys(bob);
         fields.put("mfa-device", DEVICE);
 
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> method.credentials(context("bob", fields).withMfaCodes("12345")));
 
         assertTrue(e.getMessage().contains("six digits"), e::getMessage);
@@ -243,7 +280,8 @@ class AwsIamUserAccessMethodTest {
         fields.put("secret-access-key", "not-bobs-secret-at-all");
         fields.put("mfa-device", DEVICE);
 
-        StsException e = assertThrows(StsException.class,
+        StsException e = assertThrows(
+                StsException.class,
                 () -> method.credentials(context("bob", fields).withMfaCodes("123456")));
 
         assertEquals(Reason.INVALID_CREDENTIALS, e.reason(), e::getMessage);
@@ -256,11 +294,13 @@ class AwsIamUserAccessMethodTest {
         Map<String, String> fields = keys(bob);
         fields.remove("secret-access-key");
 
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> method.credentials(context("bob", fields)));
+        OperationFailedException e =
+                assertThrows(OperationFailedException.class, () -> method.credentials(context("bob", fields)));
 
-        assertEquals("the secret access key of session 'bob' is missing from the secret store; set it again with"
-                + " 'rolehop session edit bob --secret-access-key-stdin'", e.getMessage());
+        assertEquals(
+                "the secret access key of session 'bob' is missing from the secret store; set it again with"
+                        + " 'rolehop session edit bob --secret-access-key-stdin'",
+                e.getMessage());
     }
 
     @Test
@@ -268,10 +308,11 @@ class AwsIamUserAccessMethodTest {
         Map<String, String> fields = keys(bob);
         fields.remove("secret-access-key");
 
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> method.credentials(context("bob at work", fields)));
+        OperationFailedException e =
+                assertThrows(OperationFailedException.class, () -> method.credentials(context("bob at work", fields)));
 
-        assertTrue(e.getMessage().endsWith("'rolehop session edit \"bob at work\" --secret-access-key-stdin'"),
+        assertTrue(
+                e.getMessage().endsWith("'rolehop session edit \"bob at work\" --secret-access-key-stdin'"),
                 e::getMessage);
     }
 }

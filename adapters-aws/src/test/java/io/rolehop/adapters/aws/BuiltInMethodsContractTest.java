@@ -23,14 +23,22 @@ class BuiltInMethodsContractTest {
 
         @Override
         protected Map<String, String> validFields() {
-            return Map.of("access-key-id", "AKIAIOSFODNN7EXAMPLE",
-                    "secret-access-key", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+            return Map.of(
+                    "access-key-id",
+                    "AKIAIOSFODNN7EXAMPLE",
+                    "secret-access-key",
+                    "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
         }
 
         @Override
         protected Optional<TestCredentialsContext> workingContext() {
-            return Optional.of(new TestCredentialsContext(method().id(), validFields(), Optional.empty(),
-                    new FakeSecurityTokenService(CLOCK), Optional.empty(), CLOCK));
+            return Optional.of(new TestCredentialsContext(
+                    method().id(),
+                    validFields(),
+                    Optional.empty(),
+                    new FakeSecurityTokenService(CLOCK),
+                    Optional.empty(),
+                    CLOCK));
         }
     }
 
@@ -48,9 +56,14 @@ class BuiltInMethodsContractTest {
 
         @Override
         protected Optional<TestCredentialsContext> workingContext() {
-            return Optional.of(new TestCredentialsContext(method().id(), validFields(),
-                    Optional.of(new LongTermCredentials("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")),
-                    new FakeSecurityTokenService(CLOCK), Optional.empty(), CLOCK));
+            return Optional.of(new TestCredentialsContext(
+                    method().id(),
+                    validFields(),
+                    Optional.of(new LongTermCredentials(
+                            "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")),
+                    new FakeSecurityTokenService(CLOCK),
+                    Optional.empty(),
+                    CLOCK));
         }
     }
 
@@ -64,8 +77,15 @@ class BuiltInMethodsContractTest {
 
         @Override
         protected Map<String, String> validFields() {
-            return Map.of("start-url", "https://my-org.awsapps.com/start", "sso-region", "eu-west-1",
-                    "account-id", "123456789012", "role-name", "AdministratorAccess");
+            return Map.of(
+                    "start-url",
+                    "https://my-org.awsapps.com/start",
+                    "sso-region",
+                    "eu-west-1",
+                    "account-id",
+                    "123456789012",
+                    "role-name",
+                    "AdministratorAccess");
         }
     }
 }

@@ -28,8 +28,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class FederationConsoleSignInTest {
     // A token with the characters JSON and URLs must escape.
-    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials("ASIAEXAMPLEEXAMPLE12",
-            "secret/with+plus=and\"quote\\", "token+/=\"\\end", Instant.parse("2030-01-01T00:00:00Z"));
+    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials(
+            "ASIAEXAMPLEEXAMPLE12",
+            "secret/with+plus=and\"quote\\",
+            "token+/=\"\\end",
+            Instant.parse("2030-01-01T00:00:00Z"));
 
     @RegisterExtension
     static final FakeFederationEndpoint FEDERATION = new FakeFederationEndpoint();
@@ -49,15 +52,24 @@ class FederationConsoleSignInTest {
         URI login = signIn.signInUrl(request(Optional.empty(), false));
 
         TokenRequest sent = FEDERATION.tokenRequests().get(0);
-        assertEquals(Map.of("sessionId", CREDENTIALS.accessKeyId(), "sessionKey", CREDENTIALS.secretAccessKey(),
-                "sessionToken", CREDENTIALS.sessionToken()), sent.session());
+        assertEquals(
+                Map.of(
+                        "sessionId",
+                        CREDENTIALS.accessKeyId(),
+                        "sessionKey",
+                        CREDENTIALS.secretAccessKey(),
+                        "sessionToken",
+                        CREDENTIALS.sessionToken()),
+                sent.session());
         assertEquals(Optional.empty(), sent.sessionDuration());
-        assertEquals(FEDERATION.baseUrl() + "/federation", login.getScheme() + "://" + login.getRawAuthority()
-                + login.getRawPath());
+        assertEquals(
+                FEDERATION.baseUrl() + "/federation",
+                login.getScheme() + "://" + login.getRawAuthority() + login.getRawPath());
         Map<String, String> parameters = query(login);
         assertEquals("login", parameters.get("Action"));
         assertEquals("rolehop", parameters.get("Issuer"));
-        assertEquals("https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1",
+        assertEquals(
+                "https://eu-west-1.console.aws.amazon.com/console/home?region=eu-west-1",
                 parameters.get("Destination"));
         assertTrue(FEDERATION.tokens().containsKey(parameters.get("SigninToken")));
     }
@@ -73,8 +85,9 @@ class FederationConsoleSignInTest {
     void aRefusedSignInIsOneLineWithoutASecret() {
         FEDERATION.refuseSessionDuration();
 
-        OperationFailedException e = assertThrows(OperationFailedException.class, () -> signIn.signInUrl(request(
-                Optional.of(Duration.ofHours(1)), false)));
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> signIn.signInUrl(request(Optional.of(Duration.ofHours(1)), false)));
 
         assertTrue(e.getMessage().contains("HTTP 400"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
@@ -96,21 +109,28 @@ class FederationConsoleSignInTest {
 
     @Test
     void aDestinationGivenIsKept() {
-        URI url = signIn.signInUrl(new SignInRequest(CREDENTIALS, Region.of("eu-west-1"), Optional.empty(),
-                Optional.of(URI.create("https://console.aws.amazon.com/s3/home?region=eu-west-1&tab=x")), false));
+        URI url = signIn.signInUrl(new SignInRequest(
+                CREDENTIALS,
+                Region.of("eu-west-1"),
+                Optional.empty(),
+                Optional.of(URI.create("https://console.aws.amazon.com/s3/home?region=eu-west-1&tab=x")),
+                false));
 
-        assertEquals("https://console.aws.amazon.com/s3/home?region=eu-west-1&tab=x", query(url).get("Destination"));
+        assertEquals(
+                "https://console.aws.amazon.com/s3/home?region=eu-west-1&tab=x",
+                query(url).get("Destination"));
     }
 
     @Test
     void anEndpointThatIsNotThereIsOneLine() {
-        FederationConsoleSignIn nowhere = new FederationConsoleSignIn(Map.of("ROLEHOP_SIGNIN_URL",
-                "http://127.0.0.1:1"));
+        FederationConsoleSignIn nowhere =
+                new FederationConsoleSignIn(Map.of("ROLEHOP_SIGNIN_URL", "http://127.0.0.1:1"));
 
-        OperationFailedException e = assertThrows(OperationFailedException.class, () -> nowhere.signInUrl(request(
-                Optional.empty(), false)));
+        OperationFailedException e =
+                assertThrows(OperationFailedException.class, () -> nowhere.signInUrl(request(Optional.empty(), false)));
 
-        assertTrue(e.getMessage().startsWith("could not reach the federation endpoint at http://127.0.0.1:1/federation"),
+        assertTrue(
+                e.getMessage().startsWith("could not reach the federation endpoint at http://127.0.0.1:1/federation"),
                 e.getMessage());
         assertFalse(e.getMessage().contains("secret/with"));
     }
@@ -141,9 +161,9 @@ class FederationConsoleSignInTest {
         "us-gov-west-1, https://signin.amazonaws-us-gov.com, https://signin.amazonaws-us-gov.com,"
                 + " https://console.amazonaws-us-gov.com/console/home?region=us-gov-west-1",
         "us-gov-east-1, https://signin.amazonaws-us-gov.com, https://signin.amazonaws-us-gov.com,"
-                + " https://console.amazonaws-us-gov.com/console/home?region=us-gov-east-1"})
-    void eachPartitionHasItsSignInAndConsoleHosts(String region, String signInBase, String logoutBase,
-            String console) {
+                + " https://console.amazonaws-us-gov.com/console/home?region=us-gov-east-1"
+    })
+    void eachPartitionHasItsSignInAndConsoleHosts(String region, String signInBase, String logoutBase, String console) {
         Region r = Region.of(region);
 
         assertEquals(URI.create(signInBase), ConsoleUrls.signInBase(Map.of(), r));
@@ -156,24 +176,26 @@ class FederationConsoleSignInTest {
         Map<String, String> env = Map.of("ROLEHOP_SIGNIN_URL", "https://signin.internal.example/aws/");
 
         for (String region : new String[] {"us-east-1", "cn-north-1", "us-gov-west-1"}) {
-            assertEquals(URI.create("https://signin.internal.example/aws"),
-                    ConsoleUrls.signInBase(env, Region.of(region)));
-            assertEquals(URI.create("https://signin.internal.example/aws"),
-                    ConsoleUrls.logoutBase(env, Region.of(region)));
+            assertEquals(
+                    URI.create("https://signin.internal.example/aws"), ConsoleUrls.signInBase(env, Region.of(region)));
+            assertEquals(
+                    URI.create("https://signin.internal.example/aws"), ConsoleUrls.logoutBase(env, Region.of(region)));
         }
     }
 
     @Test
     void anIsolatedRegionHasNoPublicConsole() {
-        UsageException e = assertThrows(UsageException.class, () -> ConsoleUrls.signInBase(Map.of(),
-                Region.of("us-iso-east-1")));
+        UsageException e =
+                assertThrows(UsageException.class, () -> ConsoleUrls.signInBase(Map.of(), Region.of("us-iso-east-1")));
 
         assertTrue(e.getMessage().contains("isolated partition"), e.getMessage());
     }
 
     @Test
     void theSessionJsonEscapesWhatJsonMust() {
-        assertEquals("{\"sessionId\":\"ASIAEXAMPLEEXAMPLE12\",\"sessionKey\":\"secret/with+plus=and\\\"quote\\\\\","
-                + "\"sessionToken\":\"token+/=\\\"\\\\end\"}", FederationConsoleSignIn.sessionJson(CREDENTIALS));
+        assertEquals(
+                "{\"sessionId\":\"ASIAEXAMPLEEXAMPLE12\",\"sessionKey\":\"secret/with+plus=and\\\"quote\\\\\","
+                        + "\"sessionToken\":\"token+/=\\\"\\\\end\"}",
+                FederationConsoleSignIn.sessionJson(CREDENTIALS));
     }
 }

@@ -71,8 +71,10 @@ class FederationTokenTest {
 
     @Test
     void aUserNotAllowedToFederateIsRefused() {
-        IamUser user = moto.createUser("not-federating", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
-                + "\"Allow\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}");
+        IamUser user = moto.createUser(
+                "not-federating",
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                        + "\"Allow\",\"Action\":\"sts:GetCallerIdentity\",\"Resource\":\"*\"}]}");
 
         StsException e = assertThrows(StsException.class, () -> sts.getFederationToken(request(user.credentials())));
 
@@ -85,8 +87,8 @@ class FederationTokenTest {
     @Test
     void aWrongSecretIsRefused() {
         IamUser user = moto.createUser("wrong-secret");
-        LongTermCredentials wrong = new LongTermCredentials(user.accessKeyId(), "x" + user.secretAccessKey()
-                .substring(1));
+        LongTermCredentials wrong = new LongTermCredentials(
+                user.accessKeyId(), "x" + user.secretAccessKey().substring(1));
 
         StsException e = assertThrows(StsException.class, () -> sts.getFederationToken(request(wrong)));
 

@@ -99,8 +99,8 @@ class IamAccessKeyManagerTest {
         IamUser alice = user();
         keys.createAccessKey(alice.credentials(), REGION);
 
-        AccessKeyException e = assertThrows(AccessKeyException.class,
-                () -> keys.createAccessKey(alice.credentials(), REGION));
+        AccessKeyException e =
+                assertThrows(AccessKeyException.class, () -> keys.createAccessKey(alice.credentials(), REGION));
 
         assertEquals(AccessKeyException.Reason.LIMIT_EXCEEDED, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains("two access keys"), e::getMessage);
@@ -111,8 +111,8 @@ class IamAccessKeyManagerTest {
     void aUserWithoutPermissionIsDeniedInOneLine() {
         IamUser bob = moto.createUser("bob-" + NAMES.incrementAndGet());
 
-        AccessKeyException e = assertThrows(AccessKeyException.class,
-                () -> keys.createAccessKey(bob.credentials(), REGION));
+        AccessKeyException e =
+                assertThrows(AccessKeyException.class, () -> keys.createAccessKey(bob.credentials(), REGION));
 
         assertEquals(AccessKeyException.Reason.ACCESS_DENIED, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains("iam:CreateAccessKey"), e::getMessage);
@@ -136,7 +136,8 @@ class IamAccessKeyManagerTest {
     void deletingAKeyThatIsGoneIsNotFound() {
         IamUser alice = user();
 
-        AccessKeyException e = assertThrows(AccessKeyException.class,
+        AccessKeyException e = assertThrows(
+                AccessKeyException.class,
                 () -> keys.deleteAccessKey(alice.credentials(), REGION, "AKIAIOSFODNN7NOTHERE"));
 
         assertEquals(AccessKeyException.Reason.NOT_FOUND, e.reason(), e::getMessage);
@@ -166,8 +167,8 @@ class IamAccessKeyManagerTest {
             proxy.failNext("DeleteAccessKey", Fault.status(500));
         }
 
-        AccessKeyException e = assertThrows(AccessKeyException.class,
-                () -> keys.deleteAccessKey(alice.credentials(), REGION, alice.accessKeyId()));
+        AccessKeyException e = assertThrows(
+                AccessKeyException.class, () -> keys.deleteAccessKey(alice.credentials(), REGION, alice.accessKeyId()));
 
         assertEquals(AccessKeyException.Reason.OTHER, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains("delete access key " + alice.accessKeyId()), e::getMessage);
@@ -179,10 +180,10 @@ class IamAccessKeyManagerTest {
         IamUser alice = user();
         Map<String, String> env = env();
         env.put("AWS_ENDPOINT_URL_IAM", "http://127.0.0.1:9");
-        try (IamAccessKeyManager unreachable = new IamAccessKeyManager(env, Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofSeconds(10))) {
-            AccessKeyException e = assertThrows(AccessKeyException.class,
-                    () -> unreachable.createAccessKey(alice.credentials(), REGION));
+        try (IamAccessKeyManager unreachable =
+                new IamAccessKeyManager(env, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10))) {
+            AccessKeyException e = assertThrows(
+                    AccessKeyException.class, () -> unreachable.createAccessKey(alice.credentials(), REGION));
 
             assertEquals(AccessKeyException.Reason.UNREACHABLE, e.reason(), e::getMessage);
             assertTrue(e.getMessage().contains("AWS_ENDPOINT_URL_IAM"), e::getMessage);
@@ -210,10 +211,11 @@ class IamAccessKeyManagerTest {
         void withoutVariablesThePartitionsGlobalEndpointServes() {
             IamAccessKeyManager manager = new IamAccessKeyManager(Map.of());
             assertEquals(URI.create("https://iam.amazonaws.com"), manager.iamEndpointFor(Region.of("eu-west-1")));
-            assertEquals(URI.create("https://iam.cn-north-1.amazonaws.com.cn"),
+            assertEquals(
+                    URI.create("https://iam.cn-north-1.amazonaws.com.cn"),
                     manager.iamEndpointFor(Region.of("cn-northwest-1")));
-            assertEquals(URI.create("https://iam.us-gov.amazonaws.com"),
-                    manager.iamEndpointFor(Region.of("us-gov-east-1")));
+            assertEquals(
+                    URI.create("https://iam.us-gov.amazonaws.com"), manager.iamEndpointFor(Region.of("us-gov-east-1")));
         }
 
         @Test

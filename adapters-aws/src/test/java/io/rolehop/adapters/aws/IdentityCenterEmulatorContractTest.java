@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.IdentityCenterEmulator;
 import io.rolehop.testing.MotoServer;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
@@ -57,12 +57,18 @@ class IdentityCenterEmulatorContractTest {
     @BeforeEach
     void start() {
         emulator = new IdentityCenterEmulator(moto).start();
-        oidc = SsoOidcClient.builder().region(Region.US_EAST_1).endpointOverride(emulator.endpoint())
+        oidc = SsoOidcClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(emulator.endpoint())
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        portal = SsoClient.builder().region(Region.US_EAST_1).endpointOverride(emulator.endpoint())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        portal = SsoClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(emulator.endpoint())
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create()).build();
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     @AfterEach
@@ -73,17 +79,23 @@ class IdentityCenterEmulatorContractTest {
     }
 
     private RegisterClientResponse register() {
-        return oidc.registerClient(b -> b.clientName("contract").clientType("public")
-                .scopes("sso:account:access").grantTypes("authorization_code", "refresh_token", DEVICE)
-                .redirectUris(REDIRECT).issuerUrl("https://example.awsapps.com/start"));
+        return oidc.registerClient(b -> b.clientName("contract")
+                .clientType("public")
+                .scopes("sso:account:access")
+                .grantTypes("authorization_code", "refresh_token", DEVICE)
+                .redirectUris(REDIRECT)
+                .issuerUrl("https://example.awsapps.com/start"));
     }
 
     private CreateTokenResponse deviceLogin(RegisterClientResponse client) {
         emulator.approveAfterPolls(1);
         StartDeviceAuthorizationResponse device = oidc.startDeviceAuthorization(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).startUrl("https://example.awsapps.com/start"));
-        return oidc.createToken(b -> b.clientId(client.clientId()).clientSecret(client.clientSecret())
-                .grantType(DEVICE).deviceCode(device.deviceCode()));
+                .clientSecret(client.clientSecret())
+                .startUrl("https://example.awsapps.com/start"));
+        return oidc.createToken(b -> b.clientId(client.clientId())
+                .clientSecret(client.clientSecret())
+                .grantType(DEVICE)
+                .deviceCode(device.deviceCode()));
     }
 
     @Test
@@ -101,17 +113,28 @@ class IdentityCenterEmulatorContractTest {
         emulator.approveAfterPolls(3);
         emulator.slowDownOnPoll(2);
         StartDeviceAuthorizationResponse device = oidc.startDeviceAuthorization(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).startUrl("https://example.awsapps.com/start"));
+                .clientSecret(client.clientSecret())
+                .startUrl("https://example.awsapps.com/start"));
         assertNotNull(device.userCode());
         assertTrue(device.verificationUriComplete().contains(device.userCode()));
         assertEquals(1, device.interval());
 
-        assertThrows(AuthorizationPendingException.class, () -> oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType(DEVICE).deviceCode(device.deviceCode())));
-        assertThrows(SlowDownException.class, () -> oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType(DEVICE).deviceCode(device.deviceCode())));
+        assertThrows(
+                AuthorizationPendingException.class,
+                () -> oidc.createToken(b -> b.clientId(client.clientId())
+                        .clientSecret(client.clientSecret())
+                        .grantType(DEVICE)
+                        .deviceCode(device.deviceCode())));
+        assertThrows(
+                SlowDownException.class,
+                () -> oidc.createToken(b -> b.clientId(client.clientId())
+                        .clientSecret(client.clientSecret())
+                        .grantType(DEVICE)
+                        .deviceCode(device.deviceCode())));
         CreateTokenResponse token = oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType(DEVICE).deviceCode(device.deviceCode()));
+                .clientSecret(client.clientSecret())
+                .grantType(DEVICE)
+                .deviceCode(device.deviceCode()));
 
         assertNotNull(token.accessToken());
         assertNotNull(token.refreshToken());
@@ -123,18 +146,26 @@ class IdentityCenterEmulatorContractTest {
         RegisterClientResponse client = register();
         String verifier = "v".repeat(64);
         String redirect = "http://127.0.0.1:45678/oauth/callback";
-        Map<String, String> answer = authorize(client.clientId(), redirect, "s".repeat(43),
-                IdentityCenterEmulator.s256(verifier));
+        Map<String, String> answer =
+                authorize(client.clientId(), redirect, "s".repeat(43), IdentityCenterEmulator.s256(verifier));
         assertEquals("s".repeat(43), answer.get("state"));
 
-        assertThrows(InvalidGrantException.class, () -> oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType("authorization_code").code(answer.get("code"))
-                .redirectUri(redirect).codeVerifier("w".repeat(64))));
-        Map<String, String> again = authorize(client.clientId(), redirect, "t".repeat(43),
-                IdentityCenterEmulator.s256(verifier));
+        assertThrows(
+                InvalidGrantException.class,
+                () -> oidc.createToken(b -> b.clientId(client.clientId())
+                        .clientSecret(client.clientSecret())
+                        .grantType("authorization_code")
+                        .code(answer.get("code"))
+                        .redirectUri(redirect)
+                        .codeVerifier("w".repeat(64))));
+        Map<String, String> again =
+                authorize(client.clientId(), redirect, "t".repeat(43), IdentityCenterEmulator.s256(verifier));
         CreateTokenResponse token = oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType("authorization_code").code(again.get("code"))
-                .redirectUri(redirect).codeVerifier(verifier));
+                .clientSecret(client.clientSecret())
+                .grantType("authorization_code")
+                .code(again.get("code"))
+                .redirectUri(redirect)
+                .codeVerifier(verifier));
         assertNotNull(token.accessToken());
     }
 
@@ -153,11 +184,17 @@ class IdentityCenterEmulatorContractTest {
         CreateTokenResponse first = deviceLogin(client);
 
         CreateTokenResponse renewed = oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType("refresh_token").refreshToken(first.refreshToken()));
+                .clientSecret(client.clientSecret())
+                .grantType("refresh_token")
+                .refreshToken(first.refreshToken()));
 
         assertNotNull(renewed.accessToken());
-        assertThrows(InvalidGrantException.class, () -> oidc.createToken(b -> b.clientId(client.clientId())
-                .clientSecret(client.clientSecret()).grantType("refresh_token").refreshToken(first.refreshToken())));
+        assertThrows(
+                InvalidGrantException.class,
+                () -> oidc.createToken(b -> b.clientId(client.clientId())
+                        .clientSecret(client.clientSecret())
+                        .grantType("refresh_token")
+                        .refreshToken(first.refreshToken())));
     }
 
     @Test
@@ -169,9 +206,15 @@ class IdentityCenterEmulatorContractTest {
         String token = deviceLogin(register()).accessToken();
 
         List<String> accounts = portal.listAccountsPaginator(b -> b.accessToken(token)).accountList().stream()
-                .map(AccountInfo::accountName).toList();
-        List<String> roles = portal.listAccountRolesPaginator(b -> b.accessToken(token).accountId("111111111111"))
-                .roleList().stream().map(RoleInfo::roleName).toList();
+                .map(AccountInfo::accountName)
+                .toList();
+        List<String> roles =
+                portal
+                        .listAccountRolesPaginator(b -> b.accessToken(token).accountId("111111111111"))
+                        .roleList()
+                        .stream()
+                        .map(RoleInfo::roleName)
+                        .toList();
 
         assertEquals(List.of("Dev", "Prod", "Audit"), accounts);
         assertEquals(List.of("Admin", "ReadOnly", "Billing"), roles);
@@ -184,13 +227,15 @@ class IdentityCenterEmulatorContractTest {
         emulator.account(MotoServer.ACCOUNT_ID, "Moto", "contract-sso-role");
         String token = deviceLogin(register()).accessToken();
 
-        RoleCredentials c = portal.getRoleCredentials(b -> b.accessToken(token).accountId(MotoServer.ACCOUNT_ID)
-                .roleName("contract-sso-role")).roleCredentials();
+        RoleCredentials c = portal.getRoleCredentials(b ->
+                        b.accessToken(token).accountId(MotoServer.ACCOUNT_ID).roleName("contract-sso-role"))
+                .roleCredentials();
 
         assertTrue(c.expiration() > Instant.now().toEpochMilli(), "milliseconds: " + c.expiration());
-        assertEquals(MotoServer.assumedRoleArn("contract-sso-role", IdentityCenterEmulator.USER),
-                moto.callerIdentity(new TemporaryCredentials(c.accessKeyId(), c.secretAccessKey(),
-                        c.sessionToken(), Instant.ofEpochMilli(c.expiration()))));
+        assertEquals(
+                MotoServer.assumedRoleArn("contract-sso-role", IdentityCenterEmulator.USER),
+                moto.callerIdentity(new TemporaryCredentials(
+                        c.accessKeyId(), c.secretAccessKey(), c.sessionToken(), Instant.ofEpochMilli(c.expiration()))));
     }
 
     @Test
@@ -199,13 +244,14 @@ class IdentityCenterEmulatorContractTest {
         String token = deviceLogin(register()).accessToken();
         emulator.throttleNext(100);
 
-        TooManyRequestsException e = assertThrows(TooManyRequestsException.class,
-                () -> portal.listAccounts(b -> b.accessToken(token)));
+        TooManyRequestsException e =
+                assertThrows(TooManyRequestsException.class, () -> portal.listAccounts(b -> b.accessToken(token)));
 
         assertEquals(429, e.statusCode());
         assertTrue(emulator.calls("Throttled") >= 1);
         emulator.throttleNext(0);
-        assertEquals(1, portal.listAccounts(b -> b.accessToken(token)).accountList().size());
+        assertEquals(
+                1, portal.listAccounts(b -> b.accessToken(token)).accountList().size());
     }
 
     @Test
@@ -238,7 +284,8 @@ class IdentityCenterEmulatorContractTest {
     }
 
     private static HttpURLConnection get(String url) throws Exception {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setInstanceFollowRedirects(false);
         return connection;
     }

@@ -34,10 +34,12 @@ import org.junit.jupiter.api.Test;
  */
 class ModuleContractTest {
     private static final Path CLASSES = Path.of("target", "classes");
-    private static final Set<String> PROVIDERS = Set.of(AwsIamUserAccessMethod.class.getName(),
-            AwsIamRoleChainedAccessMethod.class.getName(), AwsSsoAccessMethod.class.getName());
-    private static final Set<String> RESERVED_FIELDS = Set.of("alias", "profile", "region", "assumer", "force",
-            "output");
+    private static final Set<String> PROVIDERS = Set.of(
+            AwsIamUserAccessMethod.class.getName(),
+            AwsIamRoleChainedAccessMethod.class.getName(),
+            AwsSsoAccessMethod.class.getName());
+    private static final Set<String> RESERVED_FIELDS =
+            Set.of("alias", "profile", "region", "assumer", "force", "output");
 
     @Test
     void serviceLoaderFindsBothMethodsOnTheClassPath() {
@@ -48,34 +50,52 @@ class ModuleContractTest {
         assertEquals(Set.of("aws-iam-user", "aws-iam-role-chained", "aws-sso"), byId.keySet());
         assertEquals(AwsSsoAccessMethod.class, byId.get("aws-sso").getClass());
         assertEquals(AwsIamUserAccessMethod.class, byId.get("aws-iam-user").getClass());
-        assertEquals(AwsIamRoleChainedAccessMethod.class, byId.get("aws-iam-role-chained").getClass());
+        assertEquals(
+                AwsIamRoleChainedAccessMethod.class,
+                byId.get("aws-iam-role-chained").getClass());
     }
 
     @Test
     void theServicesFileListsExactlyTheProviders() throws IOException {
         Path services = CLASSES.resolve("META-INF/services/" + AccessMethod.class.getName());
         Set<String> listed = Files.readAllLines(services, StandardCharsets.UTF_8).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toSet());
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .collect(Collectors.toSet());
         assertEquals(PROVIDERS, listed);
     }
 
     @Test
     void theModuleDescriptorProvidesBothAndExportsOnePackage() {
-        ModuleDescriptor descriptor = ModuleFinder.of(CLASSES).find("io.rolehop.adapters.aws").orElseThrow()
+        ModuleDescriptor descriptor = ModuleFinder.of(CLASSES)
+                .find("io.rolehop.adapters.aws")
+                .orElseThrow()
                 .descriptor();
 
-        assertEquals(Set.of("io.rolehop.adapters.aws"),
-                descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("io.rolehop.adapters.aws"),
+                descriptor.exports().stream()
+                        .map(ModuleDescriptor.Exports::source)
+                        .collect(Collectors.toSet()));
         assertTrue(descriptor.exports().stream().noneMatch(ModuleDescriptor.Exports::isQualified));
         ModuleDescriptor.Provides provides = descriptor.provides().stream()
-                .filter(p -> p.service().equals(AccessMethod.class.getName())).findFirst().orElseThrow();
+                .filter(p -> p.service().equals(AccessMethod.class.getName()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(PROVIDERS, Set.copyOf(provides.providers()));
-        Set<String> required = descriptor.requires().stream().map(ModuleDescriptor.Requires::name)
+        Set<String> required = descriptor.requires().stream()
+                .map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());
-        assertTrue(required.containsAll(Set.of("io.rolehop.application", "software.amazon.awssdk.services.sts",
-                "software.amazon.awssdk.http.urlconnection")), required::toString);
-        assertTrue(descriptor.requires().stream().noneMatch(r -> r.name().startsWith("software.amazon")
-                && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
+        assertTrue(
+                required.containsAll(Set.of(
+                        "io.rolehop.application",
+                        "software.amazon.awssdk.services.sts",
+                        "software.amazon.awssdk.http.urlconnection")),
+                required::toString);
+        assertTrue(
+                descriptor.requires().stream()
+                        .noneMatch(r -> r.name().startsWith("software.amazon")
+                                && r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE)),
                 "no SDK module may leak to readers of this one");
     }
 
@@ -100,12 +120,14 @@ class ModuleContractTest {
             executables.addAll(Arrays.asList(type.getConstructors()));
             executables.addAll(Arrays.asList(type.getMethods()));
             for (Executable executable : executables) {
-                Stream<Type> types = Stream.concat(Stream.of(executable.getGenericParameterTypes()),
+                Stream<Type> types = Stream.concat(
+                        Stream.of(executable.getGenericParameterTypes()),
                         Stream.of(executable.getGenericExceptionTypes()));
                 if (executable instanceof Method method) {
                     types = Stream.concat(types, Stream.of(method.getGenericReturnType()));
                 }
-                types.map(Type::getTypeName).filter(n -> n.contains("software.amazon"))
+                types.map(Type::getTypeName)
+                        .filter(n -> n.contains("software.amazon"))
                         .forEach(n -> leaks.add(type.getSimpleName() + "." + executable.getName() + ": " + n));
             }
             for (Field field : type.getFields()) {
@@ -113,8 +135,10 @@ class ModuleContractTest {
                     leaks.add(type.getSimpleName() + "." + field.getName());
                 }
             }
-            for (Type parent : Stream.concat(Stream.of(type.getGenericSuperclass()),
-                    Stream.of(type.getGenericInterfaces())).filter(t -> t != null).toList()) {
+            for (Type parent : Stream.concat(
+                            Stream.of(type.getGenericSuperclass()), Stream.of(type.getGenericInterfaces()))
+                    .filter(t -> t != null)
+                    .toList()) {
                 if (parent.getTypeName().contains("software.amazon")) {
                     leaks.add(type.getSimpleName() + " extends " + parent.getTypeName());
                 }
@@ -146,17 +170,32 @@ class ModuleContractTest {
     @Test
     void theStsAdapterIsBuiltFromAnEnvironmentMapOnly() {
         Set<List<Class<?>>> signatures = Arrays.stream(StsSecurityTokenService.class.getConstructors())
-                .map(c -> List.<Class<?>>of(c.getParameterTypes())).collect(Collectors.toSet());
-        assertEquals(Set.of(List.of(Map.class), List.of(Map.class, java.time.Duration.class,
-                java.time.Duration.class), List.of(Map.class, java.time.Duration.class, java.time.Duration.class,
-                java.time.Duration.class)), signatures);
+                .map(c -> List.<Class<?>>of(c.getParameterTypes()))
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        List.of(Map.class),
+                        List.of(Map.class, java.time.Duration.class, java.time.Duration.class),
+                        List.of(
+                                Map.class,
+                                java.time.Duration.class,
+                                java.time.Duration.class,
+                                java.time.Duration.class)),
+                signatures);
     }
 
     @Test
     void theSdkFreeStsAdapterIsBuiltFromPlainJavaTypesOnly() {
         Set<List<Class<?>>> signatures = Arrays.stream(QuerySecurityTokenService.class.getConstructors())
-                .map(c -> List.<Class<?>>of(c.getParameterTypes())).collect(Collectors.toSet());
-        assertEquals(Set.of(List.of(Map.class, java.time.Duration.class, java.time.Duration.class, int.class,
-                java.time.Clock.class)), signatures);
+                .map(c -> List.<Class<?>>of(c.getParameterTypes()))
+                .collect(Collectors.toSet());
+        assertEquals(
+                Set.of(List.of(
+                        Map.class,
+                        java.time.Duration.class,
+                        java.time.Duration.class,
+                        int.class,
+                        java.time.Clock.class)),
+                signatures);
     }
 }

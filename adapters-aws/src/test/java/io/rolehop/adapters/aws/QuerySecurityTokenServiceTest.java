@@ -34,12 +34,12 @@ class QuerySecurityTokenServiceTest extends SecurityTokenServiceContractTest {
 
     @Test
     void withOneAttemptAThrottledCallFailsAtOnce() {
-        QuerySecurityTokenService once = new QuerySecurityTokenService(proxy.env(), Duration.ofSeconds(5),
-                Duration.ofSeconds(20), 1, Clock.systemUTC());
+        QuerySecurityTokenService once = new QuerySecurityTokenService(
+                proxy.env(), Duration.ofSeconds(5), Duration.ofSeconds(20), 1, Clock.systemUTC());
         proxy.failNext(1, Fault.throttling());
 
-        StsException e = assertThrows(StsException.class,
-                () -> once.assumeRole(assume(alice.credentials(), role1, "once")));
+        StsException e =
+                assertThrows(StsException.class, () -> once.assumeRole(assume(alice.credentials(), role1, "once")));
 
         assertEquals(Reason.THROTTLED, e.reason(), e::getMessage);
         assertEquals(1, proxy.count("AssumeRole"));
@@ -48,12 +48,15 @@ class QuerySecurityTokenServiceTest extends SecurityTokenServiceContractTest {
 
     @Test
     void anAnswerWithoutCredentialsIsAnErrorNamingTheEndpoint() {
-        StsCall call = StsCall.assumeRole(URI.create("http://127.0.0.1:1"), alice.credentials(), role1,
-                Optional.empty());
+        StsCall call =
+                StsCall.assumeRole(URI.create("http://127.0.0.1:1"), alice.credentials(), role1, Optional.empty());
 
-        StsException e = assertThrows(StsException.class, () -> QuerySecurityTokenService.credentials(
-                "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId>"
-                        + "</Credentials></AssumeRoleResult></AssumeRoleResponse>", call));
+        StsException e = assertThrows(
+                StsException.class,
+                () -> QuerySecurityTokenService.credentials(
+                        "<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId>"
+                                + "</Credentials></AssumeRoleResult></AssumeRoleResponse>",
+                        call));
 
         assertTrue(e.getMessage().contains("without complete credentials"), e::getMessage);
         assertTrue(e.getMessage().contains("http://127.0.0.1:1"), e::getMessage);
@@ -61,13 +64,15 @@ class QuerySecurityTokenServiceTest extends SecurityTokenServiceContractTest {
 
     @Test
     void readsCredentialsWithEntitiesAndFractionalSeconds() {
-        StsCall call = StsCall.assumeRole(URI.create("http://127.0.0.1:1"), alice.credentials(), role1,
-                Optional.empty());
+        StsCall call =
+                StsCall.assumeRole(URI.create("http://127.0.0.1:1"), alice.credentials(), role1, Optional.empty());
 
-        TemporaryCredentials c = QuerySecurityTokenService.credentials("<AssumeRoleResponse><AssumeRoleResult>"
-                + "<Credentials><AccessKeyId>ASIAEXAMPLE00000000</AccessKeyId><SecretAccessKey>a&amp;b/c+d</SecretAccessKey>"
-                + "<SessionToken>tok&lt;en=</SessionToken><Expiration>2030-01-02T03:04:05.678Z</Expiration>"
-                + "</Credentials></AssumeRoleResult></AssumeRoleResponse>", call);
+        TemporaryCredentials c = QuerySecurityTokenService.credentials(
+                "<AssumeRoleResponse><AssumeRoleResult>"
+                        + "<Credentials><AccessKeyId>ASIAEXAMPLE00000000</AccessKeyId><SecretAccessKey>a&amp;b/c+d</SecretAccessKey>"
+                        + "<SessionToken>tok&lt;en=</SessionToken><Expiration>2030-01-02T03:04:05.678Z</Expiration>"
+                        + "</Credentials></AssumeRoleResult></AssumeRoleResponse>",
+                call);
 
         assertEquals("ASIAEXAMPLE00000000", c.accessKeyId());
         assertEquals("a&b/c+d", c.secretAccessKey());

@@ -16,9 +16,10 @@ class SdkKnownRegionsTest {
     @Test
     void everyPartitionIsCoveredOnceSortedAndWithoutPseudoRegions() {
         assertEquals(regions.size(), new HashSet<>(regions).size());
-        assertTrue(regions.containsAll(List.of(Region.of("us-east-1"), Region.of("eu-west-1"),
-                Region.of("cn-north-1"), Region.of("us-gov-west-1"))));
-        assertEquals(new HashSet<>(List.of(Partition.values())),
+        assertTrue(regions.containsAll(List.of(
+                Region.of("us-east-1"), Region.of("eu-west-1"), Region.of("cn-north-1"), Region.of("us-gov-west-1"))));
+        assertEquals(
+                new HashSet<>(List.of(Partition.values())),
                 new HashSet<>(regions.stream().map(Region::partition).toList()));
         List<String> codes = regions.stream().map(Region::code).toList();
         assertEquals(codes.stream().sorted().toList(), codes);

@@ -93,8 +93,15 @@ abstract class SecurityTokenServiceContractTest {
     }
 
     static AssumeRoleRequest assume(AwsCredentials caller, String roleArn, String sessionName) {
-        return new AssumeRoleRequest(caller, REGION, RoleArn.of(roleArn), RoleSessionName.of(sessionName),
-                SessionDuration.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty());
+        return new AssumeRoleRequest(
+                caller,
+                REGION,
+                RoleArn.of(roleArn),
+                RoleSessionName.of(sessionName),
+                SessionDuration.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     static String roleName(String arn) {
@@ -119,8 +126,9 @@ abstract class SecurityTokenServiceContractTest {
         assertEquals(MotoServer.assumedRoleArn(roleName(role1), "first"), moto.callerIdentity(credentials));
         assertTrue(credentials.accessKeyId().startsWith("ASIA"), credentials::accessKeyId);
         Duration lifetime = Duration.between(before, credentials.expiration());
-        assertTrue(lifetime.compareTo(Duration.ofSeconds(3_500)) > 0
-                && lifetime.compareTo(Duration.ofSeconds(3_700)) < 0, lifetime::toString);
+        assertTrue(
+                lifetime.compareTo(Duration.ofSeconds(3_500)) > 0 && lifetime.compareTo(Duration.ofSeconds(3_700)) < 0,
+                lifetime::toString);
         assertEquals(1, proxy.count("AssumeRole"));
         Map<String, String> sent = proxy.parameters("AssumeRole").get(0);
         assertEquals(role1, sent.get("RoleArn"));
@@ -131,12 +139,15 @@ abstract class SecurityTokenServiceContractTest {
     @Test
     void issuesCredentialsTheAwsCliAccepts(@TempDir Path dir) throws IOException {
         TemporaryCredentials credentials = sts.assumeRole(assume(alice.credentials(), role1, "for-the-cli"));
-        Path credentialsFile = Files.writeString(dir.resolve("credentials"), "[dev]\n"
-                + "aws_access_key_id = " + credentials.accessKeyId() + "\n"
-                + "aws_secret_access_key = " + credentials.secretAccessKey() + "\n"
-                + "aws_session_token = " + credentials.sessionToken() + "\n");
+        Path credentialsFile = Files.writeString(
+                dir.resolve("credentials"),
+                "[dev]\n"
+                        + "aws_access_key_id = " + credentials.accessKeyId() + "\n"
+                        + "aws_secret_access_key = " + credentials.secretAccessKey() + "\n"
+                        + "aws_session_token = " + credentials.sessionToken() + "\n");
         Path configFile = Files.writeString(dir.resolve("config"), "[profile dev]\nregion = us-east-1\n");
-        AwsCli aws = new AwsCli(proxy.env()).with("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)
+        AwsCli aws = new AwsCli(proxy.env())
+                .with("AWS_SHARED_CREDENTIALS_FILE", credentialsFile)
                 .with("AWS_CONFIG_FILE", configFile);
 
         assertEquals(MotoServer.assumedRoleArn(roleName(role1), "for-the-cli"), aws.callerArn("dev"));
@@ -149,11 +160,17 @@ abstract class SecurityTokenServiceContractTest {
     @Test
     void passesExternalIdSourceIdentityAndMfaAlong() {
         String externalId = "ext-" + NAMES.incrementAndGet();
-        String role = moto.createRoleWithTrustPolicy(unique("with-external-id"),
-                MotoServer.trustPolicyWithExternalId(externalId, alice.arn()));
-        AssumeRoleRequest request = new AssumeRoleRequest(alice.credentials(), REGION, RoleArn.of(role),
-                RoleSessionName.of("extra"), new SessionDuration(7_200), Optional.of(externalId),
-                Optional.of("alice@example.com"), Optional.of(new MfaToken("GAHT12345678", "123456")));
+        String role = moto.createRoleWithTrustPolicy(
+                unique("with-external-id"), MotoServer.trustPolicyWithExternalId(externalId, alice.arn()));
+        AssumeRoleRequest request = new AssumeRoleRequest(
+                alice.credentials(),
+                REGION,
+                RoleArn.of(role),
+                RoleSessionName.of("extra"),
+                new SessionDuration(7_200),
+                Optional.of(externalId),
+                Optional.of("alice@example.com"),
+                Optional.of(new MfaToken("GAHT12345678", "123456")));
 
         TemporaryCredentials credentials = sts.assumeRole(request);
 
@@ -168,10 +185,16 @@ abstract class SecurityTokenServiceContractTest {
 
     @Test
     void aWrongExternalIdIsDenied() {
-        String role = moto.createRoleWithTrustPolicy(unique("needs-external-id"),
-                MotoServer.trustPolicyWithExternalId("right-one", alice.arn()));
-        AssumeRoleRequest request = new AssumeRoleRequest(alice.credentials(), REGION, RoleArn.of(role),
-                RoleSessionName.of("wrong"), SessionDuration.DEFAULT, Optional.of("wrong-one"), Optional.empty(),
+        String role = moto.createRoleWithTrustPolicy(
+                unique("needs-external-id"), MotoServer.trustPolicyWithExternalId("right-one", alice.arn()));
+        AssumeRoleRequest request = new AssumeRoleRequest(
+                alice.credentials(),
+                REGION,
+                RoleArn.of(role),
+                RoleSessionName.of("wrong"),
+                SessionDuration.DEFAULT,
+                Optional.of("wrong-one"),
+                Optional.empty(),
                 Optional.empty());
 
         StsException e = assertThrows(StsException.class, () -> sts.assumeRole(request));
@@ -207,16 +230,18 @@ abstract class SecurityTokenServiceContractTest {
 
     @Test
     void deniesAUserWhosePoliciesDoNotAllowAssumeRole() {
-        IamUser nobody = moto.createUser(unique("nobody"),
+        IamUser nobody = moto.createUser(
+                unique("nobody"),
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:ListBucket\","
                         + "\"Resource\":\"*\"}]}");
         String role = moto.createRole(unique("trusts-nobody"), nobody.arn());
 
-        StsException e = assertThrows(StsException.class,
-                () -> sts.assumeRole(assume(nobody.credentials(), role, "denied")));
+        StsException e =
+                assertThrows(StsException.class, () -> sts.assumeRole(assume(nobody.credentials(), role, "denied")));
 
         assertEquals(Reason.ACCESS_DENIED, e.reason(), e::getMessage);
-        assertTrue(e.getMessage().contains(nobody.accessKeyId()) && e.getMessage().contains(role), e::getMessage);
+        assertTrue(
+                e.getMessage().contains(nobody.accessKeyId()) && e.getMessage().contains(role), e::getMessage);
         assertNoSecretIn(e.getMessage(), nobody.credentials());
     }
 
@@ -238,8 +263,10 @@ abstract class SecurityTokenServiceContractTest {
     void anUnknownAccessKeyIsInvalidCredentials() {
         LongTermCredentials unknown = new LongTermCredentials("AKIAUNKNOWN000000000", "some-secret-value");
 
-        StsException e = assertThrows(StsException.class, () -> sts.getSessionToken(new SessionTokenRequest(unknown,
-                REGION, Duration.ofHours(1), Optional.empty())));
+        StsException e = assertThrows(
+                StsException.class,
+                () -> sts.getSessionToken(
+                        new SessionTokenRequest(unknown, REGION, Duration.ofHours(1), Optional.empty())));
 
         assertEquals(Reason.INVALID_CREDENTIALS, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains("AKIAUNKNOWN000000000"), e::getMessage);
@@ -249,12 +276,17 @@ abstract class SecurityTokenServiceContractTest {
     @Test
     void getsASessionTokenWithMfa() {
         Instant before = Instant.now();
-        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(alice.credentials(), REGION,
-                Duration.ofHours(12), Optional.of(new MfaToken("arn:aws:iam::123456789012:mfa/alice", "654321"))));
+        TemporaryCredentials token = sts.getSessionToken(new SessionTokenRequest(
+                alice.credentials(),
+                REGION,
+                Duration.ofHours(12),
+                Optional.of(new MfaToken("arn:aws:iam::123456789012:mfa/alice", "654321"))));
 
         Duration lifetime = Duration.between(before, token.expiration());
-        assertTrue(lifetime.compareTo(Duration.ofHours(12).minusMinutes(2)) > 0
-                && lifetime.compareTo(Duration.ofHours(12).plusMinutes(2)) < 0, lifetime::toString);
+        assertTrue(
+                lifetime.compareTo(Duration.ofHours(12).minusMinutes(2)) > 0
+                        && lifetime.compareTo(Duration.ofHours(12).plusMinutes(2)) < 0,
+                lifetime::toString);
         assertEquals(1, proxy.count("GetSessionToken"));
         Map<String, String> sent = proxy.parameters("GetSessionToken").get(0);
         assertEquals("43200", sent.get("DurationSeconds"));
@@ -264,12 +296,18 @@ abstract class SecurityTokenServiceContractTest {
 
     @Test
     void anMfaCodeStsRejectsIsReportedAsSuch() {
-        proxy.failNext(1, Fault.error(403, "AccessDenied",
-                "MultiFactorAuthentication failed with invalid MFA one time pass code."));
+        proxy.failNext(
+                1,
+                Fault.error(
+                        403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."));
 
-        StsException e = assertThrows(StsException.class, () -> sts.getSessionToken(new SessionTokenRequest(
-                alice.credentials(), REGION, Duration.ofHours(1),
-                Optional.of(new MfaToken("arn:aws:iam::123456789012:mfa/alice", "000000")))));
+        StsException e = assertThrows(
+                StsException.class,
+                () -> sts.getSessionToken(new SessionTokenRequest(
+                        alice.credentials(),
+                        REGION,
+                        Duration.ofHours(1),
+                        Optional.of(new MfaToken("arn:aws:iam::123456789012:mfa/alice", "000000")))));
 
         assertEquals(Reason.INVALID_MFA_CODE, e.reason(), e::getMessage);
         assertTrue(e.getMessage().startsWith("MFA code rejected"), e::getMessage);
@@ -280,10 +318,18 @@ abstract class SecurityTokenServiceContractTest {
 
     @Test
     void anMfaCodeRejectedOnAssumeRoleIsReportedAsSuch() {
-        proxy.failNext(1, Fault.error(403, "AccessDenied",
-                "MultiFactorAuthentication failed with invalid MFA one time pass code."));
-        AssumeRoleRequest request = new AssumeRoleRequest(alice.credentials(), REGION, RoleArn.of(role1),
-                RoleSessionName.of("mfa"), SessionDuration.DEFAULT, Optional.empty(), Optional.empty(),
+        proxy.failNext(
+                1,
+                Fault.error(
+                        403, "AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."));
+        AssumeRoleRequest request = new AssumeRoleRequest(
+                alice.credentials(),
+                REGION,
+                RoleArn.of(role1),
+                RoleSessionName.of("mfa"),
+                SessionDuration.DEFAULT,
+                Optional.empty(),
+                Optional.empty(),
                 Optional.of(new MfaToken("GAHT12345678", "111111")));
 
         StsException e = assertThrows(StsException.class, () -> sts.assumeRole(request));
@@ -300,17 +346,22 @@ abstract class SecurityTokenServiceContractTest {
         StsException e = assertThrows(StsException.class, () -> sts.assumeRole(assume(first, role1, "after")));
 
         assertEquals(Reason.EXPIRED_TOKEN, e.reason(), e::getMessage);
-        assertTrue(e.getMessage().contains(first.accessKeyId()) && e.getMessage().contains("expired"), e::getMessage);
+        assertTrue(
+                e.getMessage().contains(first.accessKeyId()) && e.getMessage().contains("expired"), e::getMessage);
         assertNoSecretIn(e.getMessage(), first);
     }
 
     @Test
     void aValidationErrorCarriesTheServicesMessage() {
-        proxy.failNext(1, Fault.error(400, "ValidationError",
-                "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
+        proxy.failNext(
+                1,
+                Fault.error(
+                        400,
+                        "ValidationError",
+                        "The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
 
-        StsException e = assertThrows(StsException.class,
-                () -> sts.assumeRole(assume(alice.credentials(), role1, "invalid")));
+        StsException e =
+                assertThrows(StsException.class, () -> sts.assumeRole(assume(alice.credentials(), role1, "invalid")));
 
         assertEquals(Reason.INVALID_REQUEST, e.reason(), e::getMessage);
         assertTrue(e.getMessage().contains("exceeds the MaxSessionDuration set for this role"), e::getMessage);
@@ -332,8 +383,8 @@ abstract class SecurityTokenServiceContractTest {
     void reportsPersistentThrottlingAfterBoundedAttempts() {
         proxy.failNext(10, Fault.throttling());
 
-        StsException e = assertThrows(StsException.class,
-                () -> sts.assumeRole(assume(alice.credentials(), role1, "throttled")));
+        StsException e =
+                assertThrows(StsException.class, () -> sts.assumeRole(assume(alice.credentials(), role1, "throttled")));
 
         assertEquals(Reason.THROTTLED, e.reason(), e::getMessage);
         assertEquals(maxAttempts(), proxy.count("AssumeRole"));
@@ -355,8 +406,8 @@ abstract class SecurityTokenServiceContractTest {
     void reportsPersistentServerErrorsAfterBoundedAttempts(int status) {
         proxy.failNext(10, Fault.status(status));
 
-        StsException e = assertThrows(StsException.class,
-                () -> sts.assumeRole(assume(alice.credentials(), role1, "down")));
+        StsException e =
+                assertThrows(StsException.class, () -> sts.assumeRole(assume(alice.credentials(), role1, "down")));
 
         assertEquals(Reason.OTHER, e.reason(), e::getMessage);
         assertEquals(maxAttempts(), proxy.count("AssumeRole"));
@@ -393,8 +444,8 @@ abstract class SecurityTokenServiceContractTest {
         try (AutoCloseable closing = closing(impatient)) {
             proxy.failNext(10, Fault.delay(Duration.ofSeconds(3)));
 
-            StsException e = assertThrows(StsException.class,
-                    () -> impatient.assumeRole(assume(alice.credentials(), role1, "silent")));
+            StsException e = assertThrows(
+                    StsException.class, () -> impatient.assumeRole(assume(alice.credentials(), role1, "silent")));
 
             assertEquals(Reason.UNREACHABLE, e.reason(), e::getMessage);
             assertTrue(e.getMessage().contains("timed out"), e::getMessage);
@@ -414,8 +465,8 @@ abstract class SecurityTokenServiceContractTest {
         try (AutoCloseable closing = closing(nowhere)) {
             long start = System.nanoTime();
 
-            StsException e = assertThrows(StsException.class,
-                    () -> nowhere.assumeRole(assume(alice.credentials(), role1, "nowhere")));
+            StsException e = assertThrows(
+                    StsException.class, () -> nowhere.assumeRole(assume(alice.credentials(), role1, "nowhere")));
 
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(Reason.UNREACHABLE, e.reason(), e::getMessage);

@@ -46,8 +46,8 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
     @Test
     void aWholeCallIsBoundedRetriesIncluded() {
         proxy.failNext(10, StsProxy.Fault.delay(Duration.ofSeconds(3)));
-        try (StsSecurityTokenService bounded = new StsSecurityTokenService(proxy.env(), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Duration.ofMillis(2_500))) {
+        try (StsSecurityTokenService bounded = new StsSecurityTokenService(
+                proxy.env(), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(2_500))) {
             long start = System.nanoTime();
 
             io.rolehop.application.port.out.StsException e = assertThrows(
@@ -57,7 +57,8 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertEquals(io.rolehop.application.port.out.StsException.Reason.UNREACHABLE, e.reason(), e::getMessage);
             assertTrue(took.compareTo(Duration.ofSeconds(6)) < 0, "the call took " + took);
-            assertTrue(proxy.count("AssumeRole") < StsSecurityTokenService.MAX_ATTEMPTS,
+            assertTrue(
+                    proxy.count("AssumeRole") < StsSecurityTokenService.MAX_ATTEMPTS,
                     "the bound cut the retries short: " + proxy.count("AssumeRole"));
         }
     }
@@ -75,8 +76,8 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
 
         @Test
         void theGeneralVariableServesWhenTheStsOneIsUnsetOrBlank() {
-            StsSecurityTokenService service = new StsSecurityTokenService(Map.of(
-                    "AWS_ENDPOINT_URL_STS", " ", "AWS_ENDPOINT_URL", "https://proxy.example.com:8443"));
+            StsSecurityTokenService service = new StsSecurityTokenService(
+                    Map.of("AWS_ENDPOINT_URL_STS", " ", "AWS_ENDPOINT_URL", "https://proxy.example.com:8443"));
             assertEquals(URI.create("https://proxy.example.com:8443"), service.endpointFor(euWest1));
         }
 
@@ -84,9 +85,11 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
         void withoutVariablesTheRegionalEndpointOfThePartitionServes() {
             StsSecurityTokenService service = new StsSecurityTokenService(Map.of());
             assertEquals(URI.create("https://sts.eu-west-1.amazonaws.com"), service.endpointFor(euWest1));
-            assertEquals(URI.create("https://sts.cn-north-1.amazonaws.com.cn"),
+            assertEquals(
+                    URI.create("https://sts.cn-north-1.amazonaws.com.cn"),
                     service.endpointFor(Region.of("cn-north-1")));
-            assertEquals(URI.create("https://sts.us-gov-west-1.amazonaws.com"),
+            assertEquals(
+                    URI.create("https://sts.us-gov-west-1.amazonaws.com"),
                     service.endpointFor(Region.of("us-gov-west-1")));
         }
 
@@ -113,7 +116,8 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
     @Test
     void readsNeitherSharedFilesNorProcessCredentials(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("config"), "[profile broken\nregion = \n");
-        Path credentials = Files.writeString(dir.resolve("credentials"),
+        Path credentials = Files.writeString(
+                dir.resolve("credentials"),
                 "[default]\naws_access_key_id = AKIAFROMTHEFILE00000\naws_secret_access_key = from-the-file\n");
         Map<String, String> properties = Map.of(
                 "aws.configFile", config.toString(),
@@ -125,16 +129,19 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
         properties.keySet().forEach(k -> saved.put(k, System.getProperty(k)));
         properties.forEach(System::setProperty);
         try {
-            IllegalArgumentException control = assertThrows(IllegalArgumentException.class, () -> {
-                try (StsClient plain = StsClient.builder()
-                        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-                        .endpointOverride(moto.endpoint())
-                        .credentialsProvider(StaticCredentialsProvider.create(
-                                AwsBasicCredentials.create(alice.accessKeyId(), alice.secretAccessKey())))
-                        .build()) {
-                    plain.getCallerIdentity();
-                }
-            }, "control: a default client reads the broken shared config file");
+            IllegalArgumentException control = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> {
+                        try (StsClient plain = StsClient.builder()
+                                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                                .endpointOverride(moto.endpoint())
+                                .credentialsProvider(StaticCredentialsProvider.create(
+                                        AwsBasicCredentials.create(alice.accessKeyId(), alice.secretAccessKey())))
+                                .build()) {
+                            plain.getCallerIdentity();
+                        }
+                    },
+                    "control: a default client reads the broken shared config file");
             assertTrue(control.getMessage().contains("Profile definition"), control::getMessage);
             try (StsSecurityTokenService isolated = new StsSecurityTokenService(proxy.env())) {
                 TemporaryCredentials assumed = isolated.assumeRole(assume(alice.credentials(), role1, "isolated"));
@@ -158,13 +165,22 @@ class StsSecurityTokenServiceTest extends SecurityTokenServiceContractTest {
             service.assumeRole(assume(alice.credentials(), role1, "one"));
             service.assumeRole(assume(alice.credentials(), role1, "two"));
             assertEquals(1, service.clientCount());
-            AssumeRoleRequest elsewhere = new AssumeRoleRequest(alice.credentials(), Region.of("eu-west-1"),
-                    RoleArn.of(role1), RoleSessionName.of("three"), SessionDuration.DEFAULT, Optional.empty(),
-                    Optional.empty(), Optional.empty());
+            AssumeRoleRequest elsewhere = new AssumeRoleRequest(
+                    alice.credentials(),
+                    Region.of("eu-west-1"),
+                    RoleArn.of(role1),
+                    RoleSessionName.of("three"),
+                    SessionDuration.DEFAULT,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             service.assumeRole(elsewhere);
             assertEquals(2, service.clientCount());
         }
-        assertEquals(List.of("one", "two", "three"), proxy.parameters("AssumeRole").stream()
-                .map(p -> p.get("RoleSessionName")).toList());
+        assertEquals(
+                List.of("one", "two", "three"),
+                proxy.parameters("AssumeRole").stream()
+                        .map(p -> p.get("RoleSessionName"))
+                        .toList());
     }
 }

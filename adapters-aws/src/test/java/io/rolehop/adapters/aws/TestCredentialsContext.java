@@ -32,7 +32,10 @@ final class TestCredentialsContext implements CredentialsContext {
     private final List<String> mfaDevicesAsked = new ArrayList<>();
     private int assumerCalls;
 
-    private TestCredentialsContext(Session session, Map<String, String> fields, SecurityTokenService sts,
+    private TestCredentialsContext(
+            Session session,
+            Map<String, String> fields,
+            SecurityTokenService sts,
             Optional<Supplier<AwsCredentials>> assumer) {
         this.session = session;
         this.fields = new HashMap<>(fields);
@@ -41,20 +44,30 @@ final class TestCredentialsContext implements CredentialsContext {
     }
 
     /** A root session (no assumer) of {@code method} in {@code region}. */
-    static TestCredentialsContext root(String alias, String method, String region, Map<String, String> fields,
-            SecurityTokenService sts) {
+    static TestCredentialsContext root(
+            String alias, String method, String region, Map<String, String> fields, SecurityTokenService sts) {
         return new TestCredentialsContext(session(alias, method, region), fields, sts, Optional.empty());
     }
 
     /** A session whose assumer's credentials come from {@code assumer}. */
-    static TestCredentialsContext chained(String alias, String method, String region, Map<String, String> fields,
-            SecurityTokenService sts, Supplier<AwsCredentials> assumer) {
+    static TestCredentialsContext chained(
+            String alias,
+            String method,
+            String region,
+            Map<String, String> fields,
+            SecurityTokenService sts,
+            Supplier<AwsCredentials> assumer) {
         return new TestCredentialsContext(session(alias, method, region), fields, sts, Optional.of(assumer));
     }
 
     private static Session session(String alias, String method, String region) {
-        return Session.create(Alias.of(alias), AccessMethodId.of(method), NamedProfile.DEFAULT, Region.of(region),
-                Optional.empty(), Map.of());
+        return Session.create(
+                Alias.of(alias),
+                AccessMethodId.of(method),
+                NamedProfile.DEFAULT,
+                Region.of(region),
+                Optional.empty(),
+                Map.of());
     }
 
     /** Queues the codes {@link #mfaCode} hands out, in order. */

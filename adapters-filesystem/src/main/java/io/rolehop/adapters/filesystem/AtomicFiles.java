@@ -242,8 +242,8 @@ final class AtomicFiles {
                 throw failure("cannot back up " + file + " to " + backup, e);
             }
         }
-        throw new OperationFailedException("cannot back up " + file + ": too many backups named " + base
-                + "; remove old ones");
+        throw new OperationFailedException(
+                "cannot back up " + file + ": too many backups named " + base + "; remove old ones");
     }
 
     /**
@@ -253,8 +253,8 @@ final class AtomicFiles {
     static void deleteStaleTemps(Path directory, String name) {
         String prefix = "." + name + TEMP_MARK;
         Instant staleBefore = Instant.now().minus(STALE_TEMP_AGE);
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory,
-                p -> p.getFileName().toString().startsWith(prefix))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                directory, p -> p.getFileName().toString().startsWith(prefix))) {
             for (Path entry : entries) {
                 FileTime modified = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS);
                 if (modified.toInstant().isBefore(staleBefore)) {

@@ -52,9 +52,14 @@ public final class AwsCliSsoTokenCache implements AwsCliTokenCache {
             if (!startUrl.equals(text(root, "startUrl").orElse(startUrl))) {
                 return Optional.empty();
             }
-            return Optional.of(new Entry(startUrl, Region.of(text(root, "region").orElseThrow()),
-                    text(root, "accessToken").orElseThrow(), instant(text(root, "expiresAt").orElseThrow()),
-                    text(root, "refreshToken"), text(root, "clientId"), text(root, "clientSecret"),
+            return Optional.of(new Entry(
+                    startUrl,
+                    Region.of(text(root, "region").orElseThrow()),
+                    text(root, "accessToken").orElseThrow(),
+                    instant(text(root, "expiresAt").orElseThrow()),
+                    text(root, "refreshToken"),
+                    text(root, "clientId"),
+                    text(root, "clientSecret"),
                     text(root, "registrationExpiresAt").map(AwsCliSsoTokenCache::instant)));
         } catch (IOException | RuntimeException e) {
             // A file another tool left half-written or in another shape is no token: a login replaces it.
@@ -64,7 +69,8 @@ public final class AwsCliSsoTokenCache implements AwsCliTokenCache {
 
     private static Optional<String> text(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node != null && node.isTextual() && !node.asText().isEmpty() ? Optional.of(node.asText())
+        return node != null && node.isTextual() && !node.asText().isEmpty()
+                ? Optional.of(node.asText())
                 : Optional.empty();
     }
 

@@ -45,7 +45,12 @@ final class AwsSharedFile {
     /** Where a profile lives in the file: the header rolehop writes, and which existing headers botocore maps to it. */
     record Target(NamedProfile profile, String header, Predicate<String> matches) {}
 
-    private enum Action { NOTHING, APPEND, REPLACE_OWNED, REPLACE_FOREIGN }
+    private enum Action {
+        NOTHING,
+        APPEND,
+        REPLACE_OWNED,
+        REPLACE_FOREIGN
+    }
 
     private record Decision(Action action, Optional<Section> section) {}
 
@@ -62,8 +67,7 @@ final class AwsSharedFile {
 
     void check(Target target, Map<String, String> settings, boolean force, boolean sameForeignIsFine) {
         Optional<Loaded> current = load();
-        decide(current.map(Loaded::document).orElse(IniDocument.parse("")), target, settings, force,
-                sameForeignIsFine);
+        decide(current.map(Loaded::document).orElse(IniDocument.parse("")), target, settings, force, sameForeignIsFine);
         Path file = AtomicFiles.writeTarget(location);
         Path directory = file.getParent();
         if ((Files.exists(file) && !Files.isWritable(file))
@@ -84,8 +88,9 @@ final class AwsSharedFile {
                 case NOTHING:
                     return;
                 case APPEND:
-                    updated = before.append(before.block(target.header(), before.markerForAppend(), settings,
-                            Optional.empty()), current.isPresent());
+                    updated = before.append(
+                            before.block(target.header(), before.markerForAppend(), settings, Optional.empty()),
+                            current.isPresent());
                     break;
                 case REPLACE_OWNED:
                     // The section keeps its marker and any section it replaced: both say what removing it takes back.
@@ -93,14 +98,20 @@ final class AwsSharedFile {
                     // but another section to its raw reader and to tools keyed on the name).
                     Section owned = decision.section().orElseThrow();
                     written = new Target(target.profile(), owned.name(), target.matches());
-                    updated = before.replace(owned, before.block(written.header(), before.marker(owned), settings,
-                            before.displaced(owned)));
+                    updated = before.replace(
+                            owned,
+                            before.block(written.header(), before.marker(owned), settings, before.displaced(owned)));
                     break;
                 default:
                     // A section replaced with force travels with rolehop's own, to be put back when that one goes.
                     Section foreign = decision.section().orElseThrow();
-                    updated = before.replace(foreign, before.block(target.header(), IniDocument.OWNERSHIP_MARKER,
-                            settings, Optional.of(before.text(foreign))));
+                    updated = before.replace(
+                            foreign,
+                            before.block(
+                                    target.header(),
+                                    IniDocument.OWNERSHIP_MARKER,
+                                    settings,
+                                    Optional.of(before.text(foreign))));
                     break;
             }
             verify(before, decision.section(), IniDocument.parse(updated), written, Optional.of(settings));
@@ -108,7 +119,9 @@ final class AwsSharedFile {
                 return;
             }
             if (decision.action() == Action.REPLACE_FOREIGN) {
-                AtomicFiles.writeBackup(location, BACKUP_MARK + BACKUP_STAMP.format(Instant.now()),
+                AtomicFiles.writeBackup(
+                        location,
+                        BACKUP_MARK + BACKUP_STAMP.format(Instant.now()),
                         current.orElseThrow().bytes());
             }
             AtomicFiles.replace(location, updated.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
@@ -128,7 +141,8 @@ final class AwsSharedFile {
             }
             IniDocument before = current.get().document();
             Optional<Section> owned = before.sections().stream()
-                    .filter(s -> s.owned() && target.matches().test(s.name())).findFirst();
+                    .filter(s -> s.owned() && target.matches().test(s.name()))
+                    .findFirst();
             if (owned.isEmpty()) {
                 return false;
             }
@@ -136,8 +150,8 @@ final class AwsSharedFile {
             if (displaced.isPresent()) {
                 String restored = before.restore(owned.get(), displaced.get());
                 verifyRestored(before, owned.get(), displaced.get(), IniDocument.parse(restored), target);
-                AtomicFiles.replace(location, restored.getBytes(StandardCharsets.UTF_8),
-                        AtomicFiles.Mode.KEEP_EXISTING);
+                AtomicFiles.replace(
+                        location, restored.getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
                 return true;
             }
             Optional<String> updated = before.remove(owned.get());
@@ -147,8 +161,8 @@ final class AwsSharedFile {
                 return true;
             }
             verify(before, owned, IniDocument.parse(updated.get()), target, Optional.empty());
-            AtomicFiles.replace(location, updated.get().getBytes(StandardCharsets.UTF_8),
-                    AtomicFiles.Mode.KEEP_EXISTING);
+            AtomicFiles.replace(
+                    location, updated.get().getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.KEEP_EXISTING);
             return true;
         }
     }
@@ -164,7 +178,8 @@ final class AwsSharedFile {
             return;
         }
         IniDocument document = current.get().document();
-        Optional<Section> section = document.sections().stream().filter(s -> target.matches().test(s.name()))
+        Optional<Section> section = document.sections().stream()
+                .filter(s -> target.matches().test(s.name()))
                 .findFirst();
         if (section.isEmpty()) {
             return;
@@ -183,7 +198,8 @@ final class AwsSharedFile {
             return false;
         }
         IniDocument document = IniDocument.parse(new String(bytes.get(), StandardCharsets.UTF_8));
-        return document.sections().stream().anyMatch(s -> s.owned() && target.matches().test(s.name()));
+        return document.sections().stream()
+                .anyMatch(s -> s.owned() && target.matches().test(s.name()));
     }
 
     /** Why the file does not read as botocore reads it (file, line, reason); empty when it does, or is absent. */
@@ -203,7 +219,9 @@ final class AwsSharedFile {
             return Optional.empty();
         }
         IniDocument document = IniDocument.parse(new String(bytes.get(), StandardCharsets.UTF_8));
-        return document.sections().stream().filter(s -> s.owned() && target.matches().test(s.name())).findFirst()
+        return document.sections().stream()
+                .filter(s -> s.owned() && target.matches().test(s.name()))
+                .findFirst()
                 .map(document::settingsInOrder);
     }
 
@@ -233,13 +251,19 @@ final class AwsSharedFile {
     }
 
     /** What a write must do, or the conflict that stops it. */
-    private Decision decide(IniDocument document, Target target, Map<String, String> settings, boolean force,
+    private Decision decide(
+            IniDocument document,
+            Target target,
+            Map<String, String> settings,
+            boolean force,
             boolean sameForeignIsFine) {
-        List<Section> matching = document.sections().stream().filter(s -> target.matches().test(s.name())).toList();
+        List<Section> matching = document.sections().stream()
+                .filter(s -> target.matches().test(s.name()))
+                .toList();
         if (matching.size() > 1) {
             throw new OperationFailedException(location + " has " + matching.size() + " sections for profile '"
-                    + target.profile() + "' (lines " + matching.stream().map(s -> String.valueOf(s.lineNumber()))
-                            .collect(Collectors.joining(", "))
+                    + target.profile() + "' (lines "
+                    + matching.stream().map(s -> String.valueOf(s.lineNumber())).collect(Collectors.joining(", "))
                     + "); the AWS CLI uses only one of them: keep one by hand and try again");
         }
         if (matching.isEmpty()) {
@@ -264,7 +288,11 @@ final class AwsSharedFile {
      * Parses the edited text again and checks that every section other than the profile's reads exactly as before,
      * and the profile's reads as intended: the guarantee that an edit never changes what botocore sees elsewhere.
      */
-    private void verify(IniDocument before, Optional<Section> replaced, IniDocument after, Target target,
+    private void verify(
+            IniDocument before,
+            Optional<Section> replaced,
+            IniDocument after,
+            Target target,
             Optional<Map<String, String>> expected) {
         List<Map.Entry<String, Map<String, String>>> kept = new ArrayList<>();
         for (Section s : before.sections()) {
@@ -275,7 +303,9 @@ final class AwsSharedFile {
         List<Map.Entry<String, Map<String, String>>> now = new ArrayList<>();
         int written = 0;
         for (Section s : after.sections()) {
-            if (expected.isPresent() && s.owned() && s.name().equals(target.header())
+            if (expected.isPresent()
+                    && s.owned()
+                    && s.name().equals(target.header())
                     && s.values().equals(lowerCaseKeys(expected.get()))) {
                 written++;
             } else {
@@ -284,8 +314,13 @@ final class AwsSharedFile {
         }
         boolean ok = after.problem().isEmpty() && kept.equals(now) && written == (expected.isPresent() ? 1 : 0);
         if (!ok) {
-            int line = replaced.map(Section::lineNumber).orElse(before.sections().isEmpty() ? 1
-                    : before.sections().get(before.sections().size() - 1).lineNumber());
+            int line = replaced.map(Section::lineNumber)
+                    .orElse(
+                            before.sections().isEmpty()
+                                    ? 1
+                                    : before.sections()
+                                            .get(before.sections().size() - 1)
+                                            .lineNumber());
             throw new OperationFailedException("cannot edit profile '" + target.profile() + "' in " + location
                     + " without changing how the AWS CLI reads other lines (near line " + line
                     + ", probably indentation); edit that part of the file by hand and try again");
@@ -304,7 +339,8 @@ final class AwsSharedFile {
             }
         }
         List<Map.Entry<String, Map<String, String>>> now = after.sections().stream()
-                .map(s -> Map.entry(s.name(), s.values())).toList();
+                .map(s -> Map.entry(s.name(), s.values()))
+                .toList();
         if (after.problem().isPresent() || !expected.equals(now)) {
             throw new OperationFailedException("cannot put profile '" + target.profile() + "' back in " + location
                     + " as it was before --force (near line " + owned.lineNumber() + "); the backup next to the file"
@@ -327,7 +363,9 @@ final class AwsSharedFile {
     }
 
     private String decode(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);

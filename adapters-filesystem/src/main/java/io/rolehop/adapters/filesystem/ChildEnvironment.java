@@ -12,8 +12,13 @@ import java.util.Map;
  */
 public final class ChildEnvironment {
     /** The variables no child inherits. */
-    public static final List<String> SECRETS = List.of("ROLEHOP_VAULT_PASSPHRASE", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION",
+    public static final List<String> SECRETS = List.of(
+            "ROLEHOP_VAULT_PASSPHRASE",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_SECURITY_TOKEN",
+            "AWS_CREDENTIAL_EXPIRATION",
             "AWS_CONTAINER_AUTHORIZATION_TOKEN");
 
     private ChildEnvironment() {}

@@ -56,7 +56,8 @@ final class CrossProcessLock {
      * @param guarded the file the lock protects, named in messages
      */
     CrossProcessLock(Path lockFile, Path guarded, Duration timeout) {
-        this.lockFile = Objects.requireNonNull(lockFile, "lockFile").toAbsolutePath().normalize();
+        this.lockFile =
+                Objects.requireNonNull(lockFile, "lockFile").toAbsolutePath().normalize();
         this.guarded = Objects.requireNonNull(guarded, "guarded");
         this.timeout = requirePositive(timeout);
     }
@@ -137,8 +138,8 @@ final class CrossProcessLock {
 
     /** Writes a token of this acquisition into the lock file, so that waiters see the lock change hands. */
     private static void markHeld(FileChannel channel) throws IOException {
-        byte[] token = (ProcessHandle.current().pid() + " " + System.nanoTime() + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] token =
+                (ProcessHandle.current().pid() + " " + System.nanoTime() + "\n").getBytes(StandardCharsets.US_ASCII);
         channel.truncate(0);
         ByteBuffer buffer = ByteBuffer.wrap(token);
         long position = 0;
@@ -165,8 +166,11 @@ final class CrossProcessLock {
     private FileChannel open() throws IOException {
         refuseIrregular();
         // Positional reads and writes only: the channel never moves, so one handle serves waiting and holding.
-        Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        Set<OpenOption> options = Set.of(
+                StandardOpenOption.CREATE,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         if (AtomicFiles.isPosix(lockFile)) {
             return FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE_FILE));
         }
@@ -191,8 +195,8 @@ final class CrossProcessLock {
     }
 
     private OperationFailedException timedOut() {
-        return new OperationFailedException(guarded + " is locked by another process for more than "
-                + describe(timeout) + "; try again");
+        return new OperationFailedException(
+                guarded + " is locked by another process for more than " + describe(timeout) + "; try again");
     }
 
     private static String describe(Duration d) {

@@ -69,8 +69,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
         this(location, passphrase, CrossProcessLock.DEFAULT_TIMEOUT, Optional.of(keyring));
     }
 
-    private EncryptedFileSecretStore(Path location, PassphraseSource passphrase, Duration lockTimeout,
-            Optional<KernelKeyring> keyring) {
+    private EncryptedFileSecretStore(
+            Path location, PassphraseSource passphrase, Duration lockTimeout, Optional<KernelKeyring> keyring) {
         this.location = Objects.requireNonNull(location, "location");
         this.passphraseSource = Objects.requireNonNull(passphrase, "passphrase");
         this.lockTimeout = CrossProcessLock.requirePositive(lockTimeout);
@@ -117,7 +117,9 @@ public final class EncryptedFileSecretStore implements SecretStore {
     @Override
     public synchronized List<String> keys(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
-        return read().map(v -> v.secrets().keySet().stream().filter(k -> k.startsWith(prefix)).toList())
+        return read().map(v -> v.secrets().keySet().stream()
+                        .filter(k -> k.startsWith(prefix))
+                        .toList())
                 .orElse(List.of());
     }
 
@@ -154,8 +156,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_UNLOCKED) > 0) {
             throw new UsageException("a vault can be unlocked for 1 second to 12 hours, not " + lifetime);
         }
-        KernelKeyring ring = keyring.orElseThrow(() -> new OperationFailedException(
-                "this secret store cannot be unlocked: it has no kernel keyring"));
+        KernelKeyring ring = keyring.orElseThrow(
+                () -> new OperationFailedException("this secret store cannot be unlocked: it has no kernel keyring"));
         ring.requireLoginSession(); // before the passphrase is asked or a vault created
         Optional<VaultHeader> header = AtomicFiles.readIfExists(location).map(this::header);
         if (header.isPresent()) {
@@ -196,8 +198,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
     /** The key's name in the keyring: one per vault file, so that two homes never share a key. */
     private String keptKeyName() {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    location.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(location.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
             return "rolehop:vault:" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (GeneralSecurityException e) {
             throw cryptoUnavailable(e);
@@ -206,7 +208,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     /** The key kept by {@link #unlock}, while it is still valid; not one of ours counts as locked. */
     private Optional<KeptVaultKey> keptKey() {
-        return keyring.flatMap(ring -> ring.read(keptKeyName())).flatMap(KeptVaultKey::decode)
+        return keyring.flatMap(ring -> ring.read(keptKeyName()))
+                .flatMap(KeptVaultKey::decode)
                 .filter(k -> Instant.now().isBefore(k.until()));
     }
 
@@ -271,7 +274,8 @@ public final class EncryptedFileSecretStore implements SecretStore {
         if (cachedKey != null && cachedKey.iterations() == iterations && Arrays.equals(cachedKey.salt(), salt)) {
             return cachedKey.key();
         }
-        Optional<VaultKey> kept = keptKey().map(KeptVaultKey::key)
+        Optional<VaultKey> kept = keptKey()
+                .map(KeptVaultKey::key)
                 .filter(k -> k.iterations() == iterations && Arrays.equals(k.salt(), salt));
         cachedKey = kept.orElseGet(() -> derive(passphraseSource, salt, iterations));
         return cachedKey.key();
@@ -297,25 +301,32 @@ public final class EncryptedFileSecretStore implements SecretStore {
 
     private CrossProcessLock.Held fileLock() {
         Path target = AtomicFiles.writeTarget(location);
-        return new CrossProcessLock(target.resolveSibling(target.getFileName() + ".lock"), location, lockTimeout).acquire();
+        return new CrossProcessLock(target.resolveSibling(target.getFileName() + ".lock"), location, lockTimeout)
+                .acquire();
     }
 
     /** The one line that says why the vault cannot be read, and what to do. */
     private OperationFailedException unreadable(VaultFormatException e) {
         return switch (e.reason()) {
-            case NEWER_FORMAT -> new OperationFailedException("the secret store " + location + " was written by a"
-                    + " newer rolehop (format " + e.number() + ", this one reads up to " + VaultHeader.FORMAT_VERSION
-                    + "); upgrade rolehop");
-            case TOO_MANY_ITERATIONS -> new OperationFailedException("cannot open the secret store " + location
-                    + ": it asks for " + e.number() + " PBKDF2 iterations, more than the " + MAX_ITERATIONS
-                    + " rolehop accepts; the file is damaged or was replaced: restore it from a backup");
-            case DAMAGED -> new OperationFailedException("cannot open the secret store " + location
-                    + ": wrong passphrase or damaged file");
+            case NEWER_FORMAT ->
+                new OperationFailedException("the secret store " + location + " was written by a"
+                        + " newer rolehop (format " + e.number() + ", this one reads up to "
+                        + VaultHeader.FORMAT_VERSION
+                        + "); upgrade rolehop");
+            case TOO_MANY_ITERATIONS ->
+                new OperationFailedException("cannot open the secret store " + location
+                        + ": it asks for " + e.number() + " PBKDF2 iterations, more than the " + MAX_ITERATIONS
+                        + " rolehop accepts; the file is damaged or was replaced: restore it from a backup");
+            case DAMAGED ->
+                new OperationFailedException(
+                        "cannot open the secret store " + location + ": wrong passphrase or damaged file");
         };
     }
 
     private OperationFailedException cryptoUnavailable(GeneralSecurityException e) {
-        return new OperationFailedException("cannot use AES-GCM with PBKDF2WithHmacSHA256 on this Java runtime for "
-                + location + ": " + e.getClass().getSimpleName(), e);
+        return new OperationFailedException(
+                "cannot use AES-GCM with PBKDF2WithHmacSHA256 on this Java runtime for " + location + ": "
+                        + e.getClass().getSimpleName(),
+                e);
     }
 }

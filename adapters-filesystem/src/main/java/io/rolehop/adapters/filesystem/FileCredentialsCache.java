@@ -91,8 +91,8 @@ public final class FileCredentialsCache implements CredentialsCache {
     private Path fileOf(String key) {
         Objects.requireNonNull(key, "key");
         if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("invalid cache key '" + Text.printable(key)
-                    + "': use 1 to 128 letters, digits and ._-");
+            throw new IllegalArgumentException(
+                    "invalid cache key '" + Text.printable(key) + "': use 1 to 128 letters, digits and ._-");
         }
         // The suffix keeps "." and ".." from naming a directory.
         return directory.resolve(key + SUFFIX);
@@ -134,8 +134,11 @@ public final class FileCredentialsCache implements CredentialsCache {
                 return Optional.empty();
             }
             // The record validates the other three (missing, malformed); a failure is a corrupt entry.
-            return Optional.of(new TemporaryCredentials(fields.get("AccessKeyId"), fields.get("SecretAccessKey"),
-                    fields.get("SessionToken"), Instant.parse(expiration)));
+            return Optional.of(new TemporaryCredentials(
+                    fields.get("AccessKeyId"),
+                    fields.get("SecretAccessKey"),
+                    fields.get("SessionToken"),
+                    Instant.parse(expiration)));
         } catch (IOException | DomainException | DateTimeParseException e) {
             return Optional.empty();
         }

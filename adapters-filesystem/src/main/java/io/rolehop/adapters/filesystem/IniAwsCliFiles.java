@@ -23,10 +23,10 @@ public final class IniAwsCliFiles implements AwsCliFiles {
     private final AwsSharedFile credentials;
 
     public IniAwsCliFiles(Path configFile, Path credentialsFile) {
-        this.config = new AwsSharedFile(Objects.requireNonNull(configFile, "configFile"),
-                CrossProcessLock.DEFAULT_TIMEOUT);
-        this.credentials = new AwsSharedFile(Objects.requireNonNull(credentialsFile, "credentialsFile"),
-                CrossProcessLock.DEFAULT_TIMEOUT);
+        this.config =
+                new AwsSharedFile(Objects.requireNonNull(configFile, "configFile"), CrossProcessLock.DEFAULT_TIMEOUT);
+        this.credentials = new AwsSharedFile(
+                Objects.requireNonNull(credentialsFile, "credentialsFile"), CrossProcessLock.DEFAULT_TIMEOUT);
     }
 
     @Override
@@ -47,9 +47,10 @@ public final class IniAwsCliFiles implements AwsCliFiles {
                         owned.add(profile.get());
                     }
                 } else if (section.name().startsWith("sso-session")) {
-                    IniConfigFile.shellWords(section.name()).filter(words -> words.size() == 2)
-                            .ifPresent(words -> ssoSessions.put(words.get(1),
-                                    plainSettings(defaults, section.values())));
+                    IniConfigFile.shellWords(section.name())
+                            .filter(words -> words.size() == 2)
+                            .ifPresent(
+                                    words -> ssoSessions.put(words.get(1), plainSettings(defaults, section.values())));
                 }
             }
         });
@@ -80,8 +81,9 @@ public final class IniAwsCliFiles implements AwsCliFiles {
                     .orElseThrow(() -> new OperationFailedException("profile '" + original.profile() + "' in "
                             + location(original.file()) + " changed while rolehop was taking it over; run the"
                             + " command again"));
-            return document.replace(section, document.block(original.header(), IniDocument.OWNERSHIP_MARKER,
-                    settings, Optional.empty()));
+            return document.replace(
+                    section,
+                    document.block(original.header(), IniDocument.OWNERSHIP_MARKER, settings, Optional.empty()));
         });
     }
 
@@ -133,15 +135,18 @@ public final class IniAwsCliFiles implements AwsCliFiles {
         return document.sections().stream().filter(s -> s.name().equals(header)).findFirst();
     }
 
-    private static AwsCliFiles.Section section(File file, IniDocument document, IniDocument.Section section,
-            String profile) {
+    private static AwsCliFiles.Section section(
+            File file, IniDocument document, IniDocument.Section section, String profile) {
         return new AwsCliFiles.Section(file, section.name(), profile, document.text(section));
     }
 
     /** Python's configparser lends the keys of {@code [DEFAULT]} to every other section of the file. */
     private static Map<String, String> pythonDefaults(IniDocument document) {
-        return document.sections().stream().filter(s -> s.name().equals(IniDocument.PYTHON_DEFAULT_SECTION))
-                .reduce((first, second) -> second).map(IniDocument.Section::values).orElse(Map.of());
+        return document.sections().stream()
+                .filter(s -> s.name().equals(IniDocument.PYTHON_DEFAULT_SECTION))
+                .reduce((first, second) -> second)
+                .map(IniDocument.Section::values)
+                .orElse(Map.of());
     }
 
     /** The section's settings over the defaults, in file order, without nested sub-sections (botocore's dicts). */

@@ -69,8 +69,12 @@ public final class IniConfigFile implements ConfigFile {
 
     private static AwsSharedFile.Target target(NamedProfile profile) {
         Objects.requireNonNull(profile, "profile");
-        return new AwsSharedFile.Target(profile, profile.configSectionName(),
-                header -> botocoreProfileName(header).filter(profile.name()::equals).isPresent());
+        return new AwsSharedFile.Target(
+                profile,
+                profile.configSectionName(),
+                header -> botocoreProfileName(header)
+                        .filter(profile.name()::equals)
+                        .isPresent());
     }
 
     /**
@@ -151,7 +155,8 @@ public final class IniConfigFile implements ConfigFile {
             if (!KEY.matcher(key).matches()) {
                 throw new IllegalArgumentException("invalid config key '" + Text.printable(key) + "'");
             }
-            if (value.isEmpty() || !IniDocument.pyStrip(value).equals(value)
+            if (value.isEmpty()
+                    || !IniDocument.pyStrip(value).equals(value)
                     || value.chars().anyMatch(c -> c < ' ' || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029)) {
                 // Never quote the value: a config value may be sensitive (a command line with a token).
                 throw new IllegalArgumentException("invalid value for config key '" + key

@@ -5,11 +5,11 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.TemporaryCredentials;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The AWS shared credentials file, edited line by line: only sections marked {@code # managed by rolehop} are

@@ -40,7 +40,14 @@ final class IniDocument {
     // configparser keeps the [DEFAULT] section apart: its keys apply to every other section.
     static final String PYTHON_DEFAULT_SECTION = "DEFAULT";
 
-    enum Kind { BLANK, COMMENT, HEADER, OPTION, CONTINUATION, INVALID }
+    enum Kind {
+        BLANK,
+        COMMENT,
+        HEADER,
+        OPTION,
+        CONTINUATION,
+        INVALID
+    }
 
     /** One line: its text without the terminator, the terminator ("" on a last line without one), its kind. */
     record Line(String text, String terminator, Kind kind, String name, String value) {}
@@ -74,7 +81,11 @@ final class IniDocument {
         List<String[]> raw = split(text);
         List<Line> lines = new ArrayList<>(raw.size());
         Problem problem = null;
-        String newline = raw.stream().map(r -> r[1]).filter(t -> !t.isEmpty()).findFirst().orElse("\n");
+        String newline = raw.stream()
+                .map(r -> r[1])
+                .filter(t -> !t.isEmpty())
+                .findFirst()
+                .orElse("\n");
 
         // The state of configparser's _read loop.
         boolean inSection = false;
@@ -103,8 +114,9 @@ final class IniDocument {
                     kind = Kind.CONTINUATION;
                     value = stripped;
                     if (optionValueEmpty && !nestedSettingsAreKeyValue(stripped) && problem == null) {
-                        problem = new Problem(lineNumber, "a nested setting under '" + Text.printable(optionName)
-                                + "' is not 'key = value'");
+                        problem = new Problem(
+                                lineNumber,
+                                "a nested setting under '" + Text.printable(optionName) + "' is not 'key = value'");
                     }
                 } else {
                     indentLevel = indent;
@@ -113,8 +125,8 @@ final class IniDocument {
                         kind = Kind.HEADER;
                         name = header.group(1);
                         if (!name.equals(PYTHON_DEFAULT_SECTION) && !sectionsSeen.add(name) && problem == null) {
-                            problem = new Problem(lineNumber, "section [" + Text.printable(name)
-                                    + "] appears a second time");
+                            problem = new Problem(
+                                    lineNumber, "section [" + Text.printable(name) + "] appears a second time");
                         }
                         inSection = true;
                         sectionName = name;
@@ -131,19 +143,23 @@ final class IniDocument {
                             name = pyRstrip(option.group(1)).toLowerCase(java.util.Locale.ROOT);
                             value = pyStrip(option.group(3));
                             if (name.isEmpty() && problem == null) {
-                                problem = new Problem(lineNumber, "a setting with no name before '"
-                                        + option.group(2) + "'");
+                                problem = new Problem(
+                                        lineNumber, "a setting with no name before '" + option.group(2) + "'");
                             } else if (!optionsSeen.add(sectionName + "\u0000" + name) && problem == null) {
-                                problem = new Problem(lineNumber, "setting '" + Text.printable(name)
-                                        + "' appears a second time in section [" + Text.printable(sectionName) + "]");
+                                problem = new Problem(
+                                        lineNumber,
+                                        "setting '" + Text.printable(name) + "' appears a second time in section ["
+                                                + Text.printable(sectionName) + "]");
                             }
                             optionName = name;
                             optionValueEmpty = value.isEmpty();
                         } else {
                             kind = Kind.INVALID;
                             if (problem == null) {
-                                problem = new Problem(lineNumber, "neither a comment, a [section] header, a"
-                                        + " 'key = value' setting nor an indented continuation");
+                                problem = new Problem(
+                                        lineNumber,
+                                        "neither a comment, a [section] header, a"
+                                                + " 'key = value' setting nor an indented continuation");
                             }
                         }
                     }
@@ -200,7 +216,8 @@ final class IniDocument {
             while (end < lines.size() && lines.get(end).kind() != Kind.HEADER) {
                 end++;
             }
-            boolean owned = i + 1 < end && lines.get(i + 1).kind() == Kind.COMMENT
+            boolean owned = i + 1 < end
+                    && lines.get(i + 1).kind() == Kind.COMMENT
                     && isOwnershipMarker(lines.get(i + 1).text());
             int lastContent = owned ? i + 1 : i;
             if (owned && i + 2 < end && isDisplaced(lines.get(i + 2))) {
@@ -294,8 +311,8 @@ final class IniDocument {
         List<String> block = new ArrayList<>();
         block.add("[" + sectionName + "]");
         block.add(marker);
-        displaced.ifPresent(text -> block.add(DISPLACED_PREFIX
-                + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+        displaced.ifPresent(text -> block.add(
+                DISPLACED_PREFIX + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
         settings.forEach((k, v) -> block.add(k + " = " + v));
         return block;
     }
@@ -309,7 +326,8 @@ final class IniDocument {
 
     /** The text of the section an owned section replaced, if it keeps one. */
     Optional<String> displaced(Section section) {
-        if (!section.owned() || section.lastContent() < section.header() + 2
+        if (!section.owned()
+                || section.lastContent() < section.header() + 2
                 || !isDisplaced(lines.get(section.header() + 2))) {
             return Optional.empty();
         }
@@ -350,7 +368,8 @@ final class IniDocument {
      * so that {@link #remove} takes back exactly that.
      */
     String markerForAppend() {
-        return !lines.isEmpty() && lines.get(lines.size() - 1).terminator().isEmpty() ? OWNERSHIP_MARKER_ENDED_LINE
+        return !lines.isEmpty() && lines.get(lines.size() - 1).terminator().isEmpty()
+                ? OWNERSHIP_MARKER_ENDED_LINE
                 : OWNERSHIP_MARKER;
     }
 
@@ -440,6 +459,9 @@ final class IniDocument {
     }
 
     private static boolean isPySpace(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u0085' || (c >= '\u001c' && c <= '\u001f');
+        return Character.isWhitespace(c)
+                || Character.isSpaceChar(c)
+                || c == '\u0085'
+                || (c >= '\u001c' && c <= '\u001f');
     }
 }

@@ -40,10 +40,11 @@ import java.util.TreeMap;
 public final class JsonWorkspaceCodec {
     /** The schema version this codec writes, and the newest it reads. */
     public static final int SCHEMA_VERSION = 1;
-    private static final Set<String> ROOT_FIELDS = Set.of("schemaVersion", "defaultRegion", "profiles", "settings",
-            "sessions");
-    private static final Set<String> SESSION_FIELDS = Set.of("id", "alias", "method", "profile", "region", "status",
-            "assumer", "attributes", "expiration", "mode");
+
+    private static final Set<String> ROOT_FIELDS =
+            Set.of("schemaVersion", "defaultRegion", "profiles", "settings", "sessions");
+    private static final Set<String> SESSION_FIELDS = Set.of(
+            "id", "alias", "method", "profile", "region", "status", "assumer", "attributes", "expiration", "mode");
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -101,8 +102,10 @@ public final class JsonWorkspaceCodec {
         try {
             root = json.readTree(bytes);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String where = e.getLocation() == null
+                    ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr();
             throw unreadable("it is not valid JSON" + where, e);
         } catch (IOException e) {
             throw unreadable("it cannot be read (" + e.getClass().getSimpleName() + ")", e);
@@ -118,8 +121,10 @@ public final class JsonWorkspaceCodec {
             throw unreadable("it has no integer \"schemaVersion\"", null);
         }
         if (version.asLong() > SCHEMA_VERSION) {
-            throw new Unreadable("it has schema version " + version.asLong() + ", newer than " + SCHEMA_VERSION,
-                    version.asLong(), null);
+            throw new Unreadable(
+                    "it has schema version " + version.asLong() + ", newer than " + SCHEMA_VERSION,
+                    version.asLong(),
+                    null);
         }
         if (version.asLong() < 1) {
             throw unreadable("its schemaVersion " + version.asLong() + " is not valid", null);

@@ -79,8 +79,10 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
                         + " (schema version " + e.newerVersion() + ", this one reads up to " + SCHEMA_VERSION + "); it"
                         + " was left untouched: upgrade rolehop" + recovery());
             }
-            throw new OperationFailedException("cannot read the workspace " + location + ": " + e.getMessage()
-                    + "; the file was left untouched: fix it or move it away" + recovery(), e.getCause());
+            throw new OperationFailedException(
+                    "cannot read the workspace " + location + ": " + e.getMessage()
+                            + "; the file was left untouched: fix it or move it away" + recovery(),
+                    e.getCause());
         }
     }
 
@@ -88,8 +90,10 @@ public final class JsonWorkspaceStore implements WorkspaceStore {
         try {
             return codec.encode(workspace);
         } catch (UncheckedIOException e) {
-            throw new OperationFailedException("cannot write the workspace " + location + ": "
-                    + e.getCause().getMessage(), e);
+            throw new OperationFailedException(
+                    "cannot write the workspace " + location + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
     }
 

@@ -54,7 +54,8 @@ public final class KernelKeyring {
             throw failure("add the key", added);
         }
         String id = added.stdout().strip();
-        for (List<String> step : List.of(List.of("setperm", id, POSSESSOR_ONLY),
+        for (List<String> step : List.of(
+                List.of("setperm", id, POSSESSOR_ONLY),
                 List.of("timeout", id, Long.toString(Math.max(1, lifetime.toSeconds()))))) {
             CommandRunner.Result r = keyctl(step, "");
             if (r.exitCode() != 0) {
@@ -85,7 +86,9 @@ public final class KernelKeyring {
     /** Destroys the key {@code description} at once; whether there was one. */
     public boolean forget(String description) {
         try {
-            return runner.run(List.of(PROGRAM, "invalidate", "%user:" + description), "", TIMEOUT).exitCode() == 0;
+            return runner.run(List.of(PROGRAM, "invalidate", "%user:" + description), "", TIMEOUT)
+                            .exitCode()
+                    == 0;
         } catch (OperationFailedException e) {
             return false; // keyctl is not installed: nothing can have been kept
         }

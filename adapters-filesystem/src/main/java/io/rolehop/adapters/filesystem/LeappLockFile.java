@@ -44,7 +44,8 @@ public final class LeappLockFile implements LeappWorkspaceReader {
 
     /** Leapp's file under {@code home}, this machine's id files. */
     public LeappLockFile(Path home) {
-        this(home.resolve(".Leapp").resolve("Leapp-lock.json"),
+        this(
+                home.resolve(".Leapp").resolve("Leapp-lock.json"),
                 List.of(Path.of("/var/lib/dbus/machine-id"), Path.of("/etc/machine-id")));
     }
 
@@ -72,8 +73,8 @@ public final class LeappLockFile implements LeappWorkspaceReader {
     /** node-machine-id's {@code machineIdSync()} for a machine id as the machine reports it. */
     static String passphrase(String machineId) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalise(machineId)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(normalise(machineId).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -87,7 +88,9 @@ public final class LeappLockFile implements LeappWorkspaceReader {
     private String thisMachinesId() {
         for (Path candidate : machineIdFiles) {
             try {
-                String first = Files.readAllLines(candidate, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                String first = Files.readAllLines(candidate, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("");
                 if (!first.isBlank()) {
                     return normalise(first);
                 }
@@ -114,7 +117,9 @@ public final class LeappLockFile implements LeappWorkspaceReader {
         byte[] keyAndIv = evpBytesToKey(passphrase.getBytes(StandardCharsets.UTF_8), salt, 48);
         try {
             Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyAndIv, 0, 32, "AES"),
+            cipher.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(keyAndIv, 0, 32, "AES"),
                     new IvParameterSpec(keyAndIv, 32, 16));
             byte[] plain = cipher.doFinal(data, 16, data.length - 16);
             String json = new String(plain, StandardCharsets.UTF_8);
@@ -161,8 +166,10 @@ public final class LeappLockFile implements LeappWorkspaceReader {
             throw notLeapp(file);
         }
         List<LeappWorkspace.Profile> profiles = new ArrayList<>();
-        root.path("_profiles").forEach(p -> text(p, "id").ifPresent(id -> text(p, "name")
-                .ifPresent(name -> profiles.add(new LeappWorkspace.Profile(id, name)))));
+        root.path("_profiles")
+                .forEach(p -> text(p, "id")
+                        .ifPresent(id ->
+                                text(p, "name").ifPresent(name -> profiles.add(new LeappWorkspace.Profile(id, name)))));
         List<LeappWorkspace.Session> sessions = new ArrayList<>();
         for (JsonNode s : root.path("_sessions")) {
             Optional<String> id = text(s, "sessionId");
@@ -176,8 +183,8 @@ public final class LeappLockFile implements LeappWorkspaceReader {
                     fields.put(f.getKey(), f.getValue().asText());
                 }
             });
-            sessions.add(new LeappWorkspace.Session(id.get(), type.get(), text(s, "sessionName").orElse(id.get()),
-                    text(s, "region"), fields));
+            sessions.add(new LeappWorkspace.Session(
+                    id.get(), type.get(), text(s, "sessionName").orElse(id.get()), text(s, "region"), fields));
         }
         List<LeappWorkspace.SsoIntegration> integrations = new ArrayList<>();
         root.path("_awsSsoIntegrations").forEach(i -> {
@@ -185,8 +192,8 @@ public final class LeappLockFile implements LeappWorkspaceReader {
             Optional<String> url = text(i, "portalUrl");
             Optional<String> region = text(i, "region");
             if (id.isPresent() && url.isPresent() && region.isPresent()) {
-                integrations.add(new LeappWorkspace.SsoIntegration(id.get(), text(i, "alias").orElse(id.get()),
-                        url.get(), region.get()));
+                integrations.add(new LeappWorkspace.SsoIntegration(
+                        id.get(), text(i, "alias").orElse(id.get()), url.get(), region.get()));
             }
         });
         return new LeappWorkspace(file, text(root, "_defaultRegion"), profiles, sessions, integrations);

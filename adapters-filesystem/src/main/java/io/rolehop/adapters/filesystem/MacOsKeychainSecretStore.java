@@ -39,6 +39,7 @@ public final class MacOsKeychainSecretStore implements SecretStore {
     public static final String NAME = "keychain";
     /** The {@code security} tool of macOS. */
     public static final String SECURITY = "/usr/bin/security";
+
     static final String SERVICE = "rolehop";
     static final int PART_CHARS = 2500;
     static final int NOT_FOUND = 44;
@@ -65,7 +66,9 @@ public final class MacOsKeychainSecretStore implements SecretStore {
 
     /** Why this backend cannot be used here, or empty on macOS with {@value #SECURITY}. */
     public static Optional<String> unavailable() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac")) {
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .startsWith("mac")) {
             return Optional.of("the macOS keychain exists only on macOS");
         }
         if (!Files.isExecutable(Path.of(SECURITY))) {
@@ -173,8 +176,8 @@ public final class MacOsKeychainSecretStore implements SecretStore {
     }
 
     private Optional<String> read(String key, int part) {
-        CommandRunner.Result r = runner.run(List.of(security, "find-generic-password", "-s", serviceOf(part), "-a",
-                key, "-w"), "", TIMEOUT);
+        CommandRunner.Result r = runner.run(
+                List.of(security, "find-generic-password", "-s", serviceOf(part), "-a", key, "-w"), "", TIMEOUT);
         if (r.exitCode() == 0) {
             return Optional.of(r.stdout().strip());
         }
@@ -185,8 +188,8 @@ public final class MacOsKeychainSecretStore implements SecretStore {
     }
 
     private boolean remove(String key, int part) {
-        CommandRunner.Result r = runner.run(List.of(security, "delete-generic-password", "-s", serviceOf(part),
-                "-a", key), "", TIMEOUT);
+        CommandRunner.Result r =
+                runner.run(List.of(security, "delete-generic-password", "-s", serviceOf(part), "-a", key), "", TIMEOUT);
         if (r.exitCode() == 0) {
             return true;
         }
@@ -212,19 +215,21 @@ public final class MacOsKeychainSecretStore implements SecretStore {
     }
 
     private OperationFailedException failure(String action, String key, CommandRunner.Result r, String secret) {
-        String said = Text.printable(r.stderr().strip().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
+        String said = Text.printable(
+                r.stderr().strip().lines().filter(l -> !l.isBlank()).findFirst().orElse(""));
         if (!secret.isEmpty()) {
             said = said.replace(secret, "****");
         }
-        String hint = r.exitCode() == 36 || r.exitCode() == 51 || said.toLowerCase(java.util.Locale.ROOT)
-                .contains("interaction")
+        String hint = r.exitCode() == 36
+                        || r.exitCode() == 51
+                        || said.toLowerCase(java.util.Locale.ROOT).contains("interaction")
                 ? "the keychain is locked or access was refused; unlock it with 'security unlock-keychain' (or"
                         + " log in), or choose another backend with ROLEHOP_SECRET_STORE=encrypted-file"
                 : "check the keychain with Keychain Access, or choose another backend with"
                         + " ROLEHOP_SECRET_STORE=encrypted-file";
         return new OperationFailedException("the macOS keychain could not " + action + " the secret '"
-                + Text.printable(key) + "' (security exited with " + r.exitCode() + (said.isEmpty() ? "" : ": "
-                + said) + "); " + hint);
+                + Text.printable(key) + "' (security exited with " + r.exitCode() + (said.isEmpty() ? "" : ": " + said)
+                + "); " + hint);
     }
 
     @Override

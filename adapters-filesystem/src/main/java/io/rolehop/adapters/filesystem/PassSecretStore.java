@@ -32,6 +32,7 @@ public final class PassSecretStore implements SecretStore {
     public static final String NAME = "pass";
     /** The folder of the password store that holds rolehop's entries. */
     public static final String FOLDER = "rolehop";
+
     private static final String PROGRAM = "pass";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -51,8 +52,9 @@ public final class PassSecretStore implements SecretStore {
     /** The password store {@code pass} uses with {@code environment}. */
     public static Path storeDir(Map<String, String> environment) {
         String dir = environment.getOrDefault("PASSWORD_STORE_DIR", "");
-        return dir.isEmpty() ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")),
-                ".password-store") : Path.of(dir);
+        return dir.isEmpty()
+                ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".password-store")
+                : Path.of(dir);
     }
 
     /**
@@ -87,8 +89,8 @@ public final class PassSecretStore implements SecretStore {
     public void put(String key, String value) {
         SecretStoreKeys.require(key);
         Objects.requireNonNull(value, "value");
-        CommandRunner.Result r = runner.run(List.of(PROGRAM, "insert", "--multiline", "--force", entry(key)), value,
-                TIMEOUT);
+        CommandRunner.Result r =
+                runner.run(List.of(PROGRAM, "insert", "--multiline", "--force", entry(key)), value, TIMEOUT);
         if (r.exitCode() != 0 || !Files.isRegularFile(file(key))) {
             throw failure("store", key, r);
         }
@@ -116,13 +118,15 @@ public final class PassSecretStore implements SecretStore {
         }
         List<String> keys = new ArrayList<>();
         try (Stream<Path> files = Files.walk(folder)) {
-            files.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".gpg")).forEach(f -> {
-                String name = folder.relativize(f).toString();
-                String key = decode(name.substring(0, name.length() - ".gpg".length()));
-                if (key.startsWith(prefix)) {
-                    keys.add(key);
-                }
-            });
+            files.filter(f ->
+                            Files.isRegularFile(f) && f.getFileName().toString().endsWith(".gpg"))
+                    .forEach(f -> {
+                        String name = folder.relativize(f).toString();
+                        String key = decode(name.substring(0, name.length() - ".gpg".length()));
+                        if (key.startsWith(prefix)) {
+                            keys.add(key);
+                        }
+                    });
         } catch (IOException | UncheckedIOException e) {
             throw new OperationFailedException("cannot list the password store " + folder + ": " + e.getMessage());
         }
@@ -155,8 +159,11 @@ public final class PassSecretStore implements SecretStore {
             StringBuilder out = new StringBuilder();
             for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
                 char c = (char) (b & 0xff);
-                boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                        || "_-@,+=".indexOf(c) >= 0 || (c == '.' && !dotsOnly);
+                boolean plain = (c >= 'a' && c <= 'z')
+                        || (c >= 'A' && c <= 'Z')
+                        || (c >= '0' && c <= '9')
+                        || "_-@,+=".indexOf(c) >= 0
+                        || (c == '.' && !dotsOnly);
                 out.append(plain ? String.valueOf(c) : String.format("%%%02X", b & 0xff));
             }
             segments.add(out.toString());
@@ -183,7 +190,8 @@ public final class PassSecretStore implements SecretStore {
     }
 
     private OperationFailedException failure(String action, String key, CommandRunner.Result r) {
-        String said = Text.printable(r.stderr().strip().lines().reduce((a, b) -> b).orElse(""));
+        String said =
+                Text.printable(r.stderr().strip().lines().reduce((a, b) -> b).orElse(""));
         return new OperationFailedException("pass could not " + action + " the secret '" + Text.printable(key)
                 + "' (exit " + r.exitCode() + (said.isEmpty() ? "" : ": " + said) + "); check 'pass' and your GnuPG"
                 + " key, or choose another backend with ROLEHOP_SECRET_STORE");

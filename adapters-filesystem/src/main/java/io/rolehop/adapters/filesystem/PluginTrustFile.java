@@ -35,9 +35,12 @@ public final class PluginTrustFile {
     /** Each trusted jar's path and the SHA-256 it had when trusted, in the order they were trusted. */
     public Map<Path, String> trusted() {
         Map<Path, String> trusted = new LinkedHashMap<>();
-        AtomicFiles.readIfExists(file).ifPresent(bytes -> new String(bytes, StandardCharsets.UTF_8).lines()
-                .map(LINE::matcher).filter(Matcher::matches)
-                .forEach(m -> trusted.put(Path.of(m.group(2)), m.group(1))));
+        AtomicFiles.readIfExists(file)
+                .ifPresent(bytes -> new String(bytes, StandardCharsets.UTF_8)
+                        .lines()
+                        .map(LINE::matcher)
+                        .filter(Matcher::matches)
+                        .forEach(m -> trusted.put(Path.of(m.group(2)), m.group(1))));
         return trusted;
     }
 
@@ -48,8 +51,9 @@ public final class PluginTrustFile {
         }
         Path key = key(jar);
         if (key.toString().chars().anyMatch(c -> c == '\n' || c == '\r' || c == '\\')) {
-            throw new UsageException("cannot trust " + key.toString().replace("\n", "\\n").replace("\r", "\\r")
-                    + ": its path holds a line break or a backslash; rename the jar");
+            throw new UsageException(
+                    "cannot trust " + key.toString().replace("\n", "\\n").replace("\r", "\\r")
+                            + ": its path holds a line break or a backslash; rename the jar");
         }
         update(trusted -> trusted.put(key, sha256));
     }
@@ -63,12 +67,14 @@ public final class PluginTrustFile {
     }
 
     private void update(java.util.function.Consumer<Map<Path, String>> change) {
-        try (CrossProcessLock.Held held = new CrossProcessLock(file.resolveSibling(file.getFileName() + ".lock"),
-                file, CrossProcessLock.DEFAULT_TIMEOUT).acquire()) {
+        try (CrossProcessLock.Held held = new CrossProcessLock(
+                        file.resolveSibling(file.getFileName() + ".lock"), file, CrossProcessLock.DEFAULT_TIMEOUT)
+                .acquire()) {
             Map<Path, String> trusted = trusted();
             change.accept(trusted);
             StringBuilder out = new StringBuilder();
-            trusted.forEach((path, sha256) -> out.append(sha256).append("  ").append(path).append('\n'));
+            trusted.forEach((path, sha256) ->
+                    out.append(sha256).append("  ").append(path).append('\n'));
             AtomicFiles.replace(file, out.toString().getBytes(StandardCharsets.UTF_8), AtomicFiles.Mode.PRIVATE);
         }
     }

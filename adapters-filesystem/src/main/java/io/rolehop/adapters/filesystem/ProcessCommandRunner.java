@@ -52,8 +52,9 @@ public final class ProcessCommandRunner implements CommandRunner {
     public Result run(List<String> command, String stdin, Duration timeout) {
         Objects.requireNonNull(stdin, "stdin");
         String program = command.get(0);
-        Path executable = find(program).orElseThrow(() -> new OperationFailedException("cannot run " + program
-                + ": it is not installed (or not on PATH)"));
+        Path executable = find(program)
+                .orElseThrow(() -> new OperationFailedException(
+                        "cannot run " + program + ": it is not installed (or not on PATH)"));
         List<String> argv = new ArrayList<>(command);
         argv.set(0, executable.toString());
         ProcessBuilder builder = new ProcessBuilder(argv);
@@ -75,7 +76,9 @@ public final class ProcessCommandRunner implements CommandRunner {
                 throw new OperationFailedException(program + " did not finish within " + timeout.toSeconds()
                         + " s; it may be waiting for a prompt that cannot be shown (a locked keychain?)");
             }
-            return new Result(process.exitValue(), new String(out.bytes(), StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    new String(out.bytes(), StandardCharsets.UTF_8),
                     new String(err.bytes(), StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             process.destroyForcibly();
@@ -102,13 +105,15 @@ public final class ProcessCommandRunner implements CommandRunner {
         }
 
         static void writing(OutputStream stream, byte[] bytes, String program) {
-            Pump pump = new Pump(() -> {
-                try (stream) {
-                    stream.write(bytes);
-                } catch (IOException e) {
-                    // The program closed its stdin early; its exit code and stderr tell what went wrong.
-                }
-            }, "rolehop-" + program + "-input");
+            Pump pump = new Pump(
+                    () -> {
+                        try (stream) {
+                            stream.write(bytes);
+                        } catch (IOException e) {
+                            // The program closed its stdin early; its exit code and stderr tell what went wrong.
+                        }
+                    },
+                    "rolehop-" + program + "-input");
             pump.thread.start();
         }
 

@@ -30,6 +30,7 @@ public final class SecretServiceSecretStore implements SecretStore {
     public static final String NAME = "secret-service";
     /** The {@code service} attribute of rolehop's items. */
     public static final String SERVICE = "rolehop";
+
     static final int PART_CHARS = 2000;
     static final int TIMEOUT_SECONDS = 30;
     private static final Duration TIMEOUT = Duration.ofSeconds(TIMEOUT_SECONDS);
@@ -59,7 +60,8 @@ public final class SecretServiceSecretStore implements SecretStore {
     public static Optional<String> unavailable(Map<String, String> environment) {
         boolean bus = !environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isEmpty()
                 || (!environment.getOrDefault("XDG_RUNTIME_DIR", "").isEmpty()
-                        && java.nio.file.Files.exists(java.nio.file.Path.of(environment.get("XDG_RUNTIME_DIR"), "bus")));
+                        && java.nio.file.Files.exists(
+                                java.nio.file.Path.of(environment.get("XDG_RUNTIME_DIR"), "bus")));
         if (!bus) {
             return Optional.of("no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)");
         }
@@ -68,9 +70,10 @@ public final class SecretServiceSecretStore implements SecretStore {
             return Optional.of("secret-tool is not installed (Debian and Ubuntu: apt-get install libsecret-tools)");
         }
         try {
-            CommandRunner.Result probe = runner.run(List.of(PROGRAM, "lookup", "service", SERVICE, "key",
-                    ".rolehop-probe"), "", PROBE_TIMEOUT);
-            if (probe.exitCode() == 0 || (probe.exitCode() == 1 && probe.stderr().isBlank())) {
+            CommandRunner.Result probe = runner.run(
+                    List.of(PROGRAM, "lookup", "service", SERVICE, "key", ".rolehop-probe"), "", PROBE_TIMEOUT);
+            if (probe.exitCode() == 0
+                    || (probe.exitCode() == 1 && probe.stderr().isBlank())) {
                 return Optional.empty();
             }
             return Optional.of("the Secret Service did not answer (" + firstLine(probe.stderr()) + ")");
@@ -105,8 +108,19 @@ public final class SecretServiceSecretStore implements SecretStore {
         Objects.requireNonNull(value, "value");
         List<String> parts = split(value);
         for (int part = 0; part < parts.size(); part++) {
-            CommandRunner.Result r = runner.run(List.of(PROGRAM, "store", "--label=rolehop: " + key, "service",
-                    service, "key", key, "part", Integer.toString(part)), parts.get(part), TIMEOUT);
+            CommandRunner.Result r = runner.run(
+                    List.of(
+                            PROGRAM,
+                            "store",
+                            "--label=rolehop: " + key,
+                            "service",
+                            service,
+                            "key",
+                            key,
+                            "part",
+                            Integer.toString(part)),
+                    parts.get(part),
+                    TIMEOUT);
             // secret-tool reports some failures ("password is too long") on stderr with exit code 0.
             if (r.exitCode() != 0 || !r.stderr().isBlank()) {
                 throw failure("store", key, r, value);
@@ -133,8 +147,12 @@ public final class SecretServiceSecretStore implements SecretStore {
         }
         // secret-tool prints each item's secret on stdout and its attributes on stderr: only stderr is read.
         TreeSet<String> keys = new TreeSet<>();
-        r.stderr().lines().filter(l -> l.startsWith(KEY_ATTRIBUTE)).map(l -> l.substring(KEY_ATTRIBUTE.length()))
-                .filter(k -> k.startsWith(prefix)).forEach(keys::add);
+        r.stderr()
+                .lines()
+                .filter(l -> l.startsWith(KEY_ATTRIBUTE))
+                .map(l -> l.substring(KEY_ATTRIBUTE.length()))
+                .filter(k -> k.startsWith(prefix))
+                .forEach(keys::add);
         return new ArrayList<>(keys);
     }
 
@@ -144,8 +162,10 @@ public final class SecretServiceSecretStore implements SecretStore {
     }
 
     private Optional<String> lookup(String key, int part) {
-        CommandRunner.Result r = runner.run(List.of(PROGRAM, "lookup", "service", service, "key", key, "part",
-                Integer.toString(part)), "", TIMEOUT);
+        CommandRunner.Result r = runner.run(
+                List.of(PROGRAM, "lookup", "service", service, "key", key, "part", Integer.toString(part)),
+                "",
+                TIMEOUT);
         if (r.exitCode() == 0) {
             return Optional.of(r.stdout());
         }
@@ -194,7 +214,9 @@ public final class SecretServiceSecretStore implements SecretStore {
         if (lower.contains("d-bus") || lower.contains("dbus") || lower.contains("org.freedesktop.secrets")) {
             hint = "no Secret Service is reachable on the session bus; start a desktop session or"
                     + " gnome-keyring-daemon, or choose another backend with ROLEHOP_SECRET_STORE=encrypted-file";
-        } else if (lower.contains("lock") || lower.contains("collection") || lower.contains("prompt")
+        } else if (lower.contains("lock")
+                || lower.contains("collection")
+                || lower.contains("prompt")
                 || lower.contains("dismissed")) {
             hint = "the keyring is locked or has no default collection; unlock it (log in to the desktop, or run"
                     + " 'gnome-keyring-daemon --unlock' with the password on stdin), or choose another backend with"

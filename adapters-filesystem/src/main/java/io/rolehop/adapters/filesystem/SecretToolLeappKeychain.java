@@ -31,8 +31,8 @@ public final class SecretToolLeappKeychain implements LeappKeychain {
 
     @Override
     public Optional<String> secret(String account) {
-        CommandRunner.Result r = runner.run(List.of("secret-tool", "lookup", "service", SERVICE, "account", account),
-                "", TIMEOUT);
+        CommandRunner.Result r =
+                runner.run(List.of("secret-tool", "lookup", "service", SERVICE, "account", account), "", TIMEOUT);
         if (r.exitCode() == 0) {
             return Optional.of(r.stdout());
         }

@@ -13,7 +13,7 @@ class EncryptedFileSecretStoreContractTest extends SecretStoreContractTest {
 
     @Override
     protected SecretStore store() {
-        return new EncryptedFileSecretStore(dir.resolve("secrets.vault"),
-                () -> Optional.of("contract test passphrase".toCharArray()));
+        return new EncryptedFileSecretStore(
+                dir.resolve("secrets.vault"), () -> Optional.of("contract test passphrase".toCharArray()));
     }
 }

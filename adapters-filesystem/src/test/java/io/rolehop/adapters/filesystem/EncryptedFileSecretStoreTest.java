@@ -104,11 +104,13 @@ class EncryptedFileSecretStoreTest {
     void aWrongPassphraseIsReportedWithoutLeakingAnything() {
         new EncryptedFileSecretStore(vault(), new Counting("right")).put("k", SECRET);
 
-        var e = assertThrows(OperationFailedException.class,
+        var e = assertThrows(
+                OperationFailedException.class,
                 () -> new EncryptedFileSecretStore(vault(), new Counting("wrong")).get("k"));
 
         assertEquals("cannot open the secret store " + vault() + ": wrong passphrase or damaged file", e.getMessage());
-        assertThrows(OperationFailedException.class,
+        assertThrows(
+                OperationFailedException.class,
                 () -> new EncryptedFileSecretStore(vault(), new Counting("wrong")).put("k", "x"));
         assertEquals(Optional.of(SECRET), new EncryptedFileSecretStore(vault(), new Counting("right")).get("k"));
     }
@@ -122,33 +124,54 @@ class EncryptedFileSecretStoreTest {
         byte[] flipped = file.clone();
         flipped[flipped.length - 20] ^= 1;
         Files.write(vault(), flipped);
-        assertEquals(expected, assertThrows(OperationFailedException.class,
-                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k")).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                OperationFailedException.class,
+                                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"))
+                        .getMessage());
 
         byte[] header = file.clone();
         header[20] ^= 1; // inside the salt: a different key
         Files.write(vault(), header);
-        assertEquals(expected, assertThrows(OperationFailedException.class,
-                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k")).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                OperationFailedException.class,
+                                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"))
+                        .getMessage());
 
         Files.write(vault(), Arrays.copyOf(file, 30));
-        assertEquals(expected, assertThrows(OperationFailedException.class,
-                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k")).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                OperationFailedException.class,
+                                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"))
+                        .getMessage());
 
         Files.writeString(vault(), "not a vault at all");
-        assertEquals(expected, assertThrows(OperationFailedException.class,
-                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k")).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                OperationFailedException.class,
+                                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"))
+                        .getMessage());
 
         byte[] weak = file.clone();
         ByteBuffer.wrap(weak).putInt(9, 1000);
         Files.write(vault(), weak);
-        assertEquals(expected, assertThrows(OperationFailedException.class,
-                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k")).getMessage());
+        assertEquals(
+                expected,
+                assertThrows(
+                                OperationFailedException.class,
+                                () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"))
+                        .getMessage());
 
         byte[] newer = file.clone();
         newer[7] = 2;
         Files.write(vault(), newer);
-        var e = assertThrows(OperationFailedException.class,
+        var e = assertThrows(
+                OperationFailedException.class,
                 () -> new EncryptedFileSecretStore(vault(), new Counting("pw")).get("k"));
         assertTrue(e.getMessage().contains("written by a newer rolehop"), e.getMessage());
     }
@@ -161,11 +184,15 @@ class EncryptedFileSecretStoreTest {
         Files.write(vault(), planted);
         Counting asked = new Counting("pw");
 
-        var e = assertThrows(OperationFailedException.class, () -> new EncryptedFileSecretStore(vault(), asked).get("k"));
+        var e = assertThrows(
+                OperationFailedException.class, () -> new EncryptedFileSecretStore(vault(), asked).get("k"));
 
-        assertEquals("cannot open the secret store " + vault() + ": it asks for 100000000 PBKDF2 iterations, more than"
-                + " the " + EncryptedFileSecretStore.MAX_ITERATIONS + " rolehop accepts; the file is damaged or was"
-                + " replaced: restore it from a backup", e.getMessage());
+        assertEquals(
+                "cannot open the secret store " + vault() + ": it asks for 100000000 PBKDF2 iterations, more than"
+                        + " the " + EncryptedFileSecretStore.MAX_ITERATIONS
+                        + " rolehop accepts; the file is damaged or was"
+                        + " replaced: restore it from a backup",
+                e.getMessage());
         assertEquals(0, asked.asked.get(), "refused before the passphrase is asked or a key derived");
         assertArrayEquals(planted, bytes(vault()), "the file is left alone");
     }
@@ -176,7 +203,9 @@ class EncryptedFileSecretStoreTest {
 
         var e = assertThrows(InteractionRequiredException.class, () -> store.put("k", "v"));
 
-        assertTrue(e.getMessage().contains("ROLEHOP_VAULT_PASSPHRASE") && e.getMessage().contains("terminal"),
+        assertTrue(
+                e.getMessage().contains("ROLEHOP_VAULT_PASSPHRASE")
+                        && e.getMessage().contains("terminal"),
                 e.getMessage());
         assertFalse(Files.exists(vault()));
     }
@@ -198,7 +227,8 @@ class EncryptedFileSecretStoreTest {
         assertTrue(store.delete("session/a/secret"));
         assertFalse(store.delete("session/a/secret"));
         assertEquals(Optional.empty(), store.get("session/a/secret"));
-        assertEquals(List.of("session/a/mfa", "session/b/secret"),
+        assertEquals(
+                List.of("session/a/mfa", "session/b/secret"),
                 new EncryptedFileSecretStore(vault(), new Counting("pw")).keys("session/"));
     }
 

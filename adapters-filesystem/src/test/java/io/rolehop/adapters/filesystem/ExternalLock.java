@@ -11,14 +11,19 @@ final class ExternalLock implements AutoCloseable {
     private final Process process;
 
     ExternalLock(Path lockFile) throws IOException {
-        process = new ProcessBuilder("python3", "-c",
-                "import fcntl, sys, time\n"
-                        + "f = open(sys.argv[1], 'a')\n"
-                        + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
-                        + "print('locked', flush=True)\n"
-                        + "time.sleep(120)\n",
-                lockFile.toString()).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        process = new ProcessBuilder(
+                        "python3",
+                        "-c",
+                        "import fcntl, sys, time\n"
+                                + "f = open(sys.argv[1], 'a')\n"
+                                + "fcntl.lockf(f, fcntl.LOCK_EX)\n"
+                                + "print('locked', flush=True)\n"
+                                + "time.sleep(120)\n",
+                        lockFile.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
         if (!"locked".equals(line)) {
             process.destroyForcibly();

@@ -21,6 +21,7 @@ final class FakeSecurityTool implements CommandRunner {
 
     /** (service, account) to password bytes. */
     private final Map<List<String>, byte[]> items = new LinkedHashMap<>();
+
     private final List<List<String>> argvs = new ArrayList<>();
     private final List<String> stdins = new ArrayList<>();
     private boolean locked;
@@ -74,7 +75,10 @@ final class FakeSecurityTool implements CommandRunner {
                 out.append(r.stdout());
                 err.append(r.stderr());
                 if (r.exitCode() != 0) {
-                    err.append(words.get(0)).append(": returned ").append(r.exitCode()).append('\n');
+                    err.append(words.get(0))
+                            .append(": returned ")
+                            .append(r.exitCode())
+                            .append('\n');
                 }
                 result = r.exitCode();
             }
@@ -109,8 +113,11 @@ final class FakeSecurityTool implements CommandRunner {
         switch (words.get(0)) {
             case "add-generic-password" -> {
                 if (items.containsKey(id) && !update) {
-                    return new Result(45, "", "security: SecKeychainItemCreateFromContent (<default>): The specified"
-                            + " item already exists in the keychain.\n");
+                    return new Result(
+                            45,
+                            "",
+                            "security: SecKeychainItemCreateFromContent (<default>): The specified"
+                                    + " item already exists in the keychain.\n");
                 }
                 items.put(id, options.get("-w").getBytes(StandardCharsets.UTF_8));
                 return new Result(0, "", "");
@@ -118,26 +125,39 @@ final class FakeSecurityTool implements CommandRunner {
             case "find-generic-password" -> {
                 byte[] password = items.get(id);
                 if (password == null) {
-                    return new Result(44, "", "security: SecKeychainSearchCopyNext: The specified item could not be"
-                            + " found in the keychain.\n");
+                    return new Result(
+                            44,
+                            "",
+                            "security: SecKeychainSearchCopyNext: The specified item could not be"
+                                    + " found in the keychain.\n");
                 }
                 return new Result(0, passwordOnly ? new String(password, StandardCharsets.UTF_8) + "\n" : "", "");
             }
             case "delete-generic-password" -> {
                 if (items.remove(id) == null) {
-                    return new Result(44, "", "security: SecKeychainSearchCopyNext: The specified item could not be"
-                            + " found in the keychain.\n");
+                    return new Result(
+                            44,
+                            "",
+                            "security: SecKeychainSearchCopyNext: The specified item could not be"
+                                    + " found in the keychain.\n");
                 }
                 return new Result(0, "keychain: \"/Users/me/Library/Keychains/login.keychain-db\"\n", "");
             }
             case "dump-keychain" -> {
                 StringBuilder out = new StringBuilder();
-                items.forEach((key, password) -> out.append("keychain: \"/Users/me/Library/Keychains/login.keychain-db\"\n")
+                items.forEach((key, password) -> out.append(
+                                "keychain: \"/Users/me/Library/Keychains/login.keychain-db\"\n")
                         .append("version: 512\nclass: \"genp\"\nattributes:\n")
-                        .append("    0x00000007 <blob>=").append(blob(key.get(0))).append('\n')
-                        .append("    \"acct\"<blob>=").append(blob(key.get(1))).append('\n')
+                        .append("    0x00000007 <blob>=")
+                        .append(blob(key.get(0)))
+                        .append('\n')
+                        .append("    \"acct\"<blob>=")
+                        .append(blob(key.get(1)))
+                        .append('\n')
                         .append("    \"cdat\"<timedate>=0x32303234303130313030303030305A00  \"20240101000000Z\\000\"\n")
-                        .append("    \"svce\"<blob>=").append(blob(key.get(0))).append('\n')
+                        .append("    \"svce\"<blob>=")
+                        .append(blob(key.get(0)))
+                        .append('\n')
                         .append("    \"type\"<uint32>=<NULL>\n"));
                 return new Result(0, out.toString(), "");
             }
@@ -150,7 +170,8 @@ final class FakeSecurityTool implements CommandRunner {
     /** How {@code dump-keychain} shows a blob: quoted when printable, else hex followed by a quoted rendering. */
     private static String blob(String text) {
         boolean printable = text.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
-        return printable ? "\"" + text + "\""
+        return printable
+                ? "\"" + text + "\""
                 : "0x" + HexFormat.of().withUpperCase().formatHex(text.getBytes(StandardCharsets.UTF_8)) + "  \""
                         + text.replace("\"", "\\\"") + "\"";
     }

@@ -42,8 +42,16 @@ class FileCredentialsCacheTest {
         assertEquals("rw-------", mode(file));
         assertEquals("rwx------", mode(cacheDir()));
         assertEquals("rwx------", mode(dir.resolve("home")));
-        assertEquals(Map.of("AccessKeyId", creds.accessKeyId(), "SecretAccessKey", creds.secretAccessKey(),
-                "SessionToken", creds.sessionToken(), "Expiration", "2030-01-02T03:04:05Z"),
+        assertEquals(
+                Map.of(
+                        "AccessKeyId",
+                        creds.accessKeyId(),
+                        "SecretAccessKey",
+                        creds.secretAccessKey(),
+                        "SessionToken",
+                        creds.sessionToken(),
+                        "Expiration",
+                        "2030-01-02T03:04:05Z"),
                 new ObjectMapper().readValue(file.toFile(), Map.class));
     }
 

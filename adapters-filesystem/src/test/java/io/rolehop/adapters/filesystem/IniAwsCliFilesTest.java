@@ -34,14 +34,23 @@ class IniAwsCliFilesTest {
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[] {"[default]\nregion = eu-west-1\n[profile default]\nregion = us-east-2\n", ""});
         cases.add(new String[] {"[profile default]\nregion = us-east-2\n[default]\nregion = eu-west-1\n", ""});
-        cases.add(new String[] {"[profile a]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = b\nregion = r1\n",
-            "[a]\nregion = r2\naws_access_key_id = K\n[profile c]\nx = 1\n[b]\naws_access_key_id = B\n"});
-        cases.add(new String[] {"[profile  \"with space\"]\nx = 1\n[profile 'q']\ny = 2\n[profilez]\nz = 3\n"
-            + "[profile a b c]\nw = 4\n[other]\nv = 5\n", ""});
-        cases.add(new String[] {"[sso-session corp]\nsso_start_url = https://x\nsso_region = eu-west-1\n"
-            + "[profile s]\nsso_session = corp\nsso_account_id = 1\n", ""});
-        cases.add(new String[] {"[DEFAULT]\nregion = ap-south-1\n[profile a]\nx = 1\n",
-            "[DEFAULT]\noutput = json\n[a]\ny = 2\n"});
+        cases.add(new String[] {
+            "[profile a]\nrole_arn = arn:aws:iam::1:role/x\nsource_profile = b\nregion = r1\n",
+            "[a]\nregion = r2\naws_access_key_id = K\n[profile c]\nx = 1\n[b]\naws_access_key_id = B\n"
+        });
+        cases.add(new String[] {
+            "[profile  \"with space\"]\nx = 1\n[profile 'q']\ny = 2\n[profilez]\nz = 3\n"
+                    + "[profile a b c]\nw = 4\n[other]\nv = 5\n",
+            ""
+        });
+        cases.add(new String[] {
+            "[sso-session corp]\nsso_start_url = https://x\nsso_region = eu-west-1\n"
+                    + "[profile s]\nsso_session = corp\nsso_account_id = 1\n",
+            ""
+        });
+        cases.add(new String[] {
+            "[DEFAULT]\nregion = ap-south-1\n[profile a]\nx = 1\n", "[DEFAULT]\noutput = json\n[a]\ny = 2\n"
+        });
         cases.add(new String[] {"[profile n]\ns3 =\n  max_concurrent_requests = 20\nregion = r\n", ""});
         cases.add(new String[] {"[profile a]\nx = 1\n", "[a]\nx = 2\n"});
         return cases;
@@ -52,13 +61,15 @@ class IniAwsCliFilesTest {
         List<String[]> cases = ownCases();
         List<Path[]> pairs = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
-            pairs.add(write(i, cases.get(i)[0].getBytes(StandardCharsets.UTF_8),
+            pairs.add(write(
+                    i,
+                    cases.get(i)[0].getBytes(StandardCharsets.UTF_8),
                     cases.get(i)[1].getBytes(StandardCharsets.UTF_8)));
         }
         List<Botocore.ParseOutcome> oracle = Botocore.fullConfigEach(pairs);
         for (int i = 0; i < pairs.size(); i++) {
-            assertSameAsBotocore("case " + i + ": " + cases.get(i)[0] + " / " + cases.get(i)[1], pairs.get(i),
-                    oracle.get(i));
+            assertSameAsBotocore(
+                    "case " + i + ": " + cases.get(i)[0] + " / " + cases.get(i)[1], pairs.get(i), oracle.get(i));
         }
     }
 
@@ -82,8 +93,11 @@ class IniAwsCliFilesTest {
                 compared++;
             } else {
                 Path[] pair = pairs.get(i);
-                assertThrows(OperationFailedException.class, () -> new IniAwsCliFiles(pair[0], pair[1]).read(),
-                        names.get(i) + ": botocore refuses it, " + oracle.get(i).error().orElseThrow());
+                assertThrows(
+                        OperationFailedException.class,
+                        () -> new IniAwsCliFiles(pair[0], pair[1]).read(),
+                        names.get(i) + ": botocore refuses it, "
+                                + oracle.get(i).error().orElseThrow());
             }
         }
         assertTrue(compared > 100, "compared " + compared + " inputs");

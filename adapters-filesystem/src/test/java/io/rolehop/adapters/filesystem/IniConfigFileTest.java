@@ -69,8 +69,11 @@ class IniConfigFileTest {
 
         assertEquals(USERS_CONFIG + "\n[profile dev]\n# managed by rolehop\nregion = eu-west-1\n", read(file()));
         Map<String, Map<String, Object>> parsed = Botocore.rawConfigParse(file());
-        assertEquals(Map.of("max_concurrent_requests", "20", "max_queue_size", "10000"), parsed.get("default").get("s3"));
-        assertEquals(Map.of("addressing_style", "path", "signature_version", "s3v4"),
+        assertEquals(
+                Map.of("max_concurrent_requests", "20", "max_queue_size", "10000"),
+                parsed.get("default").get("s3"));
+        assertEquals(
+                Map.of("addressing_style", "path", "signature_version", "s3v4"),
                 parsed.get("profile data").get("s3"));
         assertEquals("eu-west-1", parsed.get("profile dev").get("region"));
         assertTrue(config.owns(DEV));
@@ -100,8 +103,10 @@ class IniConfigFileTest {
 
         new IniConfigFile(file()).write(DEV, settings, false);
 
-        assertEquals(USERS_CONFIG + "\n[profile dev]\n# managed by rolehop\n"
-                + "credential_process = /opt/rolehop/bin/rolehop session generate 7f1c\nregion = eu-west-3\n" + after,
+        assertEquals(
+                USERS_CONFIG + "\n[profile dev]\n# managed by rolehop\n"
+                        + "credential_process = /opt/rolehop/bin/rolehop session generate 7f1c\nregion = eu-west-3\n"
+                        + after,
                 read(file()));
         Map<String, Object> dev = Botocore.rawConfigParse(file()).get("profile dev");
         assertEquals("/opt/rolehop/bin/rolehop session generate 7f1c", dev.get("credential_process"));
@@ -128,27 +133,37 @@ class IniConfigFileTest {
         IniConfigFile config = new IniConfigFile(file());
         NamedProfile data = NamedProfile.of("data");
 
-        var e = assertThrows(ProfileConflictException.class,
-                () -> config.write(data, region("eu-central-1"), false));
-        assertTrue(e.getMessage().contains("'data'") && e.getMessage().contains(file().toString())
-                && e.getMessage().contains("--force"), e.getMessage());
+        var e = assertThrows(ProfileConflictException.class, () -> config.write(data, region("eu-central-1"), false));
+        assertTrue(
+                e.getMessage().contains("'data'")
+                        && e.getMessage().contains(file().toString())
+                        && e.getMessage().contains("--force"),
+                e.getMessage());
         assertEquals(USERS_CONFIG, read(file()));
 
         config.write(data, region("eu-central-1"), true);
 
-        String backup = names(file().getParent()).stream().filter(n -> n.startsWith("config.rolehop-backup-"))
-                .findFirst().orElseThrow();
+        String backup = names(file().getParent()).stream()
+                .filter(n -> n.startsWith("config.rolehop-backup-"))
+                .findFirst()
+                .orElseThrow();
         assertArrayEquals(USERS_CONFIG.getBytes(StandardCharsets.UTF_8), bytes(file().resolveSibling(backup)));
-        assertEquals("[default]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = 20\n  max_queue_size = 10000\n"
-                + "output = json\n\n; a profile for the data team\n"
-                + "[profile data]\n# managed by rolehop\n"
-                + kept("[profile data]\nregion=eu-central-1\ns3 =\n    addressing_style = path\n\n"
-                        + "    signature_version = s3v4\n")
-                + "region = eu-central-1\n"
-                + "\n[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\n", read(file()));
+        assertEquals(
+                "[default]\nregion = us-east-1\ns3 =\n  max_concurrent_requests = 20\n  max_queue_size = 10000\n"
+                        + "output = json\n\n; a profile for the data team\n"
+                        + "[profile data]\n# managed by rolehop\n"
+                        + kept("[profile data]\nregion=eu-central-1\ns3 =\n    addressing_style = path\n\n"
+                                + "    signature_version = s3v4\n")
+                        + "region = eu-central-1\n"
+                        + "\n[sso-session corp]\nsso_start_url = https://example.awsapps.com/start\n",
+                read(file()));
         assertTrue(config.owns(data));
         config.write(data, region("eu-west-1"), false);
-        assertEquals("eu-west-1", Botocore.resolveProfile(file(), dir.resolve("none"), "data").region().orElseThrow());
+        assertEquals(
+                "eu-west-1",
+                Botocore.resolveProfile(file(), dir.resolve("none"), "data")
+                        .region()
+                        .orElseThrow());
 
         assertTrue(config.remove(data), "stop puts the user's section back");
 
@@ -165,16 +180,21 @@ class IniConfigFileTest {
     @Test
     void recognisesTheProfileUnderEveryHeaderBotocoreAccepts() {
         write(file(), "[profile   \"dev\"]\nregion = us-east-2\n");
-        assertEquals("us-east-2",
-                Botocore.resolveProfile(file(), dir.resolve("none"), "dev").region().orElseThrow());
+        assertEquals(
+                "us-east-2",
+                Botocore.resolveProfile(file(), dir.resolve("none"), "dev")
+                        .region()
+                        .orElseThrow());
 
-        var e = assertThrows(ProfileConflictException.class,
-                () -> new IniConfigFile(file()).write(DEV, region("eu-west-1"), false));
+        var e = assertThrows(
+                ProfileConflictException.class, () -> new IniConfigFile(file()).write(DEV, region("eu-west-1"), false));
         assertTrue(e.getMessage().contains("line 1"), e.getMessage());
 
         new IniConfigFile(file()).write(DEV, region("eu-west-1"), true);
-        assertEquals("[profile dev]\n# managed by rolehop\n" + kept("[profile   \"dev\"]\nregion = us-east-2\n")
-                + "region = eu-west-1\n", read(file()));
+        assertEquals(
+                "[profile dev]\n# managed by rolehop\n" + kept("[profile   \"dev\"]\nregion = us-east-2\n")
+                        + "region = eu-west-1\n",
+                read(file()));
         new IniConfigFile(file()).remove(DEV);
         assertEquals("[profile   \"dev\"]\nregion = us-east-2\n", read(file()));
     }
@@ -184,7 +204,8 @@ class IniConfigFileTest {
         String text = "[default]\nregion = us-east-1\n\n[profile default]\nregion = us-west-1\n";
         write(file(), text);
 
-        var e = assertThrows(OperationFailedException.class,
+        var e = assertThrows(
+                OperationFailedException.class,
                 () -> new IniConfigFile(file()).write(NamedProfile.DEFAULT, region("eu-west-1"), true));
 
         assertTrue(e.getMessage().contains("lines 1, 4"), e.getMessage());
@@ -201,7 +222,9 @@ class IniConfigFileTest {
         settings.put("region", "eu-west-1");
         config.write(DEV, settings, false);
 
-        assertEquals(List.copyOf(settings.entrySet()), List.copyOf(config.owned(DEV).orElseThrow().entrySet()));
+        assertEquals(
+                List.copyOf(settings.entrySet()),
+                List.copyOf(config.owned(DEV).orElseThrow().entrySet()));
         assertEquals(Optional.empty(), config.owned(NamedProfile.of("data")));
         assertEquals(Optional.empty(), config.owned(NamedProfile.DEFAULT));
     }
@@ -250,12 +273,13 @@ class IniConfigFileTest {
     void refusesAnEditThatWouldChangeHowOtherLinesRead() {
         // The user indented the keys of rolehop's section; the next header is indented less, so it is a header now,
         // but after rolehop writes its keys at column 0 it would become a continuation line and [profile q] would go.
-        String text = "[profile dev]\n# managed by rolehop\n    region = us-east-1\n  [profile q]\nregion = eu-west-2\n";
+        String text =
+                "[profile dev]\n# managed by rolehop\n    region = us-east-1\n  [profile q]\nregion = eu-west-2\n";
         write(file(), text);
         assertTrue(Botocore.rawConfigParse(file()).containsKey("profile q"));
 
-        var e = assertThrows(OperationFailedException.class,
-                () -> new IniConfigFile(file()).write(DEV, region("eu-west-1"), false));
+        var e = assertThrows(
+                OperationFailedException.class, () -> new IniConfigFile(file()).write(DEV, region("eu-west-1"), false));
 
         assertTrue(e.getMessage().contains("without changing how the AWS CLI reads other lines"), e.getMessage());
         assertEquals(text, read(file()));
@@ -284,8 +308,15 @@ class IniConfigFileTest {
         assertEquals(creds.accessKeyId(), dev.accessKeyId().orElseThrow());
         assertEquals(creds.secretAccessKey(), dev.secretAccessKey().orElseThrow());
         assertEquals(creds.sessionToken(), dev.sessionToken().orElseThrow());
-        assertEquals("us-east-1", Botocore.resolveProfile(file(), credentialsFile, "default").region().orElseThrow());
-        assertEquals(List.of("config", "credentials"), names(file().getParent()).stream()
-                .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX)).toList());
+        assertEquals(
+                "us-east-1",
+                Botocore.resolveProfile(file(), credentialsFile, "default")
+                        .region()
+                        .orElseThrow());
+        assertEquals(
+                List.of("config", "credentials"),
+                names(file().getParent()).stream()
+                        .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX))
+                        .toList());
     }
 }

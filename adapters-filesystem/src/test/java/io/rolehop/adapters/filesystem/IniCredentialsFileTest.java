@@ -113,8 +113,11 @@ class IniCredentialsFileTest {
         new IniCredentialsFile(file()).write(DEV, TWO, false);
 
         assertEquals(USERS_FILE + "\n" + block("dev", TWO) + after, read(file()));
-        assertEquals(TWO.accessKeyId(),
-                Botocore.resolveProfile(dir.resolve("none"), file(), "dev").accessKeyId().orElseThrow());
+        assertEquals(
+                TWO.accessKeyId(),
+                Botocore.resolveProfile(dir.resolve("none"), file(), "dev")
+                        .accessKeyId()
+                        .orElseThrow());
     }
 
     @Test
@@ -145,8 +148,11 @@ class IniCredentialsFileTest {
             assertFalse(e.getMessage().contains("workSecret"));
         }
         assertEquals(USERS_FILE, read(file()));
-        assertEquals(List.of("credentials"), names(file().getParent()).stream()
-                .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX)).toList());
+        assertEquals(
+                List.of("credentials"),
+                names(file().getParent()).stream()
+                        .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX))
+                        .toList());
         assertFalse(credentials.owns(work));
         assertFalse(credentials.remove(work));
         assertEquals(USERS_FILE, read(file()));
@@ -162,22 +168,33 @@ class IniCredentialsFileTest {
         credentials.checkWritable(work, true);
         credentials.write(work, ONE, true);
 
-        List<String> backups = names(file().getParent()).stream().filter(n -> n.contains(".rolehop-backup-")).toList();
+        List<String> backups = names(file().getParent()).stream()
+                .filter(n -> n.contains(".rolehop-backup-"))
+                .toList();
         assertEquals(1, backups.size(), backups.toString());
         assertTrue(backups.get(0).matches("credentials\\.rolehop-backup-\\d{8}T\\d{6}Z"), backups.get(0));
         Path backup = file().resolveSibling(backups.get(0));
         assertArrayEquals(USERS_FILE.getBytes(StandardCharsets.UTF_8), bytes(backup));
         assertEquals("rw-------", mode(backup));
         // The section's own lines are replaced where they stood; the blank lines and [home] after it are kept.
-        String expected = "# my keys — don't lose this comment\n" + block("work", ONE).replace("rolehop\n",
-                "rolehop\n" + IniConfigFileTest.kept("[work]\naws_access_key_id=AKIAWORK0000000000001\n; rotated 2024-05-01\n"
-                        + "aws_secret_access_key   =   workSecret/abc\n")) + "\n\n"
+        String expected = "# my keys — don't lose this comment\n"
+                + block("work", ONE)
+                        .replace(
+                                "rolehop\n",
+                                "rolehop\n"
+                                        + IniConfigFileTest.kept(
+                                                "[work]\naws_access_key_id=AKIAWORK0000000000001\n; rotated 2024-05-01\n"
+                                                        + "aws_secret_access_key   =   workSecret/abc\n"))
+                + "\n\n"
                 + "[home]\naws_access_key_id = AKIAHOME0000000000001\naws_secret_access_key = homeSecret\n";
         assertEquals(expected, read(file()));
         assertEquals("rw-r-----", mode(file()));
         assertTrue(new IniCredentialsFile(file()).owns(work));
-        assertEquals(ONE.accessKeyId(),
-                Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().orElseThrow());
+        assertEquals(
+                ONE.accessKeyId(),
+                Botocore.resolveProfile(dir.resolve("none"), file(), "work")
+                        .accessKeyId()
+                        .orElseThrow());
     }
 
     @Test
@@ -190,8 +207,11 @@ class IniCredentialsFileTest {
         credentials.write(NamedProfile.of("work"), ONE, true);
         credentials.write(NamedProfile.of("work"), TWO, false);
         credentials.write(last, ONE, true);
-        assertEquals(TWO.accessKeyId(),
-                Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().orElseThrow());
+        assertEquals(
+                TWO.accessKeyId(),
+                Botocore.resolveProfile(dir.resolve("none"), file(), "work")
+                        .accessKeyId()
+                        .orElseThrow());
 
         assertTrue(credentials.remove(NamedProfile.of("work")));
         assertTrue(credentials.remove(last));
@@ -210,7 +230,10 @@ class IniCredentialsFileTest {
 
         credentials.clear(work, true);
         credentials.clear(work, true);
-        assertTrue(Botocore.resolveProfile(dir.resolve("none"), file(), "work").accessKeyId().isEmpty(),
+        assertTrue(
+                Botocore.resolveProfile(dir.resolve("none"), file(), "work")
+                        .accessKeyId()
+                        .isEmpty(),
                 "no keys for the profile while rolehop has it");
         assertTrue(credentials.owns(work));
 
@@ -288,8 +311,11 @@ class IniCredentialsFileTest {
             assertTrue(e.getMessage().startsWith(file() + " line " + line + ": "), e.getMessage());
         }
         assertEquals(text, read(file()));
-        assertEquals(List.of("credentials"), names(file().getParent()).stream()
-                .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX)).toList());
+        assertEquals(
+                List.of("credentials"),
+                names(file().getParent()).stream()
+                        .filter(n -> !n.endsWith(AwsSharedFile.LOCK_SUFFIX))
+                        .toList());
     }
 
     @Test
@@ -298,10 +324,13 @@ class IniCredentialsFileTest {
         Files.createDirectories(file().getParent());
         Files.write(file(), text);
 
-        var e = assertThrows(OperationFailedException.class, () -> new IniCredentialsFile(file()).write(DEV, ONE, false));
+        var e = assertThrows(
+                OperationFailedException.class, () -> new IniCredentialsFile(file()).write(DEV, ONE, false));
 
-        assertEquals(file() + " line 2: not valid UTF-8 text; rolehop does not rewrite a file the AWS CLI cannot"
-                + " read: fix that line and try again", e.getMessage());
+        assertEquals(
+                file() + " line 2: not valid UTF-8 text; rolehop does not rewrite a file the AWS CLI cannot"
+                        + " read: fix that line and try again",
+                e.getMessage());
         assertArrayEquals(text, bytes(file()));
     }
 
@@ -309,7 +338,8 @@ class IniCredentialsFileTest {
     void aBrokenLineHoldingASecretIsNeverQuoted() {
         write(file(), "[a]\naws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY\n");
 
-        var e = assertThrows(OperationFailedException.class, () -> new IniCredentialsFile(file()).write(DEV, ONE, false));
+        var e = assertThrows(
+                OperationFailedException.class, () -> new IniCredentialsFile(file()).write(DEV, ONE, false));
 
         assertFalse(e.getMessage().contains("wJalr"), e.getMessage());
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
@@ -323,7 +353,8 @@ class IniCredentialsFileTest {
         new IniCredentialsFile(file()).write(DEV, ONE, false);
 
         assertEquals(original + "\r\n" + block("dev", ONE).replace("\n", "\r\n"), read(file()));
-        assertEquals(ONE.sessionToken(), Botocore.rawConfigParse(file()).get("dev").get("aws_session_token"));
+        assertEquals(
+                ONE.sessionToken(), Botocore.rawConfigParse(file()).get("dev").get("aws_session_token"));
         assertTrue(new IniCredentialsFile(file()).remove(DEV));
         assertEquals(original, read(file()));
     }
@@ -335,8 +366,11 @@ class IniCredentialsFileTest {
         IniCredentialsFile credentials = new IniCredentialsFile(file());
 
         credentials.write(DEV, ONE, false);
-        assertEquals(users + "\n\n" + block("dev", ONE).replace("# managed by rolehop",
-                "# managed by rolehop (it ended the line above)"), read(file()));
+        assertEquals(
+                users + "\n\n"
+                        + block("dev", ONE)
+                                .replace("# managed by rolehop", "# managed by rolehop (it ended the line above)"),
+                read(file()));
         credentials.write(DEV, TWO, false);
         assertTrue(credentials.remove(DEV));
 
@@ -350,7 +384,9 @@ class IniCredentialsFileTest {
             IniCredentialsFile credentials = new IniCredentialsFile(file());
 
             credentials.write(DEV, ONE, false);
-            assertEquals(ONE.accessKeyId(), Botocore.rawConfigParse(file()).get("dev").get("aws_access_key_id"));
+            assertEquals(
+                    ONE.accessKeyId(),
+                    Botocore.rawConfigParse(file()).get("dev").get("aws_access_key_id"));
             assertTrue(credentials.remove(DEV));
 
             assertEquals(users, read(file()));
@@ -401,7 +437,13 @@ class IniCredentialsFileTest {
             IniCredentialsFile credentials = new IniCredentialsFile(file());
 
             credentials.write(DEV, ONE, false);
-            assertEquals("v", Botocore.rawConfigParse(file()).get("work").get("k").toString().split(" ")[0]);
+            assertEquals(
+                    "v",
+                    Botocore.rawConfigParse(file())
+                            .get("work")
+                            .get("k")
+                            .toString()
+                            .split(" ")[0]);
             assertTrue(credentials.remove(DEV));
 
             assertEquals(users, read(file()));
@@ -534,10 +576,12 @@ class IniCredentialsFileTest {
 
     @Test
     void refusesTheProfileNameDefaultInCapitals() {
-        var e = assertThrows(UsageException.class,
+        var e = assertThrows(
+                UsageException.class,
                 () -> new IniCredentialsFile(file()).write(NamedProfile.of("DEFAULT"), ONE, false));
         assertTrue(e.getMessage().contains("DEFAULT"), e.getMessage());
-        assertThrows(UsageException.class,
+        assertThrows(
+                UsageException.class,
                 () -> new IniCredentialsFile(file()).checkWritable(NamedProfile.of("DEFAULT"), true));
         assertFalse(new IniCredentialsFile(file()).owns(NamedProfile.of("DEFAULT")));
         assertFalse(new IniCredentialsFile(file()).remove(NamedProfile.of("DEFAULT")));

@@ -47,7 +47,9 @@ class IrregularFilesTest {
     /** A character device like /dev/null (major 1, minor 3), made in the temporary directory; needs root. */
     private Path nullDevice(String name) throws Exception {
         Path device = dir.resolve(name);
-        Process p = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("mknod", device.toString(), "c", "1", "3")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         assumeTrue(p.waitFor() == 0, "making a device node needs root");
         return device;
@@ -80,7 +82,8 @@ class IrregularFilesTest {
 
     private static void assertRefused(Path named, String kind) {
         uses().forEach((use, action) -> {
-            OperationFailedException e = assertTimeoutPreemptively(NEVER_BLOCKS,
+            OperationFailedException e = assertTimeoutPreemptively(
+                    NEVER_BLOCKS,
                     () -> assertThrows(OperationFailedException.class, () -> action.accept(named), use),
                     use + " blocked on " + named);
             assertTrue(e.getMessage().startsWith(named.toString()), use + ": " + e.getMessage());

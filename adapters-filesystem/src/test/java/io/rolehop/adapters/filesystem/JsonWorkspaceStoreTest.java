@@ -55,14 +55,26 @@ class JsonWorkspaceStoreTest {
     /** A user, a role chained from it, a role chained from that one (pending), on three profiles. */
     private static Workspace sample() {
         Workspace w = new Workspace();
-        Session user = Session.create(Alias.of("me"), AccessMethodId.of("aws-iam-user"), NamedProfile.DEFAULT,
-                Region.of("eu-west-1"), Optional.empty(), Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE",
-                        "mfaDevice", "arn:aws:iam::123456789012:mfa/me"));
-        Session admin = Session.create(Alias.of("prod admin"), AccessMethodId.of("aws-iam-role-chained"),
-                NamedProfile.of("prod"), Region.of("us-gov-west-1"), Optional.of(user.id()),
+        Session user = Session.create(
+                Alias.of("me"),
+                AccessMethodId.of("aws-iam-user"),
+                NamedProfile.DEFAULT,
+                Region.of("eu-west-1"),
+                Optional.empty(),
+                Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE", "mfaDevice", "arn:aws:iam::123456789012:mfa/me"));
+        Session admin = Session.create(
+                Alias.of("prod admin"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.of("prod"),
+                Region.of("us-gov-west-1"),
+                Optional.of(user.id()),
                 Map.of("roleArn", "arn:aws:iam::210987654321:role/Admin", "roleSessionName", "me@corp"));
-        Session deeper = Session.create(Alias.of("äudit/ro"), AccessMethodId.of("aws-iam-role-chained"),
-                NamedProfile.of("audit"), Region.of("cn-north-1"), Optional.of(admin.id()),
+        Session deeper = Session.create(
+                Alias.of("äudit/ro"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.of("audit"),
+                Region.of("cn-north-1"),
+                Optional.of(admin.id()),
                 Map.of("roleArn", "arn:aws-cn:iam::111122223333:role/ReadOnly"));
         w.add(user);
         w.add(admin);
@@ -105,8 +117,12 @@ class JsonWorkspaceStoreTest {
         assertEquals(1, json.get("schemaVersion").intValue());
         assertEquals("pending", json.get("sessions").get(2).get("status").textValue());
         assertEquals("active", json.get("sessions").get(1).get("status").textValue());
-        assertEquals("2030-05-06T07:08:09Z", json.get("sessions").get(1).get("expiration").textValue());
-        assertEquals(original.sessions().get(0).id().value(), json.get("sessions").get(1).get("assumer").textValue());
+        assertEquals(
+                "2030-05-06T07:08:09Z",
+                json.get("sessions").get(1).get("expiration").textValue());
+        assertEquals(
+                original.sessions().get(0).id().value(),
+                json.get("sessions").get(1).get("assumer").textValue());
     }
 
     @Test
@@ -151,10 +167,12 @@ class JsonWorkspaceStoreTest {
         });
         byte[] before = bytes(file());
 
-        assertThrows(IllegalStateException.class, () -> store.update(w -> {
-            w.putSetting("a", "2");
-            throw new IllegalStateException("boom");
-        }));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.update(w -> {
+                    w.putSetting("a", "2");
+                    throw new IllegalStateException("boom");
+                }));
 
         assertArrayEquals(before, bytes(file()));
         assertEquals("1", store.load().setting("a").orElseThrow());
@@ -163,15 +181,18 @@ class JsonWorkspaceStoreTest {
     @Test
     void aCorruptFileIsReportedWithItsBackupAndNeverOverwritten() {
         write(file(), "{\"schemaVersion\": 1, \"sessions\": [");
-        write(bak(), "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [], \"settings\": {},"
-                + " \"sessions\": []}");
+        write(
+                bak(),
+                "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [], \"settings\": {},"
+                        + " \"sessions\": []}");
         JsonWorkspaceStore store = new JsonWorkspaceStore(file());
 
         var onLoad = assertThrows(OperationFailedException.class, store::load);
         var onUpdate = assertThrows(OperationFailedException.class, () -> store.update(w -> null));
 
         for (var e : List.of(onLoad, onUpdate)) {
-            assertTrue(e.getMessage().startsWith("cannot read the workspace " + file() + ": it is not valid JSON"),
+            assertTrue(
+                    e.getMessage().startsWith("cannot read the workspace " + file() + ": it is not valid JSON"),
                     e.getMessage());
             assertTrue(e.getMessage().contains("the file was left untouched: fix it or move it away"), e.getMessage());
             assertTrue(e.getMessage().contains("the previous version is in " + bak()), e.getMessage());
@@ -188,7 +209,8 @@ class JsonWorkspaceStoreTest {
         var e = assertThrows(OperationFailedException.class, () -> store.update(w -> null));
 
         assertTrue(e.getMessage().contains("written by a newer rolehop (schema version 2"), e.getMessage());
-        assertTrue(e.getMessage().contains(file().toString()) && e.getMessage().contains("left untouched"),
+        assertTrue(
+                e.getMessage().contains(file().toString()) && e.getMessage().contains("left untouched"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("rolehop then starts with an empty workspace"), e.getMessage());
         assertEquals(newer, read(file()));
@@ -209,7 +231,8 @@ class JsonWorkspaceStoreTest {
                 "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [], \"settings\": {},"
                         + " \"sessions\": [], \"extra\": 1}",
                 "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [], \"settings\": {},"
-                        + " \"sessions\": [{\"id\": \"" + id + "\", \"alias\": \"a\", \"method\": \"aws-iam-role-chained\","
+                        + " \"sessions\": [{\"id\": \"" + id
+                        + "\", \"alias\": \"a\", \"method\": \"aws-iam-role-chained\","
                         + " \"profile\": \"default\", \"region\": \"us-east-1\", \"status\": \"inactive\","
                         + " \"assumer\": \"" + missing + "\", \"attributes\": {}}]}",
                 "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [], \"settings\": {},"
@@ -264,7 +287,8 @@ class JsonWorkspaceStoreTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals("40", new JsonWorkspaceStore(file()).load().setting("counter").orElseThrow());
+        assertEquals(
+                "40", new JsonWorkspaceStore(file()).load().setting("counter").orElseThrow());
     }
 
     @Test

@@ -43,14 +43,14 @@ class LeappLockFileTest {
     void aWrongMachineIdOrAFileThatIsNotLeappsSaysWhatToDo() throws Exception {
         Path file = encrypted(LeappLockFile.passphrase("aaaa"));
         LeappLockFile reader = new LeappLockFile(dir.resolve("none"), List.of());
-        OperationFailedException wrong = assertThrows(OperationFailedException.class,
-                () -> reader.read(Optional.of(file), Optional.of("bbbb")));
+        OperationFailedException wrong =
+                assertThrows(OperationFailedException.class, () -> reader.read(Optional.of(file), Optional.of("bbbb")));
         assertTrue(wrong.getMessage().contains("--machine-id"), wrong.getMessage());
         Path plain = dir.resolve("plain");
         Files.writeString(plain, JSON);
         assertThrows(UsageException.class, () -> reader.read(Optional.of(plain), Optional.of("aaaa")));
-        UsageException missing = assertThrows(UsageException.class, () -> reader.read(Optional.empty(),
-                Optional.of("aaaa")));
+        UsageException missing =
+                assertThrows(UsageException.class, () -> reader.read(Optional.empty(), Optional.of("aaaa")));
         assertTrue(missing.getMessage().contains("--file"), missing.getMessage());
     }
 
@@ -58,8 +58,21 @@ class LeappLockFileTest {
         Path plain = dir.resolve("in.json");
         Path out = dir.resolve("Leapp-lock.json");
         Files.writeString(plain, JSON);
-        Process p = new ProcessBuilder("openssl", "enc", "-aes-256-cbc", "-md", "md5", "-a", "-A", "-pass",
-                "pass:" + passphrase, "-in", plain.toString(), "-out", out.toString()).redirectErrorStream(true)
+        Process p = new ProcessBuilder(
+                        "openssl",
+                        "enc",
+                        "-aes-256-cbc",
+                        "-md",
+                        "md5",
+                        "-a",
+                        "-A",
+                        "-pass",
+                        "pass:" + passphrase,
+                        "-in",
+                        plain.toString(),
+                        "-out",
+                        out.toString())
+                .redirectErrorStream(true)
                 .start();
         String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

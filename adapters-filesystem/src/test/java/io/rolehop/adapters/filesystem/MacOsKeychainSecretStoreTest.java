@@ -24,8 +24,8 @@ class MacOsKeychainSecretStoreTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
     private final FakeSecurityTool security = new FakeSecurityTool();
-    private final MacOsKeychainSecretStore store = new MacOsKeychainSecretStore(security, FakeSecurityTool.PROGRAM,
-            "rolehop");
+    private final MacOsKeychainSecretStore store =
+            new MacOsKeychainSecretStore(security, FakeSecurityTool.PROGRAM, "rolehop");
 
     /** The contract every backend passes, here through the fake {@code security}. */
     @Nested
@@ -50,8 +50,10 @@ class MacOsKeychainSecretStoreTest {
             assertFalse(joined.contains(SECRET) || joined.contains(encoded.substring(0, 20)), joined);
         }
         assertEquals(List.of(FakeSecurityTool.PROGRAM, "-i"), security.argvs().get(0));
-        assertEquals("add-generic-password -U -s \"rolehop\" -a \"session/s1/secret-access-key\" -l \"rolehop:"
-                + " session/s1/secret-access-key\" -w \"" + encoded + "\"\n", security.stdins().get(0));
+        assertEquals(
+                "add-generic-password -U -s \"rolehop\" -a \"session/s1/secret-access-key\" -l \"rolehop:"
+                        + " session/s1/secret-access-key\" -w \"" + encoded + "\"\n",
+                security.stdins().get(0));
     }
 
     @Test
@@ -63,10 +65,14 @@ class MacOsKeychainSecretStoreTest {
         store.delete("k");
 
         List<List<String>> argvs = security.argvs();
-        assertTrue(argvs.contains(List.of(FakeSecurityTool.PROGRAM, "find-generic-password", "-s", "rolehop", "-a",
-                "k", "-w")), argvs.toString());
-        assertTrue(argvs.contains(List.of(FakeSecurityTool.PROGRAM, "delete-generic-password", "-s", "rolehop", "-a",
-                "k")), argvs.toString());
+        assertTrue(
+                argvs.contains(
+                        List.of(FakeSecurityTool.PROGRAM, "find-generic-password", "-s", "rolehop", "-a", "k", "-w")),
+                argvs.toString());
+        assertTrue(
+                argvs.contains(
+                        List.of(FakeSecurityTool.PROGRAM, "delete-generic-password", "-s", "rolehop", "-a", "k")),
+                argvs.toString());
     }
 
     @Test
@@ -97,10 +103,12 @@ class MacOsKeychainSecretStoreTest {
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> store.get("k"));
 
-        assertEquals("the macOS keychain could not read the secret 'k' (security exited with 36: security:"
-                + " SecKeychainItemCopyContent: User interaction is not allowed.); the keychain is locked or access"
-                + " was refused; unlock it with 'security unlock-keychain' (or log in), or choose another backend with"
-                + " ROLEHOP_SECRET_STORE=encrypted-file", e.getMessage());
+        assertEquals(
+                "the macOS keychain could not read the secret 'k' (security exited with 36: security:"
+                        + " SecKeychainItemCopyContent: User interaction is not allowed.); the keychain is locked or access"
+                        + " was refused; unlock it with 'security unlock-keychain' (or log in), or choose another backend with"
+                        + " ROLEHOP_SECRET_STORE=encrypted-file",
+                e.getMessage());
         OperationFailedException put = assertThrows(OperationFailedException.class, () -> store.put("k", SECRET));
         assertFalse(put.getMessage().contains(SECRET), put.getMessage());
     }
@@ -126,7 +134,8 @@ class MacOsKeychainSecretStoreTest {
 
     @Test
     void theFakeSplitsLinesAsApplesParserDoes() {
-        assertEquals(List.of("add", "a b", "c\"d", "e\\f", "g h", "i"),
+        assertEquals(
+                List.of("add", "a b", "c\"d", "e\\f", "g h", "i"),
                 FakeSecurityTool.splitLine("  add \"a b\" \"c\\\"d\" e\\\\f 'g h' i  "));
         assertEquals("\"a\\\"b\\\\c\"", MacOsKeychainSecretStore.quote("a\"b\\c"));
         assertEquals(List.of("a\"b\\c"), FakeSecurityTool.splitLine(MacOsKeychainSecretStore.quote("a\"b\\c")));

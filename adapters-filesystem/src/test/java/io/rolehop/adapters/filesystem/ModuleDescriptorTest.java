@@ -22,10 +22,16 @@ class ModuleDescriptorTest {
         }
 
         assertEquals("io.rolehop.adapters.filesystem", descriptor.name());
-        assertEquals(Set.of("io.rolehop.application", "com.fasterxml.jackson.databind", "java.base"),
-                descriptor.requires().stream().map(ModuleDescriptor.Requires::name).collect(Collectors.toSet()));
-        assertEquals(Set.of("io.rolehop.adapters.filesystem", "io.rolehop.adapters.filesystem.codec"),
-                descriptor.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("io.rolehop.application", "com.fasterxml.jackson.databind", "java.base"),
+                descriptor.requires().stream()
+                        .map(ModuleDescriptor.Requires::name)
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("io.rolehop.adapters.filesystem", "io.rolehop.adapters.filesystem.codec"),
+                descriptor.exports().stream()
+                        .map(ModuleDescriptor.Exports::source)
+                        .collect(Collectors.toSet()));
         assertTrue(descriptor.opens().isEmpty(), "Jackson is used through its tree API: nothing needs opening");
         assertTrue(!descriptor.isOpen());
     }

@@ -65,16 +65,18 @@ class PassSecretStoreTest {
         try {
             Path file = Path.of(env.get("PASSWORD_STORE_DIR"), "rolehop/session/s1/secret-access-key.gpg");
             assertTrue(Files.isRegularFile(file));
-            assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
-                    .contains(SECRET), "encrypted on disk");
-            CommandRunner.Result shown = new ProcessCommandRunner(env).run(List.of("pass", "show",
-                    "rolehop/session/s1/secret-access-key"), "", Duration.ofSeconds(30));
+            assertFalse(
+                    new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(SECRET),
+                    "encrypted on disk");
+            CommandRunner.Result shown = new ProcessCommandRunner(env)
+                    .run(List.of("pass", "show", "rolehop/session/s1/secret-access-key"), "", Duration.ofSeconds(30));
             assertEquals(SECRET, shown.stdout(), "an entry pass and its front ends read as it is");
             assertEquals(Optional.empty(), PassSecretStore.unavailable(env));
         } finally {
             store.delete("session/s1/secret-access-key");
         }
-        assertFalse(Files.exists(Path.of(env.get("PASSWORD_STORE_DIR"), "rolehop/session")),
+        assertFalse(
+                Files.exists(Path.of(env.get("PASSWORD_STORE_DIR"), "rolehop/session")),
                 "pass removes the emptied folders");
     }
 
@@ -94,9 +96,11 @@ class PassSecretStoreTest {
         Path nothing = passwordStore.dir().resolveSibling("nothing-here");
         Map<String, String> empty = new HashMap<>(env);
         empty.put("PASSWORD_STORE_DIR", nothing.toString());
-        assertEquals(Optional.of("no password store at " + nothing + " (initialise one with"
-                + " 'pass init GPG-KEY-ID')"), PassSecretStore.unavailable(empty));
-        assertEquals(Optional.of("pass is not installed (Debian and Ubuntu: apt-get install pass)"),
+        assertEquals(
+                Optional.of("no password store at " + nothing + " (initialise one with" + " 'pass init GPG-KEY-ID')"),
+                PassSecretStore.unavailable(empty));
+        assertEquals(
+                Optional.of("pass is not installed (Debian and Ubuntu: apt-get install pass)"),
                 PassSecretStore.unavailable(Map.of("PATH", "/nonexistent")));
     }
 }

@@ -110,17 +110,21 @@ class ProfileFilesCorpusTest {
     static List<Input> corpus() {
         Path root;
         try {
-            root = Path.of(ProfileFilesCorpusTest.class.getResource("/profile-files").toURI());
+            root = Path.of(
+                    ProfileFilesCorpusTest.class.getResource("/profile-files").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         List<Input> inputs = new ArrayList<>();
         try {
-            JsonNode suite = new ObjectMapper().readTree(root.resolve("smithy-rs/profile-parser-tests.json").toFile());
+            JsonNode suite = new ObjectMapper()
+                    .readTree(
+                            root.resolve("smithy-rs/profile-parser-tests.json").toFile());
             for (JsonNode test : suite.get("tests")) {
                 for (String file : List.of("configFile", "credentialsFile")) {
                     if (test.get("input").has(file)) {
-                        inputs.add(new Input("smithy-rs '" + test.get("name").asText() + "' " + file,
+                        inputs.add(new Input(
+                                "smithy-rs '" + test.get("name").asText() + "' " + file,
                                 test.get("input").get(file).asText().getBytes(StandardCharsets.UTF_8)));
                     }
                 }
@@ -135,8 +139,8 @@ class ProfileFilesCorpusTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OWN_CASES.forEach((name, text) -> inputs.add(new Input("rolehop: " + name,
-                text.getBytes(StandardCharsets.UTF_8))));
+        OWN_CASES.forEach(
+                (name, text) -> inputs.add(new Input("rolehop: " + name, text.getBytes(StandardCharsets.UTF_8))));
         return inputs;
     }
 
@@ -201,9 +205,10 @@ class ProfileFilesCorpusTest {
                         + outcome.error().orElseThrow());
                 continue;
             }
-            Map<String, Map<String, Object>> sections = new LinkedHashMap<>(outcome.sections().orElseThrow());
-            Map<String, Object> ours = sections.remove(duringOf.get(j).endsWith("config file")
-                    ? "profile " + OURS.name() : OURS.name());
+            Map<String, Map<String, Object>> sections =
+                    new LinkedHashMap<>(outcome.sections().orElseThrow());
+            Map<String, Object> ours =
+                    sections.remove(duringOf.get(j).endsWith("config file") ? "profile " + OURS.name() : OURS.name());
             if (ours == null || ours.isEmpty()) {
                 failures.add(duringOf.get(j) + ": botocore does not see rolehop's section");
             }
@@ -212,8 +217,10 @@ class ProfileFilesCorpusTest {
                         + " there: " + expected.get(j) + " became " + sections);
             }
         }
-        assertTrue(failures.isEmpty(), failures.size() + " failures on the " + parsed + " of " + corpus.size()
-                + " inputs that botocore parses:\n" + String.join("\n", failures));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " failures on the " + parsed + " of " + corpus.size()
+                        + " inputs that botocore parses:\n" + String.join("\n", failures));
         // The suites' cases that rolehop used to refuse are among those botocore parses, so they were edited above.
         Set<String> parsedNames = parsedNames(verdicts);
         assertTrue(parsedNames.contains("smithy-rs 'Comment characters adjacent to profile decls' configFile"));
@@ -262,7 +269,8 @@ class ProfileFilesCorpusTest {
     }
 
     private static String quoted(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8).chars()
+        return new String(bytes, StandardCharsets.UTF_8)
+                .chars()
                 .mapToObj(c -> c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.valueOf((char) c))
                 .collect(Collectors.joining("", "\"", "\""));
     }

@@ -80,9 +80,19 @@ class SecretServiceSecretStoreTest {
         try {
             store.put("session/s1/secret-access-key", SECRET);
 
-            CommandRunner.Result lookup = new ProcessCommandRunner(System.getenv()).run(List.of("secret-tool",
-                    "lookup", "service", SERVICE, "key", "session/s1/secret-access-key", "part", "0"), "",
-                    Duration.ofSeconds(10));
+            CommandRunner.Result lookup = new ProcessCommandRunner(System.getenv())
+                    .run(
+                            List.of(
+                                    "secret-tool",
+                                    "lookup",
+                                    "service",
+                                    SERVICE,
+                                    "key",
+                                    "session/s1/secret-access-key",
+                                    "part",
+                                    "0"),
+                            "",
+                            Duration.ofSeconds(10));
             assertEquals(SECRET, lookup.stdout(), "a plain item other tools (seahorse, secret-tool) can read");
             assertEquals(Optional.of(SECRET), store.get("session/s1/secret-access-key"));
             for (List<String> argv : recording.argvs) {
@@ -95,50 +105,63 @@ class SecretServiceSecretStoreTest {
 
     @Test
     void withoutASessionBusItSaysSoAndHowToChooseAnotherBackend() {
-        Map<String, String> noBus = Map.of("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
-                "HOME", System.getProperty("java.io.tmpdir"));
+        Map<String, String> noBus = Map.of(
+                "PATH",
+                System.getenv().getOrDefault("PATH", "/usr/bin:/bin"),
+                "HOME",
+                System.getProperty("java.io.tmpdir"));
         assertTrue(SecretServiceSecretStore.unavailable(noBus).orElseThrow().contains("no D-Bus session bus"));
-        Assumptions.assumeTrue(new ProcessCommandRunner(noBus).find("secret-tool").isPresent(),
-                "secret-tool is not installed");
+        Assumptions.assumeTrue(
+                new ProcessCommandRunner(noBus).find("secret-tool").isPresent(), "secret-tool is not installed");
 
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> new SecretServiceSecretStore(noBus).put("k", SECRET));
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class, () -> new SecretServiceSecretStore(noBus).put("k", SECRET));
 
-        assertTrue(e.getMessage().startsWith("the Secret Service could not store the secret 'k' (secret-tool exited"
-                + " with 1: "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("no Secret Service is reachable on the session bus; start a desktop"
-                + " session or gnome-keyring-daemon, or choose another backend with"
-                + " ROLEHOP_SECRET_STORE=encrypted-file"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "the Secret Service could not store the secret 'k' (secret-tool exited" + " with 1: "),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("no Secret Service is reachable on the session bus; start a desktop"
+                                + " session or gnome-keyring-daemon, or choose another backend with"
+                                + " ROLEHOP_SECRET_STORE=encrypted-file"),
+                e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
     }
 
     @Test
     void aMissingSecretToolIsNamedWithThePackageThatHasIt() {
         Map<String, String> noTool = Map.of("PATH", "/nonexistent", "DBUS_SESSION_BUS_ADDRESS", "unix:path=/x");
-        assertEquals(Optional.of("secret-tool is not installed (Debian and Ubuntu: apt-get install"
-                + " libsecret-tools)"), SecretServiceSecretStore.unavailable(noTool));
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> new SecretServiceSecretStore(noTool).get("k"));
+        assertEquals(
+                Optional.of("secret-tool is not installed (Debian and Ubuntu: apt-get install" + " libsecret-tools)"),
+                SecretServiceSecretStore.unavailable(noTool));
+        OperationFailedException e =
+                assertThrows(OperationFailedException.class, () -> new SecretServiceSecretStore(noTool).get("k"));
         assertEquals("cannot run secret-tool: it is not installed (or not on PATH)", e.getMessage());
     }
 
     @Test
     void aLockedCollectionIsReportedWithHowToUnlockIt() {
-        CommandRunner locked = (command, stdin, timeout) -> new CommandRunner.Result(1, "",
-                "secret-tool: Cannot create an item in a locked collection\n");
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> new SecretServiceSecretStore(locked, "rolehop").put("k", SECRET));
-        assertEquals("the Secret Service could not store the secret 'k' (secret-tool exited with 1: Cannot create an"
-                + " item in a locked collection); the keyring is locked or has no default collection; unlock it (log"
-                + " in to the desktop, or run 'gnome-keyring-daemon --unlock' with the password on stdin), or choose"
-                + " another backend with ROLEHOP_SECRET_STORE=encrypted-file", e.getMessage());
+        CommandRunner locked = (command, stdin, timeout) ->
+                new CommandRunner.Result(1, "", "secret-tool: Cannot create an item in a locked collection\n");
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class, () -> new SecretServiceSecretStore(locked, "rolehop").put("k", SECRET));
+        assertEquals(
+                "the Secret Service could not store the secret 'k' (secret-tool exited with 1: Cannot create an"
+                        + " item in a locked collection); the keyring is locked or has no default collection; unlock it (log"
+                        + " in to the desktop, or run 'gnome-keyring-daemon --unlock' with the password on stdin), or choose"
+                        + " another backend with ROLEHOP_SECRET_STORE=encrypted-file",
+                e.getMessage());
     }
 
     @Test
     void aTruncationReportedOnStderrIsAFailureEvenWithExitCodeZero() {
-        CommandRunner truncating = (command, stdin, timeout) -> new CommandRunner.Result(0, "",
-                "secret-tool: password is too long\n");
-        OperationFailedException e = assertThrows(OperationFailedException.class,
+        CommandRunner truncating =
+                (command, stdin, timeout) -> new CommandRunner.Result(0, "", "secret-tool: password is too long\n");
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
                 () -> new SecretServiceSecretStore(truncating, "rolehop").put("k", SECRET));
         assertTrue(e.getMessage().contains("password is too long"), e.getMessage());
     }

@@ -1,6 +1,5 @@
 package io.rolehop.adapters.filesystem;
 
-import io.rolehop.testing.seeds.FixedSeedOnCi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +13,7 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.Workspace;
+import io.rolehop.testing.seeds.FixedSeedOnCi;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +44,8 @@ import net.jqwik.api.lifecycle.BeforeProperty;
 class StoreFilesPropertiesTest {
     private static final String PASSPHRASE = "property test passphrase";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    private static final byte[] BAK = "{\"schemaVersion\": 1, \"the\": \"previous version\"}\n"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BAK =
+            "{\"schemaVersion\": 1, \"the\": \"previous version\"}\n".getBytes(StandardCharsets.UTF_8);
     private static final AtomicInteger WORKSPACES_READ = new AtomicInteger();
     private static final AtomicInteger WORKSPACES_REFUSED = new AtomicInteger();
     private static final AtomicInteger VAULTS_READ = new AtomicInteger();
@@ -80,8 +80,8 @@ class StoreFilesPropertiesTest {
     // ---- the workspace ----
 
     @Property(tries = 1000)
-    void aWorkspaceFileIsReadOrReportedAndNeverReplaced(@ForAll("workspaceTexts") byte[] content,
-            @ForAll boolean withBackup) throws IOException {
+    void aWorkspaceFileIsReadOrReportedAndNeverReplaced(
+            @ForAll("workspaceTexts") byte[] content, @ForAll boolean withBackup) throws IOException {
         Path home = Files.createTempDirectory(dir, "home");
         Path file = home.resolve("workspace.json");
         Path bak = home.resolve("workspace.json.bak");
@@ -105,7 +105,8 @@ class StoreFilesPropertiesTest {
         assertOneLine(message);
         assertTrue(message.contains(file.toString()), "the message does not name the file: " + message);
         assertTrue(message.contains("untouched"), "the message does not say the file was kept: " + message);
-        assertTrue(message.contains(withBackup ? "the previous version is in " + bak : "empty workspace"),
+        assertTrue(
+                message.contains(withBackup ? "the previous version is in " + bak : "empty workspace"),
                 "the message does not say how to recover: " + message);
         Optional<OperationFailedException> onUpdate = refusal(() -> store.update(w -> {
             w.addProfile(NamedProfile.of("added-by-property"));
@@ -138,9 +139,11 @@ class StoreFilesPropertiesTest {
         assertOneLine(message);
         assertTrue(message.contains(file.toString()), message);
         assertFalse(message.contains(SECRET) || message.contains(PASSPHRASE), "a secret in: " + message);
-        assertTrue(refusal(() -> vaultStore.put("session/3/secretAccessKey", "x")).isPresent(),
+        assertTrue(
+                refusal(() -> vaultStore.put("session/3/secretAccessKey", "x")).isPresent(),
                 "a put went through a vault that get refused");
-        assertTrue(refusal(() -> vaultStore.delete("session/1/secretAccessKey")).isPresent(),
+        assertTrue(
+                refusal(() -> vaultStore.delete("session/1/secretAccessKey")).isPresent(),
                 "a delete went through a vault that get refused");
         assertArrayEquals(content, Files.readAllBytes(file), "a refused vault was changed");
         VAULTS_REFUSED.incrementAndGet();
@@ -160,9 +163,12 @@ class StoreFilesPropertiesTest {
     @Provide
     Arbitrary<byte[]> workspaceTexts() {
         Arbitrary<String> base = Arbitraries.create(() -> new String(validWorkspace, StandardCharsets.UTF_8));
-        Arbitrary<String> charEdits = Combinators.combine(base, Arbitraries.integers().between(0, 100_000),
-                Arbitraries.chars().with("{}[]\":,0123456789-.eE \n\\unlé\u0000\ufeff".toCharArray()),
-                Arbitraries.integers().between(0, 3)).as((text, at, c, how) -> {
+        Arbitrary<String> charEdits = Combinators.combine(
+                        base,
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.chars().with("{}[]\":,0123456789-.eE \n\\unlé\u0000\ufeff".toCharArray()),
+                        Arbitraries.integers().between(0, 3))
+                .as((text, at, c, how) -> {
                     int i = at % (text.length() + 1);
                     return switch (how) {
                         case 0 -> text.substring(0, i) + c + text.substring(i);
@@ -171,33 +177,46 @@ class StoreFilesPropertiesTest {
                         default -> i < text.length() ? text.substring(0, i) + c + text.substring(i + 1) : text;
                     };
                 });
-        Arbitrary<String> tokenEdits = Combinators.combine(base, Arbitraries.of(
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : -1"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : \"1\""),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1.5"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 99999999999999999999"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : null"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1, \"newField\" : true"),
-                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1, \"schemaVersion\" : 1"),
-                Map.entry("\"active\"", "\"sleeping\""),
-                Map.entry("\"eu-west-1\"", "\"eu-west-1\\n[evil]\""),
-                Map.entry("\"prod\"", "\"prod]\\n[default\""),
-                Map.entry("\"aws-iam-user\"", "\"\""),
-                Map.entry("\"2030-05-06T07:08:09Z\"", "\"tomorrow\""),
-                Map.entry("\"me\"", "\"" + "x".repeat(100_000) + "\""),
-                Map.entry("{", "\ufeff{"),
-                Map.entry("{", "[{"),
-                Map.entry("\"assumer\" : \"", "\"assumer\" : \"0"))).as((text, edit) -> text.replaceFirst(
+        Arbitrary<String> tokenEdits = Combinators.combine(
+                        base,
+                        Arbitraries.of(
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 0"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : -1"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : \"1\""),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1.5"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 99999999999999999999"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : null"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1, \"newField\" : true"),
+                                Map.entry("\"schemaVersion\" : 1", "\"schemaVersion\" : 1, \"schemaVersion\" : 1"),
+                                Map.entry("\"active\"", "\"sleeping\""),
+                                Map.entry("\"eu-west-1\"", "\"eu-west-1\\n[evil]\""),
+                                Map.entry("\"prod\"", "\"prod]\\n[default\""),
+                                Map.entry("\"aws-iam-user\"", "\"\""),
+                                Map.entry("\"2030-05-06T07:08:09Z\"", "\"tomorrow\""),
+                                Map.entry("\"me\"", "\"" + "x".repeat(100_000) + "\""),
+                                Map.entry("{", "\ufeff{"),
+                                Map.entry("{", "[{"),
+                                Map.entry("\"assumer\" : \"", "\"assumer\" : \"0")))
+                .as((text, edit) -> text.replaceFirst(
                         java.util.regex.Pattern.quote(edit.getKey()),
                         java.util.regex.Matcher.quoteReplacement(edit.getValue())));
-        Arbitrary<String> others = Arbitraries.of("", " ", "null", "[]", "{}", "1", "\"workspace\"",
-                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
-                "{\"schemaVersion\": 1}", "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [],"
+        Arbitrary<String> others = Arbitraries.of(
+                "",
+                " ",
+                "null",
+                "[]",
+                "{}",
+                "1",
+                "\"workspace\"",
+                "[".repeat(5000) + "]".repeat(5000),
+                "{\"a\":".repeat(3000) + "1" + "}".repeat(3000),
+                "{\"schemaVersion\": 1}",
+                "{\"schemaVersion\": 1, \"defaultRegion\": \"us-east-1\", \"profiles\": [],"
                         + " \"settings\": {}, \"sessions\": []}");
-        Arbitrary<byte[]> texts = Arbitraries.frequencyOf(Tuple.of(1, base), Tuple.of(6, charEdits),
-                Tuple.of(3, tokenEdits), Tuple.of(1, others)).map(t -> t.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<byte[]> texts = Arbitraries.frequencyOf(
+                        Tuple.of(1, base), Tuple.of(6, charEdits), Tuple.of(3, tokenEdits), Tuple.of(1, others))
+                .map(t -> t.getBytes(StandardCharsets.UTF_8));
         Arbitrary<byte[]> binary = Arbitraries.bytes().array(byte[].class).ofMaxSize(300);
         Arbitrary<byte[]> badUtf8 = texts.map(b -> {
             byte[] out = Arrays.copyOf(b, b.length + 2);
@@ -219,16 +238,20 @@ class StoreFilesPropertiesTest {
                 Tuple.of(1, Arbitraries.of(13, 30)),
                 Tuple.of(2, Arbitraries.integers().between(31, 42)),
                 Tuple.of(6, Arbitraries.integers().between(43, 100_000)));
-        Arbitrary<byte[]> flipped = Combinators.combine(base, position, Arbitraries.integers().between(1, 255))
+        Arbitrary<byte[]> flipped = Combinators.combine(
+                        base, position, Arbitraries.integers().between(1, 255))
                 .as((b, at, mask) -> {
                     int i = at < 43 ? at : 43 + (at - 43) % (b.length - 43);
                     b[i] ^= (byte) (int) mask;
                     return b;
                 });
-        Arbitrary<byte[]> truncated = Combinators.combine(base, Arbitraries.integers().between(0, 100_000))
+        Arbitrary<byte[]> truncated = Combinators.combine(
+                        base, Arbitraries.integers().between(0, 100_000))
                 .as((b, at) -> Arrays.copyOf(b, at % b.length));
-        Arbitrary<byte[]> extended = Combinators.combine(base, Arbitraries.bytes().array(byte[].class)
-                .ofMinSize(1).ofMaxSize(40)).as((b, extra) -> {
+        Arbitrary<byte[]> extended = Combinators.combine(
+                        base,
+                        Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(40))
+                .as((b, extra) -> {
                     byte[] out = Arrays.copyOf(b, b.length + extra.length);
                     System.arraycopy(extra, 0, out, b.length, extra.length);
                     return out;
@@ -242,17 +265,31 @@ class StoreFilesPropertiesTest {
             return b;
         });
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofMaxSize(200);
-        return Arbitraries.frequencyOf(Tuple.of(1, base), Tuple.of(8, flipped), Tuple.of(3, truncated),
-                Tuple.of(2, extended), Tuple.of(1, weakKdf), Tuple.of(2, random));
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, base),
+                Tuple.of(8, flipped),
+                Tuple.of(3, truncated),
+                Tuple.of(2, extended),
+                Tuple.of(1, weakKdf),
+                Tuple.of(2, random));
     }
 
     // ---- helpers ----
 
     private static void fill(Workspace w) {
-        Session user = Session.create(Alias.of("me"), AccessMethodId.of("aws-iam-user"), NamedProfile.DEFAULT,
-                Region.of("eu-west-1"), Optional.empty(), Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE"));
-        Session admin = Session.create(Alias.of("prod admin"), AccessMethodId.of("aws-iam-role-chained"),
-                NamedProfile.of("prod"), Region.of("us-gov-west-1"), Optional.of(user.id()),
+        Session user = Session.create(
+                Alias.of("me"),
+                AccessMethodId.of("aws-iam-user"),
+                NamedProfile.DEFAULT,
+                Region.of("eu-west-1"),
+                Optional.empty(),
+                Map.of("accessKeyId", "AKIAIOSFODNN7EXAMPLE"));
+        Session admin = Session.create(
+                Alias.of("prod admin"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.of("prod"),
+                Region.of("us-gov-west-1"),
+                Optional.of(user.id()),
                 Map.of("roleArn", "arn:aws:iam::210987654321:role/Admin"));
         w.add(user);
         w.add(admin);
@@ -272,8 +309,12 @@ class StoreFilesPropertiesTest {
     }
 
     private static void assertOneLine(String message) {
-        String bad = message.codePoints().filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
-                || Character.getType(c) == Character.FORMAT).mapToObj(c -> String.format("U+%04X", c))
+        String bad = message.codePoints()
+                .filter(c -> Character.isISOControl(c)
+                        || c == 0x2028
+                        || c == 0x2029
+                        || Character.getType(c) == Character.FORMAT)
+                .mapToObj(c -> String.format("U+%04X", c))
                 .collect(Collectors.joining(","));
         assertTrue(bad.isEmpty(), "the message holds " + bad + ": " + message);
     }

@@ -16,8 +16,11 @@ final class TestFiles {
     private TestFiles() {}
 
     static TemporaryCredentials credentials(String suffix) {
-        return new TemporaryCredentials("ASIA" + "TESTKEY00000" + suffix, "secret/" + suffix + "+wJalrXUtnFEMI",
-                "token" + suffix + "FwoGZXIvYXdzEBYaDH//+==", Instant.parse("2030-01-02T03:04:05Z"));
+        return new TemporaryCredentials(
+                "ASIA" + "TESTKEY00000" + suffix,
+                "secret/" + suffix + "+wJalrXUtnFEMI",
+                "token" + suffix + "FwoGZXIvYXdzEBYaDH//+==",
+                Instant.parse("2030-01-02T03:04:05Z"));
     }
 
     static void write(Path file, String text) {

@@ -96,8 +96,10 @@ public final class AccessMethods {
 
     /** The method, or a usage error naming the methods that exist. */
     public AccessMethod get(AccessMethodId id) {
-        return find(id.value()).orElseThrow(() -> new UsageException("no access method '" + id
-                + "' is installed (installed: " + String.join(", ", loaded.get().byId().keySet())
-                + "); if it came from a plugin, put its jar back into the plugins directory"));
+        return find(id.value())
+                .orElseThrow(() -> new UsageException("no access method '" + id
+                        + "' is installed (installed: "
+                        + String.join(", ", loaded.get().byId().keySet())
+                        + "); if it came from a plugin, put its jar back into the plugins directory"));
     }
 }

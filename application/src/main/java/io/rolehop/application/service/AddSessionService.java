@@ -42,17 +42,19 @@ public final class AddSessionService implements AddSessionUseCase {
             }
             if (!method.requiresAssumer() && assumer.isPresent()) {
                 throw new UsageException(AccessMethods.withArticle(method.displayName())
-                            + " session is a chain root and takes no --assumer");
+                        + " session is a chain root and takes no --assumer");
             }
-            Optional<Boolean> assumerIsChained = assumer.map(a -> methods.get(a.method()).requiresAssumer());
+            Optional<Boolean> assumerIsChained =
+                    assumer.map(a -> methods.get(a.method()).requiresAssumer());
             SessionFields.checkTogether(method, fields, assumerIsChained);
             Session session = Session.create(
-                    command.alias(),
-                    command.method(),
-                    command.profile().orElseGet(() -> defaultProfile(workspace, command.alias())),
-                    command.region().orElse(workspace.defaultRegion()),
-                    assumer.map(Session::id),
-                    SessionFields.publicValues(method, fields)).withMode(StartSessionService.defaultMode(workspace));
+                            command.alias(),
+                            command.method(),
+                            command.profile().orElseGet(() -> defaultProfile(workspace, command.alias())),
+                            command.region().orElse(workspace.defaultRegion()),
+                            assumer.map(Session::id),
+                            SessionFields.publicValues(method, fields))
+                    .withMode(StartSessionService.defaultMode(workspace));
             workspace.add(session);
             SessionFields.storeSecrets(method, session, fields, secrets);
             return session;
@@ -65,7 +67,8 @@ public final class AddSessionService implements AddSessionUseCase {
      * Characters a profile name cannot hold become {@code -}; a name another session uses gets {@code -2}, {@code -3}...
      */
     static NamedProfile defaultProfile(Workspace workspace, Alias alias) {
-        Set<String> taken = workspace.sessions().stream().map(s -> s.profile().name()).collect(Collectors.toSet());
+        Set<String> taken =
+                workspace.sessions().stream().map(s -> s.profile().name()).collect(Collectors.toSet());
         if (!taken.contains(NamedProfile.DEFAULT.name())) {
             return NamedProfile.DEFAULT;
         }

@@ -16,8 +16,13 @@ final class CachedCredentialsFormat {
     private CachedCredentialsFormat() {}
 
     static String encode(TemporaryCredentials credentials) {
-        return String.join("\n", VERSION, credentials.accessKeyId(), credentials.secretAccessKey(),
-                credentials.sessionToken(), credentials.expiration().toString());
+        return String.join(
+                "\n",
+                VERSION,
+                credentials.accessKeyId(),
+                credentials.secretAccessKey(),
+                credentials.sessionToken(),
+                credentials.expiration().toString());
     }
 
     /** The credentials in {@code value}; empty for anything unreadable, which the caller treats as a miss. */

@@ -1,10 +1,9 @@
 package io.rolehop.application.service;
 
 import io.rolehop.application.InteractionRequiredException;
-import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
-import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.in.MfaCode;
+import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecurityTokenService;
@@ -47,6 +46,7 @@ import java.util.Set;
 public final class ChainCredentialsResolver {
     /** See {@link #assumerMargin}. */
     static final Duration ASSUMER_MARGIN = Duration.ofMinutes(1);
+
     static final Duration HANDOUT_DURATION = Duration.ofHours(1);
 
     private final AccessMethods methods;
@@ -57,16 +57,26 @@ public final class ChainCredentialsResolver {
     private final Clock clock;
     private final java.util.function.Supplier<io.rolehop.application.spi.IdentityCenterAccess> identityCenter;
 
-    public ChainCredentialsResolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
-            CredentialsCache cache, MfaCodeProvider mfa, Clock clock) {
+    public ChainCredentialsResolver(
+            AccessMethods methods,
+            SecurityTokenService sts,
+            SecretStore secrets,
+            CredentialsCache cache,
+            MfaCodeProvider mfa,
+            Clock clock) {
         this(methods, sts, secrets, cache, mfa, clock, () -> {
             throw new UnsupportedOperationException("no IAM Identity Center here");
         });
     }
 
     /** With IAM Identity Center, built on first use by a session that needs it. */
-    public ChainCredentialsResolver(AccessMethods methods, SecurityTokenService sts, SecretStore secrets,
-            CredentialsCache cache, MfaCodeProvider mfa, Clock clock,
+    public ChainCredentialsResolver(
+            AccessMethods methods,
+            SecurityTokenService sts,
+            SecretStore secrets,
+            CredentialsCache cache,
+            MfaCodeProvider mfa,
+            Clock clock,
             java.util.function.Supplier<io.rolehop.application.spi.IdentityCenterAccess> identityCenter) {
         this.identityCenter = Objects.requireNonNull(identityCenter, "identityCenter");
         this.methods = Objects.requireNonNull(methods, "methods");
@@ -103,10 +113,15 @@ public final class ChainCredentialsResolver {
     private TemporaryCredentials sessionToken(Workspace workspace, Session session, LongTermCredentials keys) {
         TemporaryCredentials token;
         try {
-            token = sts.getSessionToken(new SessionTokenRequest(keys, session.region(), HANDOUT_DURATION,
-                    Optional.empty()));
+            token = sts.getSessionToken(
+                    new SessionTokenRequest(keys, session.region(), HANDOUT_DURATION, Optional.empty()));
         } catch (StsException e) {
-            throw ChainFailure.of(e, workspace, session, session, methods.get(session.method()).accessKeyFields());
+            throw ChainFailure.of(
+                    e,
+                    workspace,
+                    session,
+                    session,
+                    methods.get(session.method()).accessKeyFields());
         }
         placement.keepHandOutToken(session.id(), token);
         return token;
@@ -252,25 +267,29 @@ public final class ChainCredentialsResolver {
 
         @Override
         public Optional<String> field(String name) {
-            return FieldSpec.isStoredAsSecret(method.fields(), name) ? secrets.get(SecretKeys.field(session.id(), name))
+            return FieldSpec.isStoredAsSecret(method.fields(), name)
+                    ? secrets.get(SecretKeys.field(session.id(), name))
                     : session.attribute(name);
         }
 
         @Override
         public AwsCredentials assumerCredentials() {
-            SessionId assumer = session.assumer().orElseThrow(() -> new UsageException(
-                    "session '" + session.alias() + "' has no assumer; set one with 'rolehop session edit "
-                            + session.alias() + " --assumer ALIAS'"));
+            SessionId assumer = session.assumer()
+                    .orElseThrow(() -> new UsageException(
+                            "session '" + session.alias() + "' has no assumer; set one with 'rolehop session edit "
+                                    + session.alias() + " --assumer ALIAS'"));
             Session assumerSession = workspace.get(assumer);
             Duration margin = assumerMargin(workspace);
             AwsCredentials credentials = resolve(workspace, assumerSession, resolution, margin);
             signer = assumerSession;
             signerKeys = credentials instanceof LongTermCredentials
-                    ? methods.get(assumerSession.method()).accessKeyFields() : Optional.empty();
+                    ? methods.get(assumerSession.method()).accessKeyFields()
+                    : Optional.empty();
             if (credentials instanceof LongTermCredentials keys && !methods.isBuiltIn(method)) {
                 // A plugin's method never holds an IAM user's long-term keys: it gets a session token of the
                 // user's (an MFA session token already is one, and is passed as it is).
-                return placement.handOutToken(assumer, margin)
+                return placement
+                        .handOutToken(assumer, margin)
                         .orElseGet(() -> sessionToken(workspace, assumerSession, keys));
             }
             return credentials;
@@ -283,11 +302,16 @@ public final class ChainCredentialsResolver {
 
         @Override
         public String mfaCode(String deviceSerial) {
-            return resolution.takeGivenCode().map(MfaCode::value)
+            return resolution
+                    .takeGivenCode()
+                    .map(MfaCode::value)
                     .or(() -> mfa.code(session.alias().value(), deviceSerial, session.attribute("mfa-command")))
-                    .orElseThrow(() -> new InteractionRequiredException("session '" + session.alias()
-                            + "' needs an MFA code for " + deviceSerial + " and there is no terminal to ask on;"
-                            + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one"));
+                    .orElseThrow(
+                            () -> new InteractionRequiredException(
+                                    "session '" + session.alias()
+                                            + "' needs an MFA code for " + deviceSerial
+                                            + " and there is no terminal to ask on;"
+                                            + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one"));
         }
 
         @Override
@@ -313,8 +337,8 @@ public final class ChainCredentialsResolver {
         @Override
         public void putSecret(String name, String value) {
             if (!PluginAnswers.keepsSecrets(method)) {
-                throw new IllegalStateException("access method '" + method.id() + "' keeps a secret without declaring"
-                        + " keepsSecrets()");
+                throw new IllegalStateException(
+                        "access method '" + method.id() + "' keeps a secret without declaring" + " keepsSecrets()");
             }
             secrets.put(SecretKeys.methodSecret(session.id(), name), Objects.requireNonNull(value, "value"));
         }

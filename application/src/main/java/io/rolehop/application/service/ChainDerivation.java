@@ -14,8 +14,10 @@ final class ChainDerivation {
      * (method, fields, region, assumer); status and expiry do not count.
      */
     static boolean alike(Workspace before, Workspace now, SessionId session) {
-        return before.find(session).isPresent() && now.find(session).isPresent()
-                && sameDerivation(before.chainOf(session).hops(), now.chainOf(session).hops());
+        return before.find(session).isPresent()
+                && now.find(session).isPresent()
+                && sameDerivation(
+                        before.chainOf(session).hops(), now.chainOf(session).hops());
     }
 
     private static boolean sameDerivation(List<Session> first, List<Session> second) {
@@ -25,8 +27,11 @@ final class ChainDerivation {
         for (int i = 0; i < first.size(); i++) {
             Session x = first.get(i);
             Session y = second.get(i);
-            if (!x.id().equals(y.id()) || !x.method().equals(y.method()) || !x.region().equals(y.region())
-                    || !x.assumer().equals(y.assumer()) || !x.attributes().equals(y.attributes())) {
+            if (!x.id().equals(y.id())
+                    || !x.method().equals(y.method())
+                    || !x.region().equals(y.region())
+                    || !x.assumer().equals(y.assumer())
+                    || !x.attributes().equals(y.attributes())) {
                 return false;
             }
         }

@@ -25,12 +25,17 @@ final class ChainFailure extends StsException {
      * {@code failure} told for {@code target}'s chain; {@code atFault} is the session whose credentials signed the
      * failing call; {@code keys} its method's key fields when those credentials were its long-term keys.
      */
-    static StsException of(StsException failure, Workspace workspace, Session target, Session atFault,
+    static StsException of(
+            StsException failure,
+            Workspace workspace,
+            Session target,
+            Session atFault,
             Optional<AccessKeyFields> keys) {
         if (failure instanceof ChainFailure) {
             return failure;
         }
-        String chain = workspace.chainOf(target.id()).hops().stream().map(s -> s.alias().value())
+        String chain = workspace.chainOf(target.id()).hops().stream()
+                .map(s -> s.alias().value())
                 .collect(Collectors.joining(" > "));
         String where = chain.contains(" > ")
                 ? "session '" + atFault.alias() + "' in the chain " + chain + " of '" + target.alias() + "': "
@@ -44,7 +49,8 @@ final class ChainFailure extends StsException {
     }
 
     private static String name(Session session) {
-        return SHELL_SAFE.matcher(session.alias().value()).matches() ? session.alias().value()
+        return SHELL_SAFE.matcher(session.alias().value()).matches()
+                ? session.alias().value()
                 : session.id().value();
     }
 }

@@ -21,8 +21,8 @@ public final class CheckSetupService implements CheckSetupUseCase {
     private final ConfigFile configFile;
     private final ProfileApplier applier;
 
-    public CheckSetupService(WorkspaceStore store, CredentialsFile credentialsFile, ConfigFile configFile,
-            ProfileApplier applier) {
+    public CheckSetupService(
+            WorkspaceStore store, CredentialsFile credentialsFile, ConfigFile configFile, ProfileApplier applier) {
         this.store = Objects.requireNonNull(store, "store");
         this.credentialsFile = Objects.requireNonNull(credentialsFile, "credentialsFile");
         this.configFile = Objects.requireNonNull(configFile, "configFile");
@@ -63,7 +63,7 @@ public final class CheckSetupService implements CheckSetupUseCase {
 
     private CredentialProcessLine lineOf(Session session) {
         Optional<String> command = configFile.owned(session.profile()).map(settings -> settings.get(KEY));
-        return new CredentialProcessLine(session.alias().value(), session.profile().name(), command,
-                ProfileApplier.generateArguments(session));
+        return new CredentialProcessLine(
+                session.alias().value(), session.profile().name(), command, ProfileApplier.generateArguments(session));
     }
 }

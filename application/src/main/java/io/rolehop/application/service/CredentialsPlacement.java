@@ -51,7 +51,8 @@ final class CredentialsPlacement {
                 return hit;
             }
         }
-        return methods.find(session.method().value()).filter(PluginAnswers::cachesInSecretStore)
+        return methods.find(session.method().value())
+                .filter(PluginAnswers::cachesInSecretStore)
                 .flatMap(m -> inSecretStore(session.id(), margin));
     }
 

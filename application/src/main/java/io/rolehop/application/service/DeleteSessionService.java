@@ -20,8 +20,8 @@ public final class DeleteSessionService implements DeleteSessionUseCase {
     private final ChainCredentialsResolver resolver;
     private final SecretStore secrets;
 
-    public DeleteSessionService(WorkspaceStore store, ProfileApplier applier, ChainCredentialsResolver resolver,
-            SecretStore secrets) {
+    public DeleteSessionService(
+            WorkspaceStore store, ProfileApplier applier, ChainCredentialsResolver resolver, SecretStore secrets) {
         this.store = Objects.requireNonNull(store, "store");
         this.applier = Objects.requireNonNull(applier, "applier");
         this.resolver = Objects.requireNonNull(resolver, "resolver");

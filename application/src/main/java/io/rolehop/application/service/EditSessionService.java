@@ -22,8 +22,12 @@ public final class EditSessionService implements EditSessionUseCase {
     private final ChainCredentialsResolver resolver;
     private final ProfileApplier applier;
 
-    public EditSessionService(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            ChainCredentialsResolver resolver, ProfileApplier applier) {
+    public EditSessionService(
+            WorkspaceStore store,
+            AccessMethods methods,
+            SecretStore secrets,
+            ChainCredentialsResolver resolver,
+            ProfileApplier applier) {
         this.store = Objects.requireNonNull(store, "store");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -39,7 +43,9 @@ public final class EditSessionService implements EditSessionUseCase {
             SessionFields.check(method, command.fields(), false);
             for (var entry : command.fields().entrySet()) {
                 if (entry.getValue().isEmpty()
-                        && FieldSpec.named(method.fields(), entry.getKey()).map(f -> f.required()).orElse(false)) {
+                        && FieldSpec.named(method.fields(), entry.getKey())
+                                .map(f -> f.required())
+                                .orElse(false)) {
                     throw new UsageException("--" + entry.getKey() + " is required and cannot be cleared");
                 }
             }
@@ -61,7 +67,8 @@ public final class EditSessionService implements EditSessionUseCase {
                     throw new UsageException(AccessMethods.withArticle(method.displayName())
                             + " session is a chain root and takes no --assumer");
                 }
-                edited = edited.withAssumer(Optional.of(workspace.get(command.assumer().get()).id()));
+                edited = edited.withAssumer(
+                        Optional.of(workspace.get(command.assumer().get()).id()));
             }
             Map<String, String> attributes = new LinkedHashMap<>(before.attributes());
             attributes.putAll(SessionFields.publicValues(method, command.fields()));
@@ -81,20 +88,22 @@ public final class EditSessionService implements EditSessionUseCase {
                     all.put(name, value);
                 }
             });
-            boolean credentialsChange = !command.fields().isEmpty() || !edited.assumer().equals(before.assumer())
+            boolean credentialsChange = !command.fields().isEmpty()
+                    || !edited.assumer().equals(before.assumer())
                     || !edited.region().equals(before.region());
             boolean profileChange = !edited.profile().equals(before.profile());
             boolean modeChange = edited.mode() != before.mode();
             boolean reapply = before.isActive() && (credentialsChange || profileChange || modeChange);
             // Graph rules (alias, assumer, cycle) first: a cycle is the problem to report, not what follows from it.
             workspace.replace(reapply ? edited.pending() : edited);
-            Optional<Boolean> assumerIsChained =
-                    edited.assumer().map(id -> methods.get(workspace.get(id).method()).requiresAssumer());
+            Optional<Boolean> assumerIsChained = edited.assumer()
+                    .map(id -> methods.get(workspace.get(id).method()).requiresAssumer());
             SessionFields.checkTogether(method, all, assumerIsChained);
 
             SessionId id = edited.id();
             Map<String, Optional<String>> previousSecrets = new LinkedHashMap<>();
-            command.fields().keySet().stream().filter(name -> FieldSpec.isStoredAsSecret(method.fields(), name))
+            command.fields().keySet().stream()
+                    .filter(name -> FieldSpec.isStoredAsSecret(method.fields(), name))
                     .forEach(name -> previousSecrets.put(name, secrets.get(SecretKeys.field(id, name))));
             SessionFields.storeSecrets(method, edited, command.fields(), secrets);
             try {

@@ -25,8 +25,7 @@ public final class IdentityCenterRoles implements IdentityCenterAccess {
     }
 
     @Override
-    public TemporaryCredentials roleCredentials(String startUrl, Region ssoRegion, String accountId,
-            String roleName) {
+    public TemporaryCredentials roleCredentials(String startUrl, Region ssoRegion, String accountId, String roleName) {
         PortalPacing pacing = new PortalPacing(pause, Duration.ZERO);
         String token = tokens.accessToken(startUrl, ssoRegion);
         try {
@@ -35,8 +34,8 @@ public final class IdentityCenterRoles implements IdentityCenterAccess {
             if (e.reason() != IdentityCenterException.Reason.UNAUTHORIZED) {
                 throw forbidden(e, startUrl, accountId, roleName);
             }
-            SsoTokens.Login login = tokens.load(startUrl).orElseThrow(() -> SsoTokens.loginNeeded(startUrl,
-                    ssoRegion, "there is no login"));
+            SsoTokens.Login login = tokens.load(startUrl)
+                    .orElseThrow(() -> SsoTokens.loginNeeded(startUrl, ssoRegion, "there is no login"));
             String renewed = tokens.refreshed(startUrl, login).accessToken();
             try {
                 return pacing.call(() -> identityCenter.roleCredentials(ssoRegion, renewed, accountId, roleName));
@@ -49,12 +48,16 @@ public final class IdentityCenterRoles implements IdentityCenterAccess {
         }
     }
 
-    private static IdentityCenterException forbidden(IdentityCenterException e, String startUrl, String accountId,
-            String roleName) {
+    private static IdentityCenterException forbidden(
+            IdentityCenterException e, String startUrl, String accountId, String roleName) {
         if (e.reason() == IdentityCenterException.Reason.FORBIDDEN) {
-            return new IdentityCenterException(e.reason(), "IAM Identity Center at " + startUrl + " gives you no role "
-                    + roleName + " in account " + accountId + "; check the session's --account-id and --role-name"
-                    + " ('rolehop sso sync' lists what you may use)", e);
+            return new IdentityCenterException(
+                    e.reason(),
+                    "IAM Identity Center at " + startUrl + " gives you no role "
+                            + roleName + " in account " + accountId
+                            + "; check the session's --account-id and --role-name"
+                            + " ('rolehop sso sync' lists what you may use)",
+                    e);
         }
         return e;
     }

@@ -41,6 +41,7 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
     static final String SSO = "aws-sso";
     /** Where an adoption keeps the sections it took over: {@code <prefix><FILE>/<base64url(header)>}. */
     static final String BACKUP_PREFIX = "import/aws-config/";
+
     private static final String TARGET_PREFIX = "rolehop-";
 
     private final WorkspaceStore store;
@@ -51,8 +52,14 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
     private final ProfileApplier applier;
     private final Supplier<ChainCredentialsResolver> resolver;
 
-    public ImportAwsConfigService(WorkspaceStore store, AccessMethods methods, SecretStore secrets, AwsCliFiles files,
-            ConfigFile configFile, ProfileApplier applier, Supplier<ChainCredentialsResolver> resolver) {
+    public ImportAwsConfigService(
+            WorkspaceStore store,
+            AccessMethods methods,
+            SecretStore secrets,
+            AwsCliFiles files,
+            ConfigFile configFile,
+            ProfileApplier applier,
+            Supplier<ChainCredentialsResolver> resolver) {
         this.store = Objects.requireNonNull(store, "store");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -63,7 +70,11 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
     }
 
     /** A profile made into a session: its method, fields (secrets included), region and source profile. */
-    private record Mapped(String profile, String method, Map<String, String> fields, Optional<String> region,
+    private record Mapped(
+            String profile,
+            String method,
+            Map<String, String> fields,
+            Optional<String> region,
             Optional<String> source) {}
 
     /** A profile's fate while classifying: mapped, or skipped with the reason. */
@@ -85,11 +96,18 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         for (String wanted : command.profiles()) {
             if (setup.owned().contains(wanted)) {
                 // Taken over by an earlier --adopt, or written by a session: rolehop's already, nothing to import.
-                Optional<Session> on = current.sessions().stream().filter(s -> s.profile().name().equals(wanted))
+                Optional<Session> on = current.sessions().stream()
+                        .filter(s -> s.profile().name().equals(wanted))
                         .findFirst();
-                managed.add(new Item(wanted, Action.UNCHANGED, on.map(s -> s.alias().value()),
-                        on.map(s -> s.method().value()), on.flatMap(Session::assumer).flatMap(current::find)
-                                .map(s -> s.alias().value()), Optional.of(wanted),
+                managed.add(new Item(
+                        wanted,
+                        Action.UNCHANGED,
+                        on.map(s -> s.alias().value()),
+                        on.map(s -> s.method().value()),
+                        on.flatMap(Session::assumer)
+                                .flatMap(current::find)
+                                .map(s -> s.alias().value()),
+                        Optional.of(wanted),
                         "rolehop manages this profile already"));
             } else if (!profiles.containsKey(wanted)) {
                 throw new UsageException("no profile '" + wanted + "' in " + files.location(AwsCliFiles.File.CONFIG)
@@ -103,8 +121,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         for (String profile : profiles.keySet()) {
             classify(profile, profiles, setup.ssoSessions(), fates, new LinkedHashSet<>());
         }
-        Set<String> selected = command.profiles().isEmpty() ? new LinkedHashSet<>(fates.keySet())
-                : selection(wantedProfiles, fates);
+        Set<String> selected =
+                command.profiles().isEmpty() ? new LinkedHashSet<>(fates.keySet()) : selection(wantedProfiles, fates);
         carryMfaToRoots(fates, profiles);
         Map<String, String> aliases = aliases(fates, selected);
         check(fates, selected, aliases, current, command.adopt());
@@ -117,14 +135,21 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         for (String profile : selected) {
             Fate fate = fates.get(profile);
             if (fate.mapped().isEmpty()) {
-                skipped.add(new Item(profile, Action.SKIP, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty(), fate.reason()));
+                skipped.add(new Item(
+                        profile,
+                        Action.SKIP,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        fate.reason()));
             }
         }
         for (Mapped m : ordered) {
             String alias = aliases.get(m.profile());
             Optional<String> assumer = m.source().map(aliases::get);
-            Optional<Session> existing = current.find(alias).filter(s -> s.alias().value().equals(alias));
+            Optional<Session> existing =
+                    current.find(alias).filter(s -> s.alias().value().equals(alias));
             String target;
             if (command.adopt()) {
                 target = m.profile();
@@ -135,13 +160,25 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 taken.add(target);
             }
             if (existing.isEmpty()) {
-                items.add(new Item(m.profile(), Action.ADD, Optional.of(alias), Optional.of(m.method()), assumer,
-                        Optional.of(target), ""));
+                items.add(new Item(
+                        m.profile(),
+                        Action.ADD,
+                        Optional.of(alias),
+                        Optional.of(m.method()),
+                        assumer,
+                        Optional.of(target),
+                        ""));
                 continue;
             }
             List<String> changes = changes(existing.get(), m, assumer, target, current, command.adopt());
-            items.add(new Item(m.profile(), changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE, Optional.of(alias),
-                    Optional.of(m.method()), assumer, Optional.of(target), String.join(", ", changes)));
+            items.add(new Item(
+                    m.profile(),
+                    changes.isEmpty() ? Action.UNCHANGED : Action.UPDATE,
+                    Optional.of(alias),
+                    Optional.of(m.method()),
+                    assumer,
+                    Optional.of(target),
+                    String.join(", ", changes)));
         }
         items.addAll(skipped);
         Plan plan = new Plan(items, command.adopt());
@@ -153,8 +190,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         return plan;
     }
 
-    private void apply(Plan plan, List<Mapped> ordered, Map<String, String> aliases, AwsCliFiles.Setup setup,
-            boolean adopt) {
+    private void apply(
+            Plan plan, List<Mapped> ordered, Map<String, String> aliases, AwsCliFiles.Setup setup, boolean adopt) {
         Map<String, Item> byProfile = new HashMap<>();
         plan.items().forEach(i -> byProfile.put(i.profile(), i));
         List<Session> adopted = new ArrayList<>();
@@ -169,20 +206,29 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 Map<String, String> fields = SessionFields.withDefaults(method, m.fields());
                 SessionFields.check(method, fields, true);
                 Optional<Session> assumer = m.source().map(aliases::get).map(workspace::get);
-                SessionFields.checkTogether(method, fields,
-                        assumer.map(a -> methods.get(a.method()).requiresAssumer()));
+                SessionFields.checkTogether(
+                        method, fields, assumer.map(a -> methods.get(a.method()).requiresAssumer()));
                 NamedProfile target = NamedProfile.of(item.target().orElseThrow());
                 Region region = m.region().map(Region::of).orElse(workspace.defaultRegion());
                 Session session;
                 if (item.action() == Action.ADD) {
-                    session = Session.create(Alias.of(aliases.get(m.profile())), AccessMethodId.of(m.method()), target,
-                            region, assumer.map(Session::id), SessionFields.publicValues(method, fields))
-                            .withMode(adopt ? DeliveryMode.CREDENTIAL_PROCESS
-                                    : StartSessionService.defaultMode(workspace));
+                    session = Session.create(
+                                    Alias.of(aliases.get(m.profile())),
+                                    AccessMethodId.of(m.method()),
+                                    target,
+                                    region,
+                                    assumer.map(Session::id),
+                                    SessionFields.publicValues(method, fields))
+                            .withMode(
+                                    adopt
+                                            ? DeliveryMode.CREDENTIAL_PROCESS
+                                            : StartSessionService.defaultMode(workspace));
                     workspace.add(session);
                 } else {
                     Session old = workspace.get(aliases.get(m.profile()));
-                    session = old.withProfile(target).withRegion(region).withAssumer(assumer.map(Session::id))
+                    session = old.withProfile(target)
+                            .withRegion(region)
+                            .withAssumer(assumer.map(Session::id))
                             .withAttributes(SessionFields.publicValues(method, fields));
                     if (adopt) {
                         session = session.withMode(DeliveryMode.CREDENTIAL_PROCESS);
@@ -285,7 +331,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 if (restoredProfiles.contains(session.profile().name())) {
                     String target = freeProfile(session.profile().name(), taken);
                     taken.add(target);
-                    workspace.replace(session.deactivated().withProfile(NamedProfile.of(target))
+                    workspace.replace(session.deactivated()
+                            .withProfile(NamedProfile.of(target))
                             .withMode(DeliveryMode.FILE));
                 }
             }
@@ -308,8 +355,12 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
     }
 
     /** Classifies {@code profile}, its source first; {@code visiting} holds the chain walked so far. */
-    private Fate classify(String profile, Map<String, Map<String, String>> profiles,
-            Map<String, Map<String, String>> ssoSessions, Map<String, Fate> fates, LinkedHashSet<String> visiting) {
+    private Fate classify(
+            String profile,
+            Map<String, Map<String, String>> profiles,
+            Map<String, Map<String, String>> ssoSessions,
+            Map<String, Fate> fates,
+            LinkedHashSet<String> visiting) {
         Fate known = fates.get(profile);
         if (known != null) {
             return known;
@@ -334,7 +385,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 Map<String, String> fields = new LinkedHashMap<>();
                 fields.put("access-key-id", s.get("aws_access_key_id"));
                 fields.put("secret-access-key", s.get("aws_secret_access_key"));
-                Optional.ofNullable(s.get("mfa_serial")).filter(v -> !v.isEmpty())
+                Optional.ofNullable(s.get("mfa_serial"))
+                        .filter(v -> !v.isEmpty())
                         .ifPresent(v -> fields.put("mfa-device", v));
                 fate = new Fate(Optional.of(new Mapped(profile, IAM_USER, fields, region, Optional.empty())), "");
             }
@@ -345,9 +397,14 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         return fate;
     }
 
-    private Fate classifyRole(String profile, Map<String, String> s, Optional<String> region,
-            Map<String, Map<String, String>> profiles, Map<String, Map<String, String>> ssoSessions,
-            Map<String, Fate> fates, LinkedHashSet<String> visiting) {
+    private Fate classifyRole(
+            String profile,
+            Map<String, String> s,
+            Optional<String> region,
+            Map<String, Map<String, String>> profiles,
+            Map<String, Map<String, String>> ssoSessions,
+            Map<String, Fate> fates,
+            LinkedHashSet<String> visiting) {
         String source = s.get("source_profile");
         if (source == null) {
             if (s.containsKey("credential_source")) {
@@ -375,8 +432,10 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         Fate sourceFate = classify(source, profiles, ssoSessions, fates, visiting);
         visiting.remove(profile);
         if (sourceFate.mapped().isEmpty()) {
-            return Fate.skip(sourceFate.reason().startsWith("its source profiles form a cycle")
-                    ? sourceFate.reason() : "its source profile '" + source + "' is not imported");
+            return Fate.skip(
+                    sourceFate.reason().startsWith("its source profiles form a cycle")
+                            ? sourceFate.reason()
+                            : "its source profile '" + source + "' is not imported");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("role-arn", s.get("role_arn"));
@@ -384,18 +443,22 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         copy(s, "external_id", fields, "external-id");
         copy(s, "duration_seconds", fields, "duration");
         copy(s, "source_identity", fields, "source-identity");
-        Optional<String> method = Optional.of(ROLE_CHAINED).filter(id -> methods.find(id).isPresent());
+        Optional<String> method =
+                Optional.of(ROLE_CHAINED).filter(id -> methods.find(id).isPresent());
         if (method.isEmpty()) {
             return Fate.skip("the " + ROLE_CHAINED + " access method is not installed");
         }
         return new Fate(Optional.of(new Mapped(profile, ROLE_CHAINED, fields, region, Optional.of(source))), "");
     }
 
-    private Fate classifySso(String profile, Map<String, String> s, Optional<String> region,
+    private Fate classifySso(
+            String profile,
+            Map<String, String> s,
+            Optional<String> region,
             Map<String, Map<String, String>> ssoSessions) {
         if (methods.find(SSO).isEmpty()) {
-            return Fate.skip("it is an IAM Identity Center profile, and the " + SSO + " access method is not"
-                    + " installed");
+            return Fate.skip(
+                    "it is an IAM Identity Center profile, and the " + SSO + " access method is not" + " installed");
         }
         Map<String, String> sso = new LinkedHashMap<>(s);
         if (s.containsKey("sso_session")) {
@@ -445,7 +508,9 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
             String current = profile;
             while (current != null && out.add(current)) {
                 Fate fate = fates.get(current);
-                current = fate == null ? null : fate.mapped().flatMap(Mapped::source).orElse(null);
+                current = fate == null
+                        ? null
+                        : fate.mapped().flatMap(Mapped::source).orElse(null);
             }
         }
         return out;
@@ -481,8 +546,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         return out;
     }
 
-    private static void place(String profile, Map<String, Fate> fates, Set<String> selected, Set<String> placed,
-            List<Mapped> out) {
+    private static void place(
+            String profile, Map<String, Fate> fates, Set<String> selected, Set<String> placed, List<Mapped> out) {
         Optional<Mapped> mapped = fates.get(profile).mapped();
         if (mapped.isEmpty() || !selected.contains(profile) || !placed.add(profile)) {
             return;
@@ -495,8 +560,12 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
      * Skips, sources first, what would fail to be added: a field its method refuses, an alias taken by a session of
      * another method, a source that is skipped.
      */
-    private void check(Map<String, Fate> fates, Set<String> selected, Map<String, String> aliases,
-            Workspace workspace, boolean adopt) {
+    private void check(
+            Map<String, Fate> fates,
+            Set<String> selected,
+            Map<String, String> aliases,
+            Workspace workspace,
+            boolean adopt) {
         for (Mapped m : rootsFirst(fates, selected)) {
             String reason = null;
             Optional<Fate> source = m.source().map(fates::get);
@@ -504,10 +573,13 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 reason = "its source profile '" + m.source().get() + "' is not imported";
             }
             String alias = aliases.get(m.profile());
-            Optional<Session> existing = workspace.find(alias).filter(s -> s.alias().value().equals(alias));
-            if (reason == null && existing.isPresent() && !existing.get().method().value().equals(m.method())) {
-                reason = "a session '" + alias + "' of another access method (" + existing.get().method()
-                        + ") exists; rename it and import again";
+            Optional<Session> existing =
+                    workspace.find(alias).filter(s -> s.alias().value().equals(alias));
+            if (reason == null
+                    && existing.isPresent()
+                    && !existing.get().method().value().equals(m.method())) {
+                reason = "a session '" + alias + "' of another access method ("
+                        + existing.get().method() + ") exists; rename it and import again";
             }
             if (reason == null && adopt && !validProfile(m.profile())) {
                 reason = "rolehop cannot write to a profile named like this; import it without --adopt";
@@ -516,9 +588,15 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
                 AccessMethod method = methods.get(AccessMethodId.of(m.method()));
                 try {
                     SessionFields.check(method, SessionFields.withDefaults(method, m.fields()), true);
-                    SessionFields.checkTogether(method, SessionFields.withDefaults(method, m.fields()),
-                            m.source().map(p -> methods.get(AccessMethodId.of(fates.get(p).mapped().orElseThrow()
-                                    .method())).requiresAssumer()));
+                    SessionFields.checkTogether(
+                            method,
+                            SessionFields.withDefaults(method, m.fields()),
+                            m.source()
+                                    .map(p -> methods.get(AccessMethodId.of(fates.get(p)
+                                                    .mapped()
+                                                    .orElseThrow()
+                                                    .method()))
+                                            .requiresAssumer()));
                 } catch (InvalidValueException | UsageException e) {
                     reason = e.getMessage();
                 }
@@ -558,7 +636,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         try {
             return Alias.of(cleaned).value();
         } catch (InvalidValueException e) {
-            return Alias.of("profile-" + cleaned.substring(0, Math.min(cleaned.length(), 56))).value();
+            return Alias.of("profile-" + cleaned.substring(0, Math.min(cleaned.length(), 56)))
+                    .value();
         }
     }
 
@@ -573,8 +652,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         return candidate;
     }
 
-    private List<String> changes(Session existing, Mapped m, Optional<String> assumer, String target,
-            Workspace workspace, boolean adopt) {
+    private List<String> changes(
+            Session existing, Mapped m, Optional<String> assumer, String target, Workspace workspace, boolean adopt) {
         List<String> out = new ArrayList<>();
         AccessMethod method = methods.get(existing.method());
         Map<String, String> wanted = SessionFields.withDefaults(method, m.fields());
@@ -593,7 +672,8 @@ public final class ImportAwsConfigService implements ImportAwsConfigUseCase {
         if (!region.equals(existing.region())) {
             out.add("region");
         }
-        Optional<String> currentAssumer = existing.assumer().flatMap(workspace::find).map(s -> s.alias().value());
+        Optional<String> currentAssumer =
+                existing.assumer().flatMap(workspace::find).map(s -> s.alias().value());
         if (!currentAssumer.equals(assumer)) {
             out.add("assumer");
         }

@@ -48,8 +48,12 @@ public final class ImportLeappService implements ImportLeappUseCase {
     private final LeappWorkspaceReader reader;
     private final LeappKeychain keychain;
 
-    public ImportLeappService(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            LeappWorkspaceReader reader, LeappKeychain keychain) {
+    public ImportLeappService(
+            WorkspaceStore store,
+            AccessMethods methods,
+            SecretStore secrets,
+            LeappWorkspaceReader reader,
+            LeappKeychain keychain) {
         this.store = Objects.requireNonNull(store, "store");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -109,15 +113,21 @@ public final class ImportLeappService implements ImportLeappUseCase {
                 progress = false;
                 for (var it = pending.iterator(); it.hasNext(); ) {
                     LeappWorkspace.Session s = it.next();
-                    Optional<String> parent = "awsIamRoleChained".equals(s.type()) ? s.field("parentSessionId")
-                            : Optional.empty();
+                    Optional<String> parent =
+                            "awsIamRoleChained".equals(s.type()) ? s.field("parentSessionId") : Optional.empty();
                     if (parent.isPresent() && !imported.containsKey(parent.get())) {
                         if (byId.containsKey(parent.get()) && !entries.containsKey(parent.get())) {
                             continue;
                         }
-                        entries.put(s.id(), skipped(s, parent.filter(byId::containsKey)
-                                .map(p -> "its assumer '" + Text.printable(byId.get(p).name()) + "' is not imported")
-                                .orElse("its assumer session is not in the Leapp workspace")));
+                        entries.put(
+                                s.id(),
+                                skipped(
+                                        s,
+                                        parent.filter(byId::containsKey)
+                                                .map(p -> "its assumer '"
+                                                        + Text.printable(
+                                                                byId.get(p).name()) + "' is not imported")
+                                                .orElse("its assumer session is not in the Leapp workspace")));
                     } else {
                         entries.put(s.id(), one(workspace, s));
                     }
@@ -173,20 +183,22 @@ public final class ImportLeappService implements ImportLeappUseCase {
                 case ROLE_CHAINED -> {
                     fields.put("role-arn", require(s, "roleArn"));
                     s.field("roleSessionName").ifPresent(n -> fields.put("role-session-name", n));
-                    assumer = Optional.of(imported.get(s.field("parentSessionId").orElseThrow()));
+                    assumer =
+                            Optional.of(imported.get(s.field("parentSessionId").orElseThrow()));
                 }
                 default -> {
                     String arn = require(s, "roleArn");
                     String integrationId = require(s, "awsSsoConfigurationId");
                     LeappWorkspace.SsoIntegration integration = leapp.ssoIntegrations().stream()
-                            .filter(i -> i.id().equals(integrationId)).findFirst()
+                            .filter(i -> i.id().equals(integrationId))
+                            .findFirst()
                             .orElseThrow(() -> new io.rolehop.application.UsageException(
                                     "its IAM Identity Center integration is not in the Leapp workspace"));
                     // Leapp writes arn:aws:iam::ACCOUNT/ROLE for these sessions.
                     int slash = arn.indexOf('/');
                     if (!arn.startsWith("arn:aws:iam::") || slash < 0) {
-                        throw new io.rolehop.application.UsageException("its role '" + Text.printable(arn)
-                                + "' is not of the form arn:aws:iam::ACCOUNT/ROLE");
+                        throw new io.rolehop.application.UsageException(
+                                "its role '" + Text.printable(arn) + "' is not of the form arn:aws:iam::ACCOUNT/ROLE");
                     }
                     fields.put("start-url", integration.portalUrl());
                     fields.put("sso-region", integration.region());
@@ -197,8 +209,11 @@ public final class ImportLeappService implements ImportLeappUseCase {
             Map<String, String> all = SessionFields.withDefaults(method, fields);
             // Without its keys an IAM user is imported incomplete, to be finished with 'session edit'.
             SessionFields.check(method, all, todo.isEmpty());
-            NamedProfile profile = s.field("profileId").flatMap(id -> leapp.profiles().stream()
-                    .filter(p -> p.id().equals(id)).findFirst()).map(p -> NamedProfile.of(p.name()))
+            NamedProfile profile = s.field("profileId")
+                    .flatMap(id -> leapp.profiles().stream()
+                            .filter(p -> p.id().equals(id))
+                            .findFirst())
+                    .map(p -> NamedProfile.of(p.name()))
                     .orElse(NamedProfile.DEFAULT);
             Region region = s.region().or(leapp::defaultRegion).map(Region::of).orElse(workspace.defaultRegion());
             // Leapp names IAM Identity Center sessions after the account alone: the role makes each alias telling.
@@ -213,15 +228,21 @@ public final class ImportLeappService implements ImportLeappUseCase {
                 session = Session.create(alias, AccessMethodId.of(method.id()), profile, region, assumer, publicValues)
                         .withMode(StartSessionService.defaultMode(workspace));
                 workspace.add(session);
-                entry = new Entry(s.name(), alias.value(), Outcome.ADDED, what + todo.replace("%ALIAS%", quoted(alias)));
+                entry = new Entry(
+                        s.name(), alias.value(), Outcome.ADDED, what + todo.replace("%ALIAS%", quoted(alias)));
             } else {
                 Session before = existing.get();
-                Session after = before.withProfile(profile).withRegion(region).withAssumer(assumer)
+                Session after = before.withProfile(profile)
+                        .withRegion(region)
+                        .withAssumer(assumer)
                         .withAttributes(publicValues);
                 if (after.equals(before)) {
                     entry = new Entry(s.name(), alias.value(), Outcome.UNCHANGED, what);
                 } else if (before.isActive()) {
-                    entry = new Entry(s.name(), alias.value(), Outcome.SKIPPED,
+                    entry = new Entry(
+                            s.name(),
+                            alias.value(),
+                            Outcome.SKIPPED,
                             "changed in Leapp, but active here: stop it (rolehop session stop " + quoted(alias)
                                     + ") and import again");
                 } else {
@@ -232,8 +253,11 @@ public final class ImportLeappService implements ImportLeappUseCase {
             }
             imported.put(s.id(), session.id());
             // Keys set in rolehop since (session edit, rotate-keys) win over Leapp's.
-            if (!dryRun && keys.containsKey(s.id())
-                    && (existing.isEmpty() || secrets.get(SecretKeys.field(session.id(), "access-key-id")).isEmpty())) {
+            if (!dryRun
+                    && keys.containsKey(s.id())
+                    && (existing.isEmpty()
+                            || secrets.get(SecretKeys.field(session.id(), "access-key-id"))
+                                    .isEmpty())) {
                 SessionFields.storeSecrets(method, session, all, secrets);
             }
             return entry;
@@ -244,7 +268,8 @@ public final class ImportLeappService implements ImportLeappUseCase {
          * a session of this workspace with that alias is the same one only if it has the same access method.
          */
         private Alias aliasFor(Workspace workspace, String name, AccessMethod method) {
-            String base = name.strip().replaceAll("[^\\p{L}\\p{N} ._@+=:/-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
+            String base =
+                    name.strip().replaceAll("[^\\p{L}\\p{N} ._@+=:/-]", "-").replaceAll("^[^\\p{L}\\p{N}]+", "");
             if (base.isEmpty()) {
                 base = "leapp-session";
             }
@@ -252,8 +277,11 @@ public final class ImportLeappService implements ImportLeappUseCase {
             String candidate = base;
             for (int n = 2; ; n++) {
                 Optional<Session> holder = workspace.find(candidate);
-                boolean foreign = holder.isPresent() && !holder.get().method().value().equals(method.id());
-                if (!aliasesTaken.contains(candidate) && !foreign && !Alias.stored(candidate).looksLikeId()) {
+                boolean foreign =
+                        holder.isPresent() && !holder.get().method().value().equals(method.id());
+                if (!aliasesTaken.contains(candidate)
+                        && !foreign
+                        && !Alias.stored(candidate).looksLikeId()) {
                     aliasesTaken.add(candidate);
                     return Alias.of(candidate);
                 }
@@ -267,8 +295,9 @@ public final class ImportLeappService implements ImportLeappUseCase {
     }
 
     private static String require(LeappWorkspace.Session s, String field) {
-        return s.field(field).orElseThrow(() -> new io.rolehop.application.UsageException(
-                "its field '" + field + "' is missing in the Leapp workspace"));
+        return s.field(field)
+                .orElseThrow(() -> new io.rolehop.application.UsageException(
+                        "its field '" + field + "' is missing in the Leapp workspace"));
     }
 
     private static String quoted(Alias alias) {

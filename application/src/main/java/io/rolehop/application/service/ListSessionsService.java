@@ -43,14 +43,20 @@ public final class ListSessionsService implements ListSessionsUseCase {
     }
 
     private SessionTree tree(Workspace workspace, Session session) {
-        return new SessionTree(view(workspace, session),
-                workspace.directDependents(session.id()).stream().map(d -> tree(workspace, d)).toList());
+        return new SessionTree(
+                view(workspace, session),
+                workspace.directDependents(session.id()).stream()
+                        .map(d -> tree(workspace, d))
+                        .toList());
     }
 
     private SessionView view(Workspace workspace, Session session) {
-        String methodName = methods.find(session.method().value()).map(AccessMethod::displayName)
+        String methodName = methods.find(session.method().value())
+                .map(AccessMethod::displayName)
                 .orElse(session.method().value() + " (not installed)");
-        return new SessionView(session, methodName,
+        return new SessionView(
+                session,
+                methodName,
                 session.assumer().flatMap(workspace::find).map(a -> a.alias().value()));
     }
 }

@@ -20,6 +20,7 @@ public final class LogoutSessionService implements LogoutSessionUseCase {
     @Override
     public List<Session> logout(LogoutSessionCommand command) {
         Workspace workspace = store.load();
-        return resolver.forgetWithDependents(workspace, workspace.get(command.session()).id());
+        return resolver.forgetWithDependents(
+                workspace, workspace.get(command.session()).id());
     }
 }

@@ -51,8 +51,9 @@ public final class MigrateSecretsService implements MigrateSecretsUseCase {
                 }
                 // The IAM Identity Center login its start URL shares with the workspace's other sessions of it.
                 session.attribute(io.rolehop.application.spi.IdentityCenterAccess.START_URL)
-                        .filter(url -> session.method().value().equals(
-                                io.rolehop.application.spi.IdentityCenterAccess.METHOD_ID))
+                        .filter(url -> session.method()
+                                .value()
+                                .equals(io.rolehop.application.spi.IdentityCenterAccess.METHOD_ID))
                         .map(SsoTokens::key)
                         .ifPresent(key -> current.get(key).ifPresent(value -> copied.put(key, value)));
             }

@@ -38,6 +38,7 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
      */
     static final String PASS_THROUGH_POLICY =
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}";
+
     private static final int MAX_FEDERATED_NAME = 32;
 
     private final WorkspaceStore store;
@@ -48,8 +49,13 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
     private final ConsoleSignIn signIn;
     private final WebBrowser browser;
 
-    public OpenConsoleService(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            ChainCredentialsResolver resolver, FederationTokenService federation, ConsoleSignIn signIn,
+    public OpenConsoleService(
+            WorkspaceStore store,
+            AccessMethods methods,
+            SecretStore secrets,
+            ChainCredentialsResolver resolver,
+            FederationTokenService federation,
+            ConsoleSignIn signIn,
             WebBrowser browser) {
         this.store = Objects.requireNonNull(store, "store");
         this.methods = Objects.requireNonNull(methods, "methods");
@@ -66,14 +72,15 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
         Session session = workspace.get(command.session());
         Region region = command.region().orElse(session.region());
         if (region.partition() != session.region().partition()) {
-            throw new UsageException("region " + region + " is in partition " + region.partition().id()
+            throw new UsageException("region " + region + " is in partition "
+                    + region.partition().id()
                     + ", but session '" + session.alias() + "' signs in to partition "
-                    + session.region().partition().id() + "; give a region of " + session.region().partition().id());
+                    + session.region().partition().id() + "; give a region of "
+                    + session.region().partition().id());
         }
         BrowserContext context = context(workspace, session);
         AccessMethod method = methods.get(session.method());
-        Optional<AccessKeyFields> userKeys = session.assumer().isEmpty() ? method.accessKeyFields()
-                : Optional.empty();
+        Optional<AccessKeyFields> userKeys = session.assumer().isEmpty() ? method.accessKeyFields() : Optional.empty();
         TemporaryCredentials credentials;
         Optional<Duration> duration;
         if (userKeys.isPresent()) {
@@ -82,11 +89,11 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
             duration = Optional.empty();
         } else {
             credentials = resolver.handOut(workspace, session, command.mfaCode());
-            duration = assumedWithUserKeys(workspace, session, method) ? Optional.of(CONSOLE_DURATION)
-                    : Optional.empty();
+            duration =
+                    assumedWithUserKeys(workspace, session, method) ? Optional.of(CONSOLE_DURATION) : Optional.empty();
         }
-        URI url = signIn.signInUrl(new SignInRequest(credentials, region, duration, command.destination(),
-                command.logoutFirst()));
+        URI url = signIn.signInUrl(
+                new SignInRequest(credentials, region, duration, command.destination(), command.logoutFirst()));
         if (command.open()) {
             browser.open(url, context, command.browser());
         }
@@ -98,26 +105,27 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
      * endpoint. A user with an MFA device proves it first: its MFA session (cached, or asked for with one code) must
      * be valid, so a console never opens without the device where {@code session start} would need it.
      */
-    private TemporaryCredentials federationToken(Workspace workspace, Session session, AccessKeyFields fields,
-            Region region, Optional<MfaCode> mfaCode) {
+    private TemporaryCredentials federationToken(
+            Workspace workspace, Session session, AccessKeyFields fields, Region region, Optional<MfaCode> mfaCode) {
         AwsCredentials signing = resolver.signingCredentials(workspace, session, mfaCode);
-        LongTermCredentials keys = signing instanceof LongTermCredentials longTerm ? longTerm : storedKeys(session,
-                fields);
-        return federation.getFederationToken(new FederationTokenRequest(keys, region, federatedName(session),
-                PASS_THROUGH_POLICY, CONSOLE_DURATION));
+        LongTermCredentials keys =
+                signing instanceof LongTermCredentials longTerm ? longTerm : storedKeys(session, fields);
+        return federation.getFederationToken(new FederationTokenRequest(
+                keys, region, federatedName(session), PASS_THROUGH_POLICY, CONSOLE_DURATION));
     }
 
     private LongTermCredentials storedKeys(Session session, AccessKeyFields fields) {
-        String id = secrets.get(SecretKeys.field(session.id(), fields.accessKeyId())).orElseThrow(() -> missing(
-                session));
-        String secret = secrets.get(SecretKeys.field(session.id(), fields.secretAccessKey())).orElseThrow(() ->
-                missing(session));
+        String id = secrets.get(SecretKeys.field(session.id(), fields.accessKeyId()))
+                .orElseThrow(() -> missing(session));
+        String secret = secrets.get(SecretKeys.field(session.id(), fields.secretAccessKey()))
+                .orElseThrow(() -> missing(session));
         return new LongTermCredentials(id, secret);
     }
 
     private static OperationFailedException missing(Session session) {
-        return new OperationFailedException("the access key of session '" + session.alias() + "' is missing from the secret"
-                + " store; set it again with 'rolehop session edit " + session.alias() + "'");
+        return new OperationFailedException(
+                "the access key of session '" + session.alias() + "' is missing from the secret"
+                        + " store; set it again with 'rolehop session edit " + session.alias() + "'");
     }
 
     /**
@@ -129,7 +137,8 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
         if (!methods.isBuiltIn(method)) {
             return false;
         }
-        return session.assumer().map(workspace::get)
+        return session.assumer()
+                .map(workspace::get)
                 .filter(assumer -> assumer.assumer().isEmpty())
                 .map(assumer -> methods.get(assumer.method()))
                 .filter(methods::isBuiltIn)
@@ -138,11 +147,13 @@ public final class OpenConsoleService implements OpenConsoleUseCase {
     }
 
     private static BrowserContext context(Workspace workspace, Session session) {
-        BrowserContext.Kind kind = workspace.setting(BrowserContext.SETTING)
-                .map(value -> BrowserContext.Kind.parse(value).orElseThrow(() -> new UsageException(
-                        "the workspace setting " + BrowserContext.SETTING + " is '" + Text.printable(value)
-                                + "'; set it with 'rolehop settings set " + BrowserContext.SETTING
-                                + " plain|firefox-container|chromium-profile'")))
+        BrowserContext.Kind kind = workspace
+                .setting(BrowserContext.SETTING)
+                .map(value -> BrowserContext.Kind.parse(value)
+                        .orElseThrow(() -> new UsageException(
+                                "the workspace setting " + BrowserContext.SETTING + " is '" + Text.printable(value)
+                                        + "'; set it with 'rolehop settings set " + BrowserContext.SETTING
+                                        + " plain|firefox-container|chromium-profile'")))
                 .orElse(BrowserContext.Kind.PLAIN);
         return new BrowserContext(kind, session.id(), session.alias());
     }

@@ -23,8 +23,10 @@ final class PluginAnswers {
         } catch (ApplicationException | DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed for session '"
-                    + session.alias() + "': " + e.getClass().getSimpleName(), e);
+            throw new OperationFailedException(
+                    "access method '" + method.id() + "' failed for session '" + session.alias() + "': "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
         if (credentials == null) {
             // The SPI forbids null; a plugin breaking that is a failure of the method, not of rolehop.
@@ -39,8 +41,10 @@ final class PluginAnswers {
         try {
             return method.keepsSecrets();
         } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed to say whether it keeps"
-                    + " secrets: " + e.getClass().getSimpleName(), e);
+            throw new OperationFailedException(
+                    "access method '" + method.id() + "' failed to say whether it keeps" + " secrets: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 
@@ -49,8 +53,10 @@ final class PluginAnswers {
         try {
             return method.cacheInSecretStore();
         } catch (RuntimeException e) {
-            throw new OperationFailedException("access method '" + method.id() + "' failed to say where its"
-                    + " credentials are cached: " + e.getClass().getSimpleName(), e);
+            throw new OperationFailedException(
+                    "access method '" + method.id() + "' failed to say where its" + " credentials are cached: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 }

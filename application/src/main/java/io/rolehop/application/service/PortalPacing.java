@@ -34,7 +34,8 @@ final class PortalPacing {
             try {
                 return call.get();
             } catch (IdentityCenterException e) {
-                if (e.reason() != IdentityCenterException.Reason.THROTTLED || attempt >= ATTEMPTS
+                if (e.reason() != IdentityCenterException.Reason.THROTTLED
+                        || attempt >= ATTEMPTS
                         || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }

@@ -135,13 +135,17 @@ public final class ProfileApplier {
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw unwritable(path, "it holds a character other than printable ASCII, which the AWS SDKs do not"
-                        + " all read the same");
+                throw unwritable(
+                        path,
+                        "it holds a character other than printable ASCII, which the AWS SDKs do not"
+                                + " all read the same");
             }
         }
         if (COMMENT_START.matcher(path).find()) {
-            throw unwritable(path, "the AWS SDK for Java reads a blank followed by '#' or ';' as the start of a"
-                    + " comment and would cut the line there");
+            throw unwritable(
+                    path,
+                    "the AWS SDK for Java reads a blank followed by '#' or ';' as the start of a"
+                            + " comment and would cut the line there");
         }
         return "'" + path.replace("'", "'\\''") + "'";
     }
@@ -167,5 +171,4 @@ public final class ProfileApplier {
         config.put("region", session.region().code());
         return config;
     }
-
 }

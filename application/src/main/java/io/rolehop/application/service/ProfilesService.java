@@ -24,9 +24,15 @@ public final class ProfilesService implements ProfilesUseCase {
     @Override
     public List<ProfileView> list() {
         Workspace workspace = store.load();
-        return workspace.profiles().stream().map(p -> new ProfileView(p,
-                workspace.sessions().stream().filter(s -> s.profile().equals(p)).map(s -> s.alias().value()).toList(),
-                workspace.activeOn(p).map(s -> s.alias().value()))).toList();
+        return workspace.profiles().stream()
+                .map(p -> new ProfileView(
+                        p,
+                        workspace.sessions().stream()
+                                .filter(s -> s.profile().equals(p))
+                                .map(s -> s.alias().value())
+                                .toList(),
+                        workspace.activeOn(p).map(s -> s.alias().value())))
+                .toList();
     }
 
     @Override

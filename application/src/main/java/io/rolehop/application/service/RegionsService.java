@@ -1,14 +1,13 @@
 package io.rolehop.application.service;
 
 import io.rolehop.application.port.in.RegionsUseCase;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.domain.NearMatches;
 import io.rolehop.domain.Region;
-import io.rolehop.application.port.out.KnownRegions;
-import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Optional;
 
 public final class RegionsService implements RegionsUseCase {
     private final WorkspaceStore store;
@@ -45,7 +44,8 @@ public final class RegionsService implements RegionsUseCase {
             return Optional.empty();
         }
         return Optional.of("region '" + region + "' is not one rolehop knows (a newer region works all the same)"
-                + NearMatches.didYouMean(region.code(), regions.stream().map(Region::code).toList())
+                + NearMatches.didYouMean(
+                        region.code(), regions.stream().map(Region::code).toList())
                 + "; see 'rolehop region list'");
     }
 }

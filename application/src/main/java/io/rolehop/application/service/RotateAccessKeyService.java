@@ -28,6 +28,7 @@ import java.util.Objects;
 public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
     /** How long a new key is given to be accepted by STS: IAM usually needs a few seconds, rarely more. */
     static final Duration PROOF_PATIENCE = Duration.ofSeconds(30);
+
     static final Duration FIRST_PROOF_PAUSE = Duration.ofSeconds(1);
     static final Duration LONGEST_PROOF_PAUSE = Duration.ofSeconds(8);
 
@@ -39,8 +40,14 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
     private final Pause pause;
     private final Clock clock;
 
-    public RotateAccessKeyService(WorkspaceStore store, AccessMethods methods, SecretStore secrets,
-            ChainCredentialsResolver resolver, AccessKeyManager keys, Pause pause, Clock clock) {
+    public RotateAccessKeyService(
+            WorkspaceStore store,
+            AccessMethods methods,
+            SecretStore secrets,
+            ChainCredentialsResolver resolver,
+            AccessKeyManager keys,
+            Pause pause,
+            Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.methods = Objects.requireNonNull(methods, "methods");
         this.secrets = Objects.requireNonNull(secrets, "secrets");
@@ -55,9 +62,10 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
         Workspace workspace = store.load();
         Session session = workspace.get(command.session());
         AccessMethod method = methods.get(session.method());
-        AccessKeyFields fields = method.accessKeyFields().orElseThrow(() -> new UsageException("session '"
-                + session.alias() + "' is of method " + method.id() + ", which holds no IAM user access key to"
-                + " rotate; rotate the keys of the IAM user session at the root of its chain"));
+        AccessKeyFields fields = method.accessKeyFields()
+                .orElseThrow(() -> new UsageException("session '"
+                        + session.alias() + "' is of method " + method.id() + ", which holds no IAM user access key to"
+                        + " rotate; rotate the keys of the IAM user session at the root of its chain"));
         StoredKey old = new StoredKey(session, fields);
         LongTermCredentials oldKey = old.read();
 
@@ -68,15 +76,24 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
         try {
             fresh = keys.createAccessKey(caller, session.region());
         } catch (OperationFailedException e) {
-            throw new OperationFailedException("could not create a new access key for session '" + session.alias()
-                    + "', so nothing changed: " + e.getMessage(), e);
+            throw new OperationFailedException(
+                    "could not create a new access key for session '" + session.alias() + "', so nothing changed: "
+                            + e.getMessage(),
+                    e);
         }
 
         try {
             old.write(fresh);
         } catch (RuntimeException e) {
-            throw undo(session, old, oldKey, fresh, caller, "could not store the new access key " + fresh.accessKeyId()
-                    + " in the secret store (" + e.getMessage() + ")", e);
+            throw undo(
+                    session,
+                    old,
+                    oldKey,
+                    fresh,
+                    caller,
+                    "could not store the new access key " + fresh.accessKeyId() + " in the secret store ("
+                            + e.getMessage() + ")",
+                    e);
         }
 
         try {
@@ -102,14 +119,18 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
         try {
             keys.deleteAccessKey(caller, session.region(), oldKey.accessKeyId());
         } catch (RuntimeException e) {
-            throw new OperationFailedException("session '" + session.alias() + "' now uses the new access key "
-                    + fresh.accessKeyId() + ", but the old key " + oldKey.accessKeyId() + " could not be deleted ("
-                    + e.getMessage() + "); delete it by hand: aws iam delete-access-key --access-key-id "
-                    + oldKey.accessKeyId() + notForgotten, e);
+            throw new OperationFailedException(
+                    "session '" + session.alias() + "' now uses the new access key "
+                            + fresh.accessKeyId() + ", but the old key " + oldKey.accessKeyId()
+                            + " could not be deleted ("
+                            + e.getMessage() + "); delete it by hand: aws iam delete-access-key --access-key-id "
+                            + oldKey.accessKeyId() + notForgotten,
+                    e);
         }
         if (forgetting != null) {
-            throw new OperationFailedException("session '" + session.alias() + "' now uses the new access key "
-                    + fresh.accessKeyId() + " and the old key " + oldKey.accessKeyId() + " is deleted" + notForgotten,
+            throw new OperationFailedException(
+                    "session '" + session.alias() + "' now uses the new access key " + fresh.accessKeyId()
+                            + " and the old key " + oldKey.accessKeyId() + " is deleted" + notForgotten,
                     forgetting);
         }
         return new Rotated(session, oldKey.accessKeyId(), fresh.accessKeyId(), forgotten);
@@ -130,15 +151,21 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
                 who = keys.whoami(fresh, session.region());
             } catch (StsException e) {
                 boolean unknownYet = e.reason() == StsException.Reason.INVALID_CREDENTIALS;
-                if (!unknownYet || clock.instant().plus(next).isAfter(deadline) || Thread.currentThread()
-                        .isInterrupted()) {
-                    String why = unknownYet ? "STS still did not recognise it after " + PROOF_PATIENCE.toSeconds()
-                            + " s; IAM may be slow to spread new keys, try again later" : e.getMessage();
-                    throw new OperationFailedException("the new access key " + fresh.accessKeyId() + " did not work"
-                            + " (" + attempts + (attempts == 1 ? " attempt" : " attempts") + "): " + why, e);
+                if (!unknownYet
+                        || clock.instant().plus(next).isAfter(deadline)
+                        || Thread.currentThread().isInterrupted()) {
+                    String why = unknownYet
+                            ? "STS still did not recognise it after " + PROOF_PATIENCE.toSeconds()
+                                    + " s; IAM may be slow to spread new keys, try again later"
+                            : e.getMessage();
+                    throw new OperationFailedException(
+                            "the new access key " + fresh.accessKeyId() + " did not work" + " (" + attempts
+                                    + (attempts == 1 ? " attempt" : " attempts") + "): " + why,
+                            e);
                 }
                 pause.pause(next);
-                next = next.multipliedBy(2).compareTo(LONGEST_PROOF_PAUSE) > 0 ? LONGEST_PROOF_PAUSE
+                next = next.multipliedBy(2).compareTo(LONGEST_PROOF_PAUSE) > 0
+                        ? LONGEST_PROOF_PAUSE
                         : next.multipliedBy(2);
                 continue;
             }
@@ -154,8 +181,14 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
      * After storing or proving {@code fresh} failed: puts the old key back and deletes {@code fresh}, then reports
      * {@code problem} with what is stored now.
      */
-    private OperationFailedException undo(Session session, StoredKey stored, LongTermCredentials oldKey,
-            LongTermCredentials fresh, AwsCredentials caller, String problem, Throwable cause) {
+    private OperationFailedException undo(
+            Session session,
+            StoredKey stored,
+            LongTermCredentials oldKey,
+            LongTermCredentials fresh,
+            AwsCredentials caller,
+            String problem,
+            Throwable cause) {
         String restored;
         try {
             stored.write(oldKey);
@@ -173,8 +206,10 @@ public final class RotateAccessKeyService implements RotateAccessKeyUseCase {
             deleted = "the new key could not be deleted (" + e.getMessage() + "): delete it by hand with 'aws iam"
                     + " delete-access-key --access-key-id " + fresh.accessKeyId() + "'";
         }
-        return new OperationFailedException("rotating the access key of session '" + session.alias() + "' failed: "
-                + problem + "; " + restored + ", and " + deleted, cause);
+        return new OperationFailedException(
+                "rotating the access key of session '" + session.alias() + "' failed: " + problem + "; " + restored
+                        + ", and " + deleted,
+                cause);
     }
 
     /** The session's key in the secret store: the two fields its method names. */

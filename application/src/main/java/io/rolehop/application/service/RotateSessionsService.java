@@ -24,8 +24,8 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
     private final ProfileApplier applier;
     private final Clock clock;
 
-    public RotateSessionsService(WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier,
-            Clock clock) {
+    public RotateSessionsService(
+            WorkspaceStore store, ChainCredentialsResolver resolver, ProfileApplier applier, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.applier = Objects.requireNonNull(applier, "applier");
@@ -61,24 +61,36 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
                         throw before;
                     }
                     TemporaryCredentials credentials = unchanged && resolved.containsKey(session.id())
-                            ? resolved.get(session.id()) : resolver.handOut(workspace, session);
+                            ? resolved.get(session.id())
+                            : resolver.handOut(workspace, session);
                     applier.apply(session, credentials, DeliveryMode.FILE, false);
                     workspace.activate(session.id(), credentials.expiration(), DeliveryMode.FILE);
-                    done.add(new Rotation(session.alias().value(), Outcome.REFRESHED,
-                            Optional.of(credentials.expiration()), "new credentials written to profile "
-                                    + session.profile()));
+                    done.add(new Rotation(
+                            session.alias().value(),
+                            Outcome.REFRESHED,
+                            Optional.of(credentials.expiration()),
+                            "new credentials written to profile " + session.profile()));
                 } catch (ApplicationException | DomainException e) {
-                    boolean expired = session.expiration().map(exp -> !exp.isAfter(now)).orElse(true);
+                    boolean expired =
+                            session.expiration().map(exp -> !exp.isAfter(now)).orElse(true);
                     if (expired) {
                         applier.remove(session.profile());
                         workspace.deactivate(session.id());
                         resolver.forget(session.id());
-                        done.add(new Rotation(session.alias().value(), Outcome.FAILED_STOPPED, Optional.empty(),
+                        done.add(new Rotation(
+                                session.alias().value(),
+                                Outcome.FAILED_STOPPED,
+                                Optional.empty(),
                                 e.getMessage() + "; its expired credentials were removed and the session stopped"));
                     } else {
-                        done.add(new Rotation(session.alias().value(), Outcome.FAILED_KEPT, session.expiration(),
+                        done.add(new Rotation(
+                                session.alias().value(),
+                                Outcome.FAILED_KEPT,
+                                session.expiration(),
                                 e.getMessage() + "; the previous credentials stay in place until "
-                                        + session.expiration().map(Instant::toString).orElse("?")));
+                                        + session.expiration()
+                                                .map(Instant::toString)
+                                                .orElse("?")));
                     }
                 }
             }
@@ -98,7 +110,9 @@ public final class RotateSessionsService implements RotateSessionsUseCase {
     private static List<Session> due(Workspace workspace, Instant now) {
         return workspace.active().stream()
                 .filter(s -> s.mode() == DeliveryMode.FILE)
-                .filter(s -> s.expiration().map(exp -> !exp.isAfter(now.plus(workspace.refreshMargin()))).orElse(true))
+                .filter(s -> s.expiration()
+                        .map(exp -> !exp.isAfter(now.plus(workspace.refreshMargin())))
+                        .orElse(true))
                 .toList();
     }
 }

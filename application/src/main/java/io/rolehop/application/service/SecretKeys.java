@@ -12,8 +12,9 @@ final class SecretKeys {
 
     /** The segment under which an access method keeps its own secrets for a session (see CredentialsContext). */
     static final String METHOD_SECRETS = ".method/";
-    private static final java.util.regex.Pattern METHOD_SECRET_NAME = java.util.regex.Pattern.compile(
-            "[a-z][a-z0-9-]{0,39}");
+
+    private static final java.util.regex.Pattern METHOD_SECRET_NAME =
+            java.util.regex.Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private SecretKeys() {}
 

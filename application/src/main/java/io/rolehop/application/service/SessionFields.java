@@ -43,7 +43,8 @@ final class SessionFields {
     static Map<String, String> withDefaults(AccessMethod method, Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>(values);
         for (FieldSpec spec : method.fields()) {
-            if (spec.defaultValue().isPresent() && out.getOrDefault(spec.name(), "").isEmpty()) {
+            if (spec.defaultValue().isPresent()
+                    && out.getOrDefault(spec.name(), "").isEmpty()) {
                 out.put(spec.name(), spec.defaultValue().get());
             }
         }

@@ -22,13 +22,19 @@ public final class SettingsService implements SettingsUseCase {
     public static final String SECRET_STORE_SETTING = "secret-store";
     /** The secret-store backends a workspace may name. */
     public static final List<String> SECRET_STORES = List.of("secret-service", "keychain", "pass", "encrypted-file");
+
     private static final String MARGIN = "refresh-margin-seconds";
     private static final Map<String, Function<String, String>> KNOWN = Map.of(
-            StartSessionService.DEFAULT_MODE_SETTING, v -> DeliveryMode.parse(v).label(),
-            MARGIN, SettingsService::margin,
-            SECRET_STORE_SETTING, SettingsService::secretStore,
-            BrowserContext.SETTING, SettingsService::browserContext,
-            SsoTokens.AWS_CLI_CACHE_SETTING, SettingsService::ssoTokenCache);
+            StartSessionService.DEFAULT_MODE_SETTING,
+            v -> DeliveryMode.parse(v).label(),
+            MARGIN,
+            SettingsService::margin,
+            SECRET_STORE_SETTING,
+            SettingsService::secretStore,
+            BrowserContext.SETTING,
+            SettingsService::browserContext,
+            SsoTokens.AWS_CLI_CACHE_SETTING,
+            SettingsService::ssoTokenCache);
 
     private final WorkspaceStore store;
 
@@ -40,12 +46,17 @@ public final class SettingsService implements SettingsUseCase {
     public Map<String, String> list() {
         Workspace workspace = store.load();
         Map<String, String> out = new LinkedHashMap<>();
-        out.put(StartSessionService.DEFAULT_MODE_SETTING, StartSessionService.defaultMode(workspace).label());
+        out.put(
+                StartSessionService.DEFAULT_MODE_SETTING,
+                StartSessionService.defaultMode(workspace).label());
         out.put(MARGIN, Long.toString(workspace.refreshMargin().toSeconds()));
         out.put(SECRET_STORE_SETTING, workspace.setting(SECRET_STORE_SETTING).orElse("auto"));
-        out.put(BrowserContext.SETTING, workspace.setting(BrowserContext.SETTING)
-                .orElse(BrowserContext.Kind.PLAIN.label()));
-        out.put(SsoTokens.AWS_CLI_CACHE_SETTING, workspace.setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
+        out.put(
+                BrowserContext.SETTING,
+                workspace.setting(BrowserContext.SETTING).orElse(BrowserContext.Kind.PLAIN.label()));
+        out.put(
+                SsoTokens.AWS_CLI_CACHE_SETTING,
+                workspace.setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
         return out;
     }
 
@@ -87,9 +98,10 @@ public final class SettingsService implements SettingsUseCase {
     }
 
     private static String browserContext(String value) {
-        return BrowserContext.Kind.parse(value).map(BrowserContext.Kind::label).orElseThrow(() ->
-                new InvalidValueException("invalid " + BrowserContext.SETTING + " '" + Text.printable(value)
-                        + "'; give plain, firefox-container or chromium-profile"));
+        return BrowserContext.Kind.parse(value)
+                .map(BrowserContext.Kind::label)
+                .orElseThrow(() -> new InvalidValueException("invalid " + BrowserContext.SETTING + " '"
+                        + Text.printable(value) + "'; give plain, firefox-container or chromium-profile"));
     }
 
     private static String ssoTokenCache(String value) {
@@ -104,7 +116,8 @@ public final class SettingsService implements SettingsUseCase {
 
     private static String margin(String value) {
         String v = value == null ? "" : value.strip();
-        if (!v.matches("[0-9]{1,6}") || Long.parseLong(v) < Workspace.MIN_SETTABLE_REFRESH_MARGIN_SECONDS
+        if (!v.matches("[0-9]{1,6}")
+                || Long.parseLong(v) < Workspace.MIN_SETTABLE_REFRESH_MARGIN_SECONDS
                 || Long.parseLong(v) > Workspace.MAX_REFRESH_MARGIN_SECONDS) {
             throw new InvalidValueException("invalid " + Workspace.REFRESH_MARGIN_SETTING + " '"
                     + Text.printable(value) + "'; give a whole number of seconds from "

@@ -42,8 +42,14 @@ public final class SsoLoginService implements SsoLoginUseCase {
     private final Duration callbackTimeout;
     private final SecureRandom random = new SecureRandom();
 
-    public SsoLoginService(SsoTokens tokens, IdentityCenter identityCenter, LoginBrowser browser,
-            LoginCallback callback, Pause pause, Clock clock, Duration callbackTimeout) {
+    public SsoLoginService(
+            SsoTokens tokens,
+            IdentityCenter identityCenter,
+            LoginBrowser browser,
+            LoginCallback callback,
+            Pause pause,
+            Clock clock,
+            Duration callbackTimeout) {
         this.tokens = tokens;
         this.identityCenter = identityCenter;
         this.browser = browser;
@@ -66,8 +72,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
             if (viaBrowser.isPresent()) {
                 token = viaBrowser.get();
             } else {
-                command.listener().tell(new Prompt(PromptKind.NO_BROWSER, Optional.empty(), Optional.empty(),
-                        Optional.empty()));
+                command.listener()
+                        .tell(new Prompt(PromptKind.NO_BROWSER, Optional.empty(), Optional.empty(), Optional.empty()));
                 flow = Flow.DEVICE_CODE;
                 token = deviceCode(command, client);
             }
@@ -75,34 +81,46 @@ public final class SsoLoginService implements SsoLoginUseCase {
             token = deviceCode(command, client);
         }
         tokens.save(command.startUrl(), new SsoTokens.Login(command.region(), client, Optional.of(token)));
-        return new Result(command.startUrl(), flow, token.expiresAt(), token.refreshToken().isPresent());
+        return new Result(
+                command.startUrl(),
+                flow,
+                token.expiresAt(),
+                token.refreshToken().isPresent());
     }
 
     private IdentityCenter.Client client(Command command) {
         Optional<SsoTokens.Login> kept = tokens.load(command.startUrl());
-        if (kept.isPresent() && kept.get().region().equals(command.region())
+        if (kept.isPresent()
+                && kept.get().region().equals(command.region())
                 && kept.get().client().expiresAt().isAfter(clock.instant().plus(Duration.ofHours(1)))) {
             return kept.get().client();
         }
-        return identityCenter.registerClient(command.region(), new IdentityCenter.Registration(CLIENT_NAME,
-                command.scopes(), List.of("authorization_code", "refresh_token", DEVICE_GRANT),
-                List.of(REGISTERED_REDIRECT.toString()), command.startUrl()));
+        return identityCenter.registerClient(
+                command.region(),
+                new IdentityCenter.Registration(
+                        CLIENT_NAME,
+                        command.scopes(),
+                        List.of("authorization_code", "refresh_token", DEVICE_GRANT),
+                        List.of(REGISTERED_REDIRECT.toString()),
+                        command.startUrl()));
     }
 
     private Optional<IdentityCenter.Token> authorizationCode(Command command, IdentityCenter.Client client) {
         try (LoginCallback.Listening listening = callback.listen()) {
             String verifier = verifier();
             String state = randomUrlSafe(32);
-            URI url = identityCenter.authorizeUrl(command.region(), client, listening.redirectUri(), state,
-                    challenge(verifier), command.scopes());
+            URI url = identityCenter.authorizeUrl(
+                    command.region(), client, listening.redirectUri(), state, challenge(verifier), command.scopes());
             if (!browser.open(url, command.browserCommand())) {
                 return Optional.empty();
             }
-            command.listener().tell(new Prompt(PromptKind.BROWSER_OPENED, Optional.of(url), Optional.empty(),
-                    Optional.empty()));
-            Map<String, String> answer = listening.await(callbackTimeout).orElseThrow(() ->
-                    new OperationFailedException("no answer from the browser within " + callbackTimeout.toSeconds()
-                            + " s; run 'rolehop sso login' again, or add --use-device-code"));
+            command.listener()
+                    .tell(new Prompt(PromptKind.BROWSER_OPENED, Optional.of(url), Optional.empty(), Optional.empty()));
+            Map<String, String> answer = listening
+                    .await(callbackTimeout)
+                    .orElseThrow(() -> new OperationFailedException(
+                            "no answer from the browser within " + callbackTimeout.toSeconds()
+                                    + " s; run 'rolehop sso login' again, or add --use-device-code"));
             if (!state.equals(answer.get("state"))) {
                 throw new OperationFailedException("the login's answer carried the wrong state and was refused;"
                         + " run 'rolehop sso login' again");
@@ -113,20 +131,25 @@ public final class SsoLoginService implements SsoLoginUseCase {
                         + io.rolehop.domain.Text.printable(answer.getOrDefault("error", "no code")) + ");"
                         + " run 'rolehop sso login' again");
             }
-            return Optional.of(identityCenter.authorizationCodeToken(command.region(), client, code,
-                    listening.redirectUri(), verifier));
+            return Optional.of(identityCenter.authorizationCodeToken(
+                    command.region(), client, code, listening.redirectUri(), verifier));
         }
     }
 
     private IdentityCenter.Token deviceCode(Command command, IdentityCenter.Client client) {
-        IdentityCenter.DeviceAuthorization device = identityCenter.startDeviceAuthorization(command.region(), client,
-                command.startUrl());
-        command.listener().tell(new Prompt(PromptKind.DEVICE_CODE, Optional.of(device.verificationUri()),
-                Optional.of(device.userCode()), device.verificationUriComplete()));
+        IdentityCenter.DeviceAuthorization device =
+                identityCenter.startDeviceAuthorization(command.region(), client, command.startUrl());
+        command.listener()
+                .tell(new Prompt(
+                        PromptKind.DEVICE_CODE,
+                        Optional.of(device.verificationUri()),
+                        Optional.of(device.userCode()),
+                        device.verificationUriComplete()));
         if (command.openBrowser()) {
             browser.open(device.verificationUriComplete().orElse(device.verificationUri()), command.browserCommand());
         }
-        Duration interval = device.interval().isZero() || device.interval().isNegative() ? Duration.ofSeconds(5)
+        Duration interval = device.interval().isZero() || device.interval().isNegative()
+                ? Duration.ofSeconds(5)
                 : device.interval();
         Duration waited = Duration.ZERO;
         while (waited.compareTo(device.expiresIn()) < 0) {
@@ -139,7 +162,7 @@ public final class SsoLoginService implements SsoLoginUseCase {
                 return identityCenter.deviceToken(command.region(), client, device.deviceCode());
             } catch (IdentityCenterException e) {
                 switch (e.reason()) {
-                    case AUTHORIZATION_PENDING -> { }
+                    case AUTHORIZATION_PENDING -> {}
                     case SLOW_DOWN -> interval = interval.plus(SLOW_DOWN);
                     case EXPIRED -> throw expired();
                     default -> throw e;
@@ -150,8 +173,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
     }
 
     private static OperationFailedException expired() {
-        return new OperationFailedException("the user code expired before it was confirmed; run 'rolehop sso login'"
-                + " again");
+        return new OperationFailedException(
+                "the user code expired before it was confirmed; run 'rolehop sso login'" + " again");
     }
 
     /** 64 characters of the PKCE verifier alphabet. */

@@ -19,8 +19,8 @@ public final class SsoLogoutService implements SsoLogoutUseCase {
     private final IdentityCenter identityCenter;
     private final ChainCredentialsResolver resolver;
 
-    public SsoLogoutService(WorkspaceStore store, SsoTokens tokens, IdentityCenter identityCenter,
-            ChainCredentialsResolver resolver) {
+    public SsoLogoutService(
+            WorkspaceStore store, SsoTokens tokens, IdentityCenter identityCenter, ChainCredentialsResolver resolver) {
         this.store = store;
         this.tokens = tokens;
         this.identityCenter = identityCenter;
@@ -29,14 +29,16 @@ public final class SsoLogoutService implements SsoLogoutUseCase {
 
     @Override
     public List<Session> logout(String startUrl) {
-        tokens.load(startUrl).ifPresent(login -> login.token().ifPresent(token -> {
-            try {
-                identityCenter.logout(login.region(), token.accessToken());
-            } catch (IdentityCenterException e) {
-                // A token the portal no longer knows is signed out already; anything else must not keep the login
-                // here: it is forgotten below either way.
-            }
-        }));
+        tokens.load(startUrl)
+                .ifPresent(login -> login.token().ifPresent(token -> {
+                    try {
+                        identityCenter.logout(login.region(), token.accessToken());
+                    } catch (IdentityCenterException e) {
+                        // A token the portal no longer knows is signed out already; anything else must not keep the
+                        // login
+                        // here: it is forgotten below either way.
+                    }
+                }));
         tokens.forget(startUrl);
         Workspace workspace = store.load();
         Set<Session> forgotten = new LinkedHashSet<>();
@@ -49,7 +51,9 @@ public final class SsoLogoutService implements SsoLogoutUseCase {
     static List<Session> ofStartUrl(Workspace workspace, String startUrl) {
         return workspace.sessions().stream()
                 .filter(s -> s.method().value().equals(IdentityCenterAccess.METHOD_ID))
-                .filter(s -> s.attribute(IdentityCenterAccess.START_URL).map(startUrl::equals).orElse(false))
+                .filter(s -> s.attribute(IdentityCenterAccess.START_URL)
+                        .map(startUrl::equals)
+                        .orElse(false))
                 .toList();
     }
 }

@@ -49,8 +49,13 @@ public final class SsoSyncService implements SsoSyncUseCase {
     private final AddSessionUseCase add;
     private final DeleteSessionUseCase delete;
 
-    public SsoSyncService(WorkspaceStore store, SsoTokens tokens, IdentityCenter identityCenter, Pause pause,
-            AddSessionUseCase add, DeleteSessionUseCase delete) {
+    public SsoSyncService(
+            WorkspaceStore store,
+            SsoTokens tokens,
+            IdentityCenter identityCenter,
+            Pause pause,
+            AddSessionUseCase add,
+            DeleteSessionUseCase delete) {
         this.store = store;
         this.tokens = tokens;
         this.identityCenter = identityCenter;
@@ -71,57 +76,104 @@ public final class SsoSyncService implements SsoSyncUseCase {
         Workspace workspace = store.load();
         Map<String, Session> existing = new LinkedHashMap<>();
         for (Session s : SsoLogoutService.ofStartUrl(workspace, command.startUrl())) {
-            existing.put(s.attribute(IdentityCenterAccess.ACCOUNT_ID).orElse("") + "/"
-                    + s.attribute(IdentityCenterAccess.ROLE_NAME).orElse(""), s);
+            existing.put(
+                    s.attribute(IdentityCenterAccess.ACCOUNT_ID).orElse("") + "/"
+                            + s.attribute(IdentityCenterAccess.ROLE_NAME).orElse(""),
+                    s);
         }
         List<Entry> entries = new ArrayList<>();
         for (Assignment a : assignments) {
             Session known = existing.remove(a.key());
             if (known != null) {
-                entries.add(new Entry(Action.UNCHANGED, known.alias().value(), a.accountId(), a.accountName(),
-                        a.roleName(), Optional.of(known.profile().name()), Optional.empty()));
+                entries.add(new Entry(
+                        Action.UNCHANGED,
+                        known.alias().value(),
+                        a.accountId(),
+                        a.accountName(),
+                        a.roleName(),
+                        Optional.of(known.profile().name()),
+                        Optional.empty()));
                 continue;
             }
             String alias = sanitise(fill(command.aliasTemplate(), a, ""), false);
             String profile = sanitise(fill(command.profileTemplate().orElse("{alias}"), a, alias), true);
             if (workspace.find(alias).isPresent()) {
-                entries.add(new Entry(Action.SKIPPED, alias, a.accountId(), a.accountName(), a.roleName(),
-                        Optional.of(profile), Optional.of("another session is called '" + alias
+                entries.add(new Entry(
+                        Action.SKIPPED,
+                        alias,
+                        a.accountId(),
+                        a.accountName(),
+                        a.roleName(),
+                        Optional.of(profile),
+                        Optional.of("another session is called '" + alias
                                 + "'; choose other aliases with --alias-template")));
                 continue;
             }
             if (!command.dryRun()) {
-                add.add(new AddSessionCommand(AccessMethodId.of(IdentityCenterAccess.METHOD_ID), Alias.of(alias),
-                        Optional.of(NamedProfile.of(profile)), Optional.empty(), Optional.empty(), Map.of(
+                add.add(new AddSessionCommand(
+                        AccessMethodId.of(IdentityCenterAccess.METHOD_ID),
+                        Alias.of(alias),
+                        Optional.of(NamedProfile.of(profile)),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of(
                                 IdentityCenterAccess.START_URL, command.startUrl(),
-                                IdentityCenterAccess.SSO_REGION, command.region().code(),
+                                IdentityCenterAccess.SSO_REGION,
+                                        command.region().code(),
                                 IdentityCenterAccess.ACCOUNT_ID, a.accountId(),
                                 IdentityCenterAccess.ROLE_NAME, a.roleName())));
                 workspace = store.load();
             }
-            entries.add(new Entry(Action.ADDED, alias, a.accountId(), a.accountName(), a.roleName(),
-                    Optional.of(profile), Optional.empty()));
+            entries.add(new Entry(
+                    Action.ADDED,
+                    alias,
+                    a.accountId(),
+                    a.accountName(),
+                    a.roleName(),
+                    Optional.of(profile),
+                    Optional.empty()));
         }
         for (Session gone : existing.values()) {
             String account = gone.attribute(IdentityCenterAccess.ACCOUNT_ID).orElse("");
             String role = gone.attribute(IdentityCenterAccess.ROLE_NAME).orElse("");
             List<Session> dependents = workspace.dependents(gone.id());
             if (!command.prune()) {
-                entries.add(new Entry(Action.KEPT, gone.alias().value(), account, "", role,
-                        Optional.of(gone.profile().name()), Optional.of("no longer assigned; --prune removes it")));
+                entries.add(new Entry(
+                        Action.KEPT,
+                        gone.alias().value(),
+                        account,
+                        "",
+                        role,
+                        Optional.of(gone.profile().name()),
+                        Optional.of("no longer assigned; --prune removes it")));
             } else if (!dependents.isEmpty()) {
-                entries.add(new Entry(Action.KEPT, gone.alias().value(), account, "", role,
-                        Optional.of(gone.profile().name()), Optional.of("no longer assigned, but "
-                                + dependents.stream().map(s -> "'" + s.alias().value() + "'")
+                entries.add(new Entry(
+                        Action.KEPT,
+                        gone.alias().value(),
+                        account,
+                        "",
+                        role,
+                        Optional.of(gone.profile().name()),
+                        Optional.of("no longer assigned, but "
+                                + dependents.stream()
+                                        .map(s -> "'" + s.alias().value() + "'")
                                         .collect(Collectors.joining(", "))
-                                + " assume from it; delete them with 'rolehop session delete " + gone.alias().value()
+                                + " assume from it; delete them with 'rolehop session delete "
+                                + gone.alias().value()
                                 + " --cascade'")));
             } else {
                 if (!command.dryRun()) {
-                    delete.delete(new DeleteSessionCommand(SessionRef.of(gone.id().value()), false));
+                    delete.delete(
+                            new DeleteSessionCommand(SessionRef.of(gone.id().value()), false));
                 }
-                entries.add(new Entry(Action.REMOVED, gone.alias().value(), account, "", role,
-                        Optional.of(gone.profile().name()), Optional.of("no longer assigned")));
+                entries.add(new Entry(
+                        Action.REMOVED,
+                        gone.alias().value(),
+                        account,
+                        "",
+                        role,
+                        Optional.of(gone.profile().name()),
+                        Optional.of("no longer assigned")));
             }
         }
         return new Result(entries, calls.get());
@@ -132,8 +184,8 @@ public final class SsoSyncService implements SsoSyncUseCase {
         Optional<String> next = Optional.empty();
         do {
             Optional<String> page = next;
-            IdentityCenter.Page<IdentityCenter.Account> result = pacing.call(counted(calls,
-                    () -> identityCenter.listAccounts(command.region(), token, page)));
+            IdentityCenter.Page<IdentityCenter.Account> result =
+                    pacing.call(counted(calls, () -> identityCenter.listAccounts(command.region(), token, page)));
             accounts.addAll(result.items());
             next = result.nextToken();
         } while (next.isPresent());
@@ -142,8 +194,8 @@ public final class SsoSyncService implements SsoSyncUseCase {
             Optional<String> roleNext = Optional.empty();
             do {
                 Optional<String> page = roleNext;
-                IdentityCenter.Page<String> roles = pacing.call(counted(calls,
-                        () -> identityCenter.listAccountRoles(command.region(), token, account.id(), page)));
+                IdentityCenter.Page<String> roles = pacing.call(counted(
+                        calls, () -> identityCenter.listAccountRoles(command.region(), token, account.id(), page)));
                 roles.items().forEach(r -> assignments.add(new Assignment(account.id(), account.name(), r)));
                 roleNext = roles.nextToken();
             } while (roleNext.isPresent());
@@ -159,7 +211,9 @@ public final class SsoSyncService implements SsoSyncUseCase {
     }
 
     private static void checkTemplate(String template, String option, boolean mayNameAlias) {
-        String rest = template.replace("{account_name}", "").replace("{account_id}", "").replace("{role_name}", "");
+        String rest = template.replace("{account_name}", "")
+                .replace("{account_id}", "")
+                .replace("{role_name}", "");
         if (mayNameAlias) {
             rest = rest.replace("{alias}", "");
         }
@@ -175,8 +229,10 @@ public final class SsoSyncService implements SsoSyncUseCase {
     }
 
     private static String fill(String template, Assignment a, String alias) {
-        return template.replace("{account_name}", a.accountName()).replace("{account_id}", a.accountId())
-                .replace("{role_name}", a.roleName()).replace("{alias}", alias);
+        return template.replace("{account_name}", a.accountName())
+                .replace("{account_id}", a.accountId())
+                .replace("{role_name}", a.roleName())
+                .replace("{alias}", alias);
     }
 
     /** Makes {@code value} a valid alias (or profile name): other characters become '-', at most 64. */

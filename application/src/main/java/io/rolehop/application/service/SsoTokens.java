@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -45,7 +45,11 @@ public final class SsoTokens {
     /**
      * @param awsCliMode the {@link #AWS_CLI_CACHE_SETTING} in force, asked for when the cache would be used
      */
-    public SsoTokens(SecretStore secrets, IdentityCenter identityCenter, Clock clock, AwsCliTokenCache awsCli,
+    public SsoTokens(
+            SecretStore secrets,
+            IdentityCenter identityCenter,
+            Clock clock,
+            AwsCliTokenCache awsCli,
             Supplier<String> awsCliMode) {
         this.secrets = secrets;
         this.identityCenter = identityCenter;
@@ -71,8 +75,14 @@ public final class SsoTokens {
         secrets.put(key(startUrl), encode(login));
         if (login.token().isPresent() && "write".equals(awsCliMode.get())) {
             IdentityCenter.Token t = login.token().get();
-            awsCli.write(new AwsCliTokenCache.Entry(startUrl, login.region(), t.accessToken(), t.expiresAt(),
-                    t.refreshToken(), Optional.of(login.client().id()), Optional.of(login.client().secret()),
+            awsCli.write(new AwsCliTokenCache.Entry(
+                    startUrl,
+                    login.region(),
+                    t.accessToken(),
+                    t.expiresAt(),
+                    t.refreshToken(),
+                    Optional.of(login.client().id()),
+                    Optional.of(login.client().secret()),
                     Optional.of(login.client().expiresAt())));
         }
     }
@@ -111,11 +121,19 @@ public final class SsoTokens {
         }
         Optional<AwsCliTokenCache.Entry> found = awsCli.read(startUrl)
                 .filter(e -> e.expiresAt().isAfter(clock.instant().plus(TOKEN_MARGIN)));
-        found.filter(e -> e.clientId().isPresent() && e.clientSecret().isPresent()
+        found.filter(e -> e.clientId().isPresent()
+                        && e.clientSecret().isPresent()
                         && e.registrationExpiresAt().isPresent())
-                .ifPresent(e -> secrets.put(key(startUrl), encode(new Login(e.region(), new IdentityCenter.Client(
-                        e.clientId().get(), e.clientSecret().get(), e.registrationExpiresAt().get()), Optional.of(
-                                new IdentityCenter.Token(e.accessToken(), e.expiresAt(), e.refreshToken()))))));
+                .ifPresent(e -> secrets.put(
+                        key(startUrl),
+                        encode(new Login(
+                                e.region(),
+                                new IdentityCenter.Client(
+                                        e.clientId().get(),
+                                        e.clientSecret().get(),
+                                        e.registrationExpiresAt().get()),
+                                Optional.of(
+                                        new IdentityCenter.Token(e.accessToken(), e.expiresAt(), e.refreshToken()))))));
         return found.map(AwsCliTokenCache.Entry::accessToken);
     }
 
@@ -128,11 +146,13 @@ public final class SsoTokens {
             }
         }
         try {
-            IdentityCenter.Client client = new IdentityCenter.Client(v.get("client-id"), v.get("client-secret"),
-                    Instant.parse(v.get("client-expires")));
+            IdentityCenter.Client client = new IdentityCenter.Client(
+                    v.get("client-id"), v.get("client-secret"), Instant.parse(v.get("client-expires")));
             Optional<IdentityCenter.Token> token = v.containsKey("access-token")
-                    ? Optional.of(new IdentityCenter.Token(v.get("access-token"),
-                            Instant.parse(v.get("access-expires")), Optional.ofNullable(v.get("refresh-token"))))
+                    ? Optional.of(new IdentityCenter.Token(
+                            v.get("access-token"),
+                            Instant.parse(v.get("access-expires")),
+                            Optional.ofNullable(v.get("refresh-token"))))
                     : Optional.empty();
             return Optional.of(new Login(Region.of(v.get("region")), client, token));
         } catch (RuntimeException e) {
@@ -160,15 +180,17 @@ public final class SsoTokens {
                 return fromAwsCli(startUrl).orElseThrow(() -> e);
             }
         }
-        return fromAwsCli(startUrl).orElseThrow(() -> loginNeeded(startUrl, region, token.isPresent()
-                ? "the login expired" : "there is no login"));
+        return fromAwsCli(startUrl)
+                .orElseThrow(() ->
+                        loginNeeded(startUrl, region, token.isPresent() ? "the login expired" : "there is no login"));
     }
 
     /** Renews the access token of {@code login} with its refresh token, and keeps the new one. */
     IdentityCenter.Token refreshed(String startUrl, Login login) {
         Instant now = clock.instant();
-        String refresh = login.token().flatMap(IdentityCenter.Token::refreshToken).orElseThrow(() -> loginNeeded(
-                startUrl, login.region(), "the login expired"));
+        String refresh = login.token()
+                .flatMap(IdentityCenter.Token::refreshToken)
+                .orElseThrow(() -> loginNeeded(startUrl, login.region(), "the login expired"));
         if (!login.client().expiresAt().isAfter(now)) {
             throw loginNeeded(startUrl, login.region(), "the login's client registration expired");
         }
@@ -182,7 +204,8 @@ public final class SsoTokens {
             }
             throw e;
         }
-        IdentityCenter.Token kept = renewed.refreshToken().isPresent() ? renewed
+        IdentityCenter.Token kept = renewed.refreshToken().isPresent()
+                ? renewed
                 : new IdentityCenter.Token(renewed.accessToken(), renewed.expiresAt(), Optional.of(refresh));
         save(startUrl, new Login(login.region(), login.client(), Optional.of(kept)));
         return kept;

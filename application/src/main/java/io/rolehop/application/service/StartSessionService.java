@@ -38,9 +38,13 @@ public final class StartSessionService implements StartSessionUseCase {
             resolver.forgetIfChangedSince(snapshot, workspace, session.id());
             // A session keeps its mode until told otherwise: a plain start never turns credential_process into keys.
             DeliveryMode mode = command.mode().orElse(session.mode());
-            if (session.isActive() && session.mode() == mode && applier.isApplied(session)
-                    && resolver.cachedHandOut(workspace, session).filter(c -> mode == DeliveryMode.CREDENTIAL_PROCESS
-                            || session.expiration().equals(Optional.of(c.expiration()))).isPresent()) {
+            if (session.isActive()
+                    && session.mode() == mode
+                    && applier.isApplied(session)
+                    && resolver.cachedHandOut(workspace, session)
+                            .filter(c -> mode == DeliveryMode.CREDENTIAL_PROCESS
+                                    || session.expiration().equals(Optional.of(c.expiration())))
+                            .isPresent()) {
                 // In file mode the cached credentials must be the ones in the profile: 'generate' or a refresh
                 // through another session may have cached newer ones while the profile's are about to expire.
                 return new StartResult(session, false, List.of());

@@ -45,7 +45,8 @@ public interface AccessMethod {
                 return version.get();
             }
         }
-        return Optional.ofNullable(getClass().getPackage().getImplementationVersion()).orElse("unknown");
+        return Optional.ofNullable(getClass().getPackage().getImplementationVersion())
+                .orElse("unknown");
     }
 
     /**

@@ -19,8 +19,19 @@ public final class AccessMethodChecks {
      * Names of the options {@code session add} and {@code session edit} define themselves, whatever the method: no
      * field may take one of them, since each field becomes the option {@code --NAME}.
      */
-    public static final List<String> RESERVED_FIELD_NAMES = List.of("alias", "profile", "region", "assumer", "force",
-            "output", "help", "version", "mode", "debug", "mfa-code", "quiet");
+    public static final List<String> RESERVED_FIELD_NAMES = List.of(
+            "alias",
+            "profile",
+            "region",
+            "assumer",
+            "force",
+            "output",
+            "help",
+            "version",
+            "mode",
+            "debug",
+            "mfa-code",
+            "quiet");
 
     private static final String STDIN = "-stdin";
 

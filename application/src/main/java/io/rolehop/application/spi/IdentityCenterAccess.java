@@ -12,6 +12,7 @@ public interface IdentityCenterAccess {
     String METHOD_ID = "aws-sso";
     /** Its fields, as {@code session add aws-sso} and the workspace name them. */
     String START_URL = "start-url";
+
     String SSO_REGION = "sso-region";
     String ACCOUNT_ID = "account-id";
     String ROLE_NAME = "role-name";

@@ -31,13 +31,23 @@ class AddSessionServiceTest {
     private final Fixture f = new Fixture();
 
     private static AddSessionCommand user(String alias, Map<String, String> fields) {
-        return new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of(alias), Optional.empty(),
-                Optional.empty(), Optional.empty(), fields);
+        return new AddSessionCommand(
+                AccessMethodId.of(TestUserMethod.ID),
+                Alias.of(alias),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                fields);
     }
 
     private static AddSessionCommand chained(String alias, Optional<String> assumer, Map<String, String> fields) {
-        return new AddSessionCommand(AccessMethodId.of(TestChainedMethod.ID), Alias.of(alias), Optional.empty(),
-                Optional.empty(), assumer, fields);
+        return new AddSessionCommand(
+                AccessMethodId.of(TestChainedMethod.ID),
+                Alias.of(alias),
+                Optional.empty(),
+                Optional.empty(),
+                assumer,
+                fields);
     }
 
     private static Map<String, String> userFields() {
@@ -60,8 +70,13 @@ class AddSessionServiceTest {
         Session first = f.add.add(user("first", userFields()));
         Session second = f.add.add(user("second", userFields()));
         Session spaced = f.add.add(user("team a/admin", userFields()));
-        f.add.add(new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of("other"),
-                Optional.of(NamedProfile.of("third")), Optional.empty(), Optional.empty(), userFields()));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestUserMethod.ID),
+                Alias.of("other"),
+                Optional.of(NamedProfile.of("third")),
+                Optional.empty(),
+                Optional.empty(),
+                userFields()));
         Session third = f.add.add(user("third", userFields()));
 
         assertEquals(NamedProfile.DEFAULT, first.profile());
@@ -84,8 +99,12 @@ class AddSessionServiceTest {
 
     @Test
     void givenProfileAndRegionAreKeptAndTheProfileBecomesKnown() {
-        Session s = f.add.add(new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of("user"),
-                Optional.of(NamedProfile.of("work")), Optional.of(Region.of("eu-central-1")), Optional.empty(),
+        Session s = f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestUserMethod.ID),
+                Alias.of("user"),
+                Optional.of(NamedProfile.of("work")),
+                Optional.of(Region.of("eu-central-1")),
+                Optional.empty(),
                 userFields()));
 
         assertEquals(NamedProfile.of("work"), s.profile());
@@ -97,9 +116,11 @@ class AddSessionServiceTest {
     void secretAndConfidentialFieldsGoOnlyToTheSecretStore() {
         Session s = f.add.add(user("user", userFields()));
 
-        assertEquals(Map.of(
-                "session/" + s.id() + "/access-key-id", Fixture.USER_KEY_ID,
-                "session/" + s.id() + "/secret-access-key", Fixture.USER_SECRET), f.secrets.snapshot());
+        assertEquals(
+                Map.of(
+                        "session/" + s.id() + "/access-key-id", Fixture.USER_KEY_ID,
+                        "session/" + s.id() + "/secret-access-key", Fixture.USER_SECRET),
+                f.secrets.snapshot());
         Session stored = f.session("user");
         assertEquals(Map.of(), stored.attributes());
         assertFalse(stored.toString().contains(Fixture.USER_SECRET));
@@ -111,8 +132,8 @@ class AddSessionServiceTest {
         f.addUser("user");
         Map<String, String> before = f.secrets.snapshot();
 
-        Session r1 = f.add.add(chained("r1", Optional.of("user"),
-                Map.of("role-arn", Fixture.roleArn("r1"), "duration", "7200")));
+        Session r1 = f.add.add(
+                chained("r1", Optional.of("user"), Map.of("role-arn", Fixture.roleArn("r1"), "duration", "7200")));
 
         assertEquals(Map.of("role-arn", Fixture.roleArn("r1"), "duration", "7200"), r1.attributes());
         assertEquals(before, f.secrets.snapshot());
@@ -122,26 +143,27 @@ class AddSessionServiceTest {
     @Test
     void assumerMayBeNamedById() {
         Session user = f.addUser("user");
-        Session r1 = f.add.add(
-                chained("r1", Optional.of(user.id().value()), Map.of("role-arn", Fixture.roleArn("r1"))));
+        Session r1 =
+                f.add.add(chained("r1", Optional.of(user.id().value()), Map.of("role-arn", Fixture.roleArn("r1"))));
         assertEquals(Optional.of(user.id()), r1.assumer());
     }
 
     @Test
     void missingRequiredFieldIsAUsageErrorAndNothingIsStored() {
-        UsageException e = assertThrows(UsageException.class,
-                () -> f.add.add(user("user", Map.of("access-key-id", Fixture.USER_KEY_ID))));
+        UsageException e = assertThrows(
+                UsageException.class, () -> f.add.add(user("user", Map.of("access-key-id", Fixture.USER_KEY_ID))));
 
-        assertEquals("--secret-access-key is required for a Test IAM User session (the secret access key)",
-                e.getMessage());
+        assertEquals(
+                "--secret-access-key is required for a Test IAM User session (the secret access key)", e.getMessage());
         assertEquals(0, f.store.saves());
         assertEquals(Map.of(), f.secrets.snapshot());
     }
 
     @Test
     void emptyRequiredFieldCountsAsMissing() {
-        UsageException e = assertThrows(UsageException.class, () -> f.add.add(user("user",
-                Map.of("access-key-id", Fixture.USER_KEY_ID, "secret-access-key", ""))));
+        UsageException e = assertThrows(
+                UsageException.class,
+                () -> f.add.add(user("user", Map.of("access-key-id", Fixture.USER_KEY_ID, "secret-access-key", ""))));
         assertTrue(e.getMessage().startsWith("--secret-access-key is required"), e.getMessage());
     }
 
@@ -152,8 +174,10 @@ class AddSessionServiceTest {
 
         UsageException e = assertThrows(UsageException.class, () -> f.add.add(user("user", fields)));
 
-        assertEquals("access method 'test-iam-user' has no field 'colour'; see 'rolehop session add test-iam-user"
-                + " --help'", e.getMessage());
+        assertEquals(
+                "access method 'test-iam-user' has no field 'colour'; see 'rolehop session add test-iam-user"
+                        + " --help'",
+                e.getMessage());
         assertEquals(Map.of(), f.secrets.snapshot());
     }
 
@@ -161,37 +185,54 @@ class AddSessionServiceTest {
     void fieldFailingItsValidatorIsNamedWithTheValidatorsMessage() {
         f.addUser("user");
 
-        InvalidValueException e = assertThrows(InvalidValueException.class,
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
                 () -> f.add.add(chained("r1", Optional.of("user"), Map.of("role-arn", "nope"))));
 
-        assertEquals("--role-arn: invalid role ARN 'nope'; expected arn:aws:iam::123456789012:role/NAME",
-                e.getMessage());
+        assertEquals(
+                "--role-arn: invalid role ARN 'nope'; expected arn:aws:iam::123456789012:role/NAME", e.getMessage());
         assertEquals(1, f.workspace().sessions().size());
     }
 
     @Test
     void secretFieldFailingItsValidatorIsNotQuoted() {
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.add.add(user("user",
-                Map.of("access-key-id", "lower-case", "secret-access-key", Fixture.USER_SECRET))));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
+                () -> f.add.add(
+                        user("user", Map.of("access-key-id", "lower-case", "secret-access-key", Fixture.USER_SECRET))));
         assertEquals("--access-key-id: expected 16 to 128 upper-case letters and digits", e.getMessage());
     }
 
     @Test
     void unknownMethodIsAUsageErrorNamingTheInstalledOnes() {
-        UsageException e = assertThrows(UsageException.class, () -> f.add.add(new AddSessionCommand(
-                AccessMethodId.of("okta"), Alias.of("x"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of())));
-        assertEquals("no access method 'okta' is installed (installed: test-iam-user, test-role-chained); if it came"
-                + " from a plugin, put its jar back into the plugins directory", e.getMessage());
+        UsageException e = assertThrows(
+                UsageException.class,
+                () -> f.add.add(new AddSessionCommand(
+                        AccessMethodId.of("okta"),
+                        Alias.of("x"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of())));
+        assertEquals(
+                "no access method 'okta' is installed (installed: test-iam-user, test-role-chained); if it came"
+                        + " from a plugin, put its jar back into the plugins directory",
+                e.getMessage());
     }
 
     @Test
     void assumerIsRefusedOnAChainRoot() {
         f.addUser("user");
 
-        UsageException e = assertThrows(UsageException.class, () -> f.add.add(new AddSessionCommand(
-                AccessMethodId.of(TestUserMethod.ID), Alias.of("second"), Optional.empty(), Optional.empty(),
-                Optional.of("user"), userFields())));
+        UsageException e = assertThrows(
+                UsageException.class,
+                () -> f.add.add(new AddSessionCommand(
+                        AccessMethodId.of(TestUserMethod.ID),
+                        Alias.of("second"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("user"),
+                        userFields())));
 
         assertEquals("a Test IAM User session is a chain root and takes no --assumer", e.getMessage());
         assertEquals(1, f.workspace().sessions().size());
@@ -200,15 +241,19 @@ class AddSessionServiceTest {
 
     @Test
     void assumerIsRequiredOnAChainedMethod() {
-        UsageException e = assertThrows(UsageException.class,
+        UsageException e = assertThrows(
+                UsageException.class,
                 () -> f.add.add(chained("r1", Optional.empty(), Map.of("role-arn", Fixture.roleArn("r1")))));
-        assertEquals("--assumer is required for a Test Role Chained session: name the session whose credentials"
-                + " assume this one", e.getMessage());
+        assertEquals(
+                "--assumer is required for a Test Role Chained session: name the session whose credentials"
+                        + " assume this one",
+                e.getMessage());
     }
 
     @Test
     void unknownAssumerIsRefused() {
-        UnknownSessionException e = assertThrows(UnknownSessionException.class,
+        UnknownSessionException e = assertThrows(
+                UnknownSessionException.class,
                 () -> f.add.add(chained("r1", Optional.of("ghost"), Map.of("role-arn", Fixture.roleArn("r1")))));
         assertEquals("no session with alias or id 'ghost'; see 'rolehop session list'", e.getMessage());
     }
@@ -218,8 +263,11 @@ class AddSessionServiceTest {
         f.addUser("user");
         Map<String, String> before = f.secrets.snapshot();
 
-        WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class, () -> f.add.add(user("user",
-                Map.of("access-key-id", "AKIAOTHERKEY00000000", "secret-access-key", "another-secret"))));
+        WorkspaceRuleException e = assertThrows(
+                WorkspaceRuleException.class,
+                () -> f.add.add(user(
+                        "user",
+                        Map.of("access-key-id", "AKIAOTHERKEY00000000", "secret-access-key", "another-secret"))));
 
         assertEquals("a session with alias 'user' already exists; pick another alias", e.getMessage());
         assertEquals(before, f.secrets.snapshot());
@@ -240,9 +288,11 @@ class AddSessionServiceTest {
         @Override
         public List<FieldSpec> fields() {
             return List.of(
-                    FieldSpec.required("endpoint", "where", FieldValidator.any()).withDefault("https://sso.example"),
-                    FieldSpec.optional("colour", "which",
-                            v -> v.equals("red") ? Optional.of("no red") : Optional.empty()).withDefault("blue"),
+                    FieldSpec.required("endpoint", "where", FieldValidator.any())
+                            .withDefault("https://sso.example"),
+                    FieldSpec.optional(
+                                    "colour", "which", v -> v.equals("red") ? Optional.of("no red") : Optional.empty())
+                            .withDefault("blue"),
                     FieldSpec.optional("plain", "no default", FieldValidator.any()));
         }
 
@@ -256,8 +306,13 @@ class AddSessionServiceTest {
     void fieldDefaultsAreUsedWhenNoValueIsGiven() {
         Fixture withDefaults = new Fixture(new DefaultsMethod());
 
-        Session s = withDefaults.add.add(new AddSessionCommand(AccessMethodId.of("test-defaults"), Alias.of("d"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of("colour", "")));
+        Session s = withDefaults.add.add(new AddSessionCommand(
+                AccessMethodId.of("test-defaults"),
+                Alias.of("d"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("colour", "")));
 
         assertEquals(Map.of("endpoint", "https://sso.example", "colour", "blue"), s.attributes());
     }
@@ -266,13 +321,24 @@ class AddSessionServiceTest {
     void givenValuesWinOverDefaultsAndAreValidated() {
         Fixture withDefaults = new Fixture(new DefaultsMethod());
 
-        Session s = withDefaults.add.add(new AddSessionCommand(AccessMethodId.of("test-defaults"), Alias.of("d"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of("colour", "green")));
+        Session s = withDefaults.add.add(new AddSessionCommand(
+                AccessMethodId.of("test-defaults"),
+                Alias.of("d"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("colour", "green")));
         assertEquals(Optional.of("green"), s.attribute("colour"));
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> withDefaults.add.add(
-                new AddSessionCommand(AccessMethodId.of("test-defaults"), Alias.of("e"), Optional.empty(),
-                        Optional.empty(), Optional.empty(), Map.of("colour", "red"))));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
+                () -> withDefaults.add.add(new AddSessionCommand(
+                        AccessMethodId.of("test-defaults"),
+                        Alias.of("e"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Map.of("colour", "red"))));
         assertEquals("--colour: no red", e.getMessage());
     }
 
@@ -282,14 +348,18 @@ class AddSessionServiceTest {
         f.addRole("r1", "user");
 
         // Assumed with the user's long-term keys: twelve hours are fine.
-        f.add.add(chained("long", Optional.of("user"), Map.of("role-arn", Fixture.roleArn("long"), "duration",
-                "43200")));
+        f.add.add(
+                chained("long", Optional.of("user"), Map.of("role-arn", Fixture.roleArn("long"), "duration", "43200")));
         // Assumed with r1's temporary credentials: capped at one hour.
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> f.add.add(chained("r2",
-                Optional.of("r1"), Map.of("role-arn", Fixture.roleArn("r2"), "duration", "7200"))));
+        InvalidValueException e = assertThrows(
+                InvalidValueException.class,
+                () -> f.add.add(chained(
+                        "r2", Optional.of("r1"), Map.of("role-arn", Fixture.roleArn("r2"), "duration", "7200"))));
 
-        assertEquals("duration 7200 s exceeds the cap of 3600 s for a role assumed with temporary credentials"
-                + " (AWS role chaining); use --duration 3600 or less", e.getMessage());
+        assertEquals(
+                "duration 7200 s exceeds the cap of 3600 s for a role assumed with temporary credentials"
+                        + " (AWS role chaining); use --duration 3600 or less",
+                e.getMessage());
         assertTrue(f.workspace().find("r2").isEmpty());
     }
 

@@ -23,15 +23,29 @@ class ChainCredentialsResolverTest {
     private final Fixture f = new Fixture(new TestMfaUserMethod(), new MisbehavingMethod());
 
     private void addMfaUser() {
-        f.add.add(new AddSessionCommand(AccessMethodId.of(TestMfaUserMethod.ID), Alias.of("mfa-user"),
-                Optional.of(NamedProfile.of("mfa-user")), Optional.empty(), Optional.empty(),
-                Map.of("access-key-id", Fixture.USER_KEY_ID, "secret-access-key", Fixture.USER_SECRET,
-                        "mfa-device", DEVICE)));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestMfaUserMethod.ID),
+                Alias.of("mfa-user"),
+                Optional.of(NamedProfile.of("mfa-user")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
     }
 
     private void addMisbehaving(String alias, String behaviour) {
-        f.add.add(new AddSessionCommand(AccessMethodId.of(MisbehavingMethod.ID), Alias.of(alias), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of("behaviour", behaviour)));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(MisbehavingMethod.ID),
+                Alias.of(alias),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("behaviour", behaviour)));
     }
 
     @Test
@@ -47,8 +61,10 @@ class ChainCredentialsResolverTest {
         f.start("r2");
 
         assertEquals(1, f.mfa.requests(), "the session token of the MFA user is cached for twelve hours");
-        assertEquals("123456", f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().code());
-        assertEquals(DEVICE, f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().serialNumber());
+        assertEquals(
+                "123456", f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().code());
+        assertEquals(
+                DEVICE, f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().serialNumber());
         assertEquals(1, f.sts.sessionTokenCalls().size());
         assertEquals(3, f.sts.assumeRoleCalls().size(), "r1, r2, then r2 again, signed by r1's ten remaining minutes");
         assertEquals(f.sts.identityOf(f.sts.assumeRoleCalls().get(0).caller()), "user:" + Fixture.USER_KEY_ID);
@@ -61,8 +77,10 @@ class ChainCredentialsResolverTest {
 
         InteractionRequiredException e = assertThrows(InteractionRequiredException.class, () -> f.start("r1"));
 
-        assertEquals("session 'mfa-user' needs an MFA code for " + DEVICE + " and there is no terminal to ask on;"
-                + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one", e.getMessage());
+        assertEquals(
+                "session 'mfa-user' needs an MFA code for " + DEVICE + " and there is no terminal to ask on;"
+                        + " pass --mfa-code CODE, or give the session an mfa-command or set ROLEHOP_MFA_COMMAND: a command that prints one",
+                e.getMessage());
         assertEquals(0, f.sts.calls());
         assertEquals(Map.of(), f.credentialsFile.sections());
         assertFalse(f.session("r1").isActive());
@@ -74,8 +92,8 @@ class ChainCredentialsResolverTest {
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> f.start("broken"));
 
-        assertEquals("access method 'test-misbehaving' failed for session 'broken': IllegalStateException",
-                e.getMessage());
+        assertEquals(
+                "access method 'test-misbehaving' failed for session 'broken': IllegalStateException", e.getMessage());
         assertTrue(e.getCause() instanceof IllegalStateException);
     }
 
@@ -94,7 +112,8 @@ class ChainCredentialsResolverTest {
 
         UsageException e = assertThrows(UsageException.class, () -> f.start("lonely"));
 
-        assertEquals("session 'lonely' has no assumer; set one with 'rolehop session edit lonely --assumer ALIAS'",
+        assertEquals(
+                "session 'lonely' has no assumer; set one with 'rolehop session edit lonely --assumer ALIAS'",
                 e.getMessage());
     }
 

@@ -9,7 +9,6 @@ import io.rolehop.application.port.in.CheckSetupUseCase.FileProblem;
 import io.rolehop.application.port.in.StartSessionCommand;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +30,10 @@ class CheckSetupServiceTest {
         start.start(new StartSessionCommand("r1", false, Optional.of(DeliveryMode.FILE)));
         String id = f.session("r3").id().value();
 
-        assertEquals(List.of(new CredentialProcessLine("r3", "r3", Optional.of("/old/bin/rolehop session generate "
-                + id), "session generate " + id)), check.credentialProcessLines());
+        assertEquals(
+                List.of(new CredentialProcessLine(
+                        "r3", "r3", Optional.of("/old/bin/rolehop session generate " + id), "session generate " + id)),
+                check.credentialProcessLines());
     }
 
     @Test
@@ -67,8 +68,10 @@ class CheckSetupServiceTest {
         start.start(new StartSessionCommand("r1", false, Optional.of(DeliveryMode.FILE)));
 
         UsageException e = assertThrows(UsageException.class, () -> check.rewrite("r1"));
-        assertEquals("session 'r1' is not active in credential-process mode; it has no credential_process line to"
-                + " rewrite", e.getMessage());
+        assertEquals(
+                "session 'r1' is not active in credential-process mode; it has no credential_process line to"
+                        + " rewrite",
+                e.getMessage());
     }
 
     @Test
@@ -76,7 +79,9 @@ class CheckSetupServiceTest {
         assertEquals(List.of(), check.awsFileProblems());
         f.configFile.makeUnreadable("config line 3: a setting with no name before '='");
 
-        assertEquals(List.of(new FileProblem(f.configFile.location(), "config line 3: a setting with no name before"
-                + " '='")), check.awsFileProblems());
+        assertEquals(
+                List.of(new FileProblem(
+                        f.configFile.location(), "config line 3: a setting with no name before" + " '='")),
+                check.awsFileProblems());
     }
 }

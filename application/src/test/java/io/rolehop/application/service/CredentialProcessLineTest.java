@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * botocore, sh -c and the AWS SDK for Java read the lines alike is proved with all three in CredentialProcessLineIT.
  */
 class CredentialProcessLineTest {
-    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials("ASIALINETEST00000001", "secret",
-            "token", Instant.parse("2030-01-01T00:00:00Z"));
+    private static final TemporaryCredentials CREDENTIALS =
+            new TemporaryCredentials("ASIALINETEST00000001", "secret", "token", Instant.parse("2030-01-01T00:00:00Z"));
 
     @Test
     void aPathOfPlainCharactersIsWrittenAsItIs() {
@@ -37,9 +37,11 @@ class CredentialProcessLineTest {
 
     @Test
     void anyOtherPrintablePathIsSingleQuotedWithItsQuotesSpelledOut() {
-        assertEquals("'/Users/Ann Smith/.rolehop/bin/rolehop'",
+        assertEquals(
+                "'/Users/Ann Smith/.rolehop/bin/rolehop'",
                 ProfileApplier.commandWord("/Users/Ann Smith/.rolehop/bin/rolehop"));
-        assertEquals("'/x/$(touch pwned)/it'\\''s \"here\";#/rolehop'",
+        assertEquals(
+                "'/x/$(touch pwned)/it'\\''s \"here\";#/rolehop'",
                 ProfileApplier.commandWord("/x/$(touch pwned)/it's \"here\";#/rolehop"));
         assertEquals("'/a=b/~/rolehop'", ProfileApplier.commandWord("/a=b/~/rolehop"));
     }
@@ -48,10 +50,16 @@ class CredentialProcessLineTest {
     @ValueSource(strings = {"/home #x/rolehop", "/home ;x/rolehop", "/home/x #/rolehop"})
     void aBlankBeforeACommentCharacterIsRefused(String path) {
         UsageException e = assertThrows(UsageException.class, () -> ProfileApplier.commandWord(path));
-        assertTrue(e.getMessage().contains("the AWS SDK for Java reads a blank followed by '#' or ';' as the start of"
-                + " a comment"), e.getMessage());
-        assertTrue(e.getMessage().endsWith("set ROLEHOP_HOME to a directory whose path has no such characters, or use"
-                + " --mode file"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("the AWS SDK for Java reads a blank followed by '#' or ';' as the start of"
+                                + " a comment"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .endsWith("set ROLEHOP_HOME to a directory whose path has no such characters, or use"
+                                + " --mode file"),
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -67,14 +75,22 @@ class CredentialProcessLineTest {
         InMemoryConfigFile config = new InMemoryConfigFile();
         InMemoryCredentialsFile credentials = new InMemoryCredentialsFile();
         ProfileApplier applier = new ProfileApplier(credentials, config, () -> "/opt/rolehop/bin/rolehop");
-        Session session = Session.create(Alias.of("dev"), AccessMethodId.of("aws-iam-role-chained"),
-                NamedProfile.stored("team=dev"), Region.of("us-east-1"), Optional.empty(), Map.of());
+        Session session = Session.create(
+                Alias.of("dev"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.stored("team=dev"),
+                Region.of("us-east-1"),
+                Optional.empty(),
+                Map.of());
         for (DeliveryMode mode : DeliveryMode.values()) {
-            UsageException e = assertThrows(UsageException.class,
-                    () -> applier.apply(session, CREDENTIALS, mode, false));
-            assertEquals("the profile name 'team=dev' of session 'dev' holds '=', and the AWS SDK for Java ignores such"
-                    + " a profile; move the session to another profile with 'rolehop session edit " + session.id()
-                    + " --profile NEW'", e.getMessage());
+            UsageException e =
+                    assertThrows(UsageException.class, () -> applier.apply(session, CREDENTIALS, mode, false));
+            assertEquals(
+                    "the profile name 'team=dev' of session 'dev' holds '=', and the AWS SDK for Java ignores such"
+                            + " a profile; move the session to another profile with 'rolehop session edit "
+                            + session.id()
+                            + " --profile NEW'",
+                    e.getMessage());
         }
         assertEquals(Map.of(), config.sections());
         assertEquals(Map.of(), credentials.sections());

@@ -25,8 +25,7 @@ class DeleteSessionServiceTest {
     }
 
     private Set<String> cacheOwners() {
-        return f.cache.snapshot().keySet().stream().map(k -> k.substring(0, 36))
-                .collect(Collectors.toSet());
+        return f.cache.snapshot().keySet().stream().map(k -> k.substring(0, 36)).collect(Collectors.toSet());
     }
 
     @Test
@@ -72,8 +71,12 @@ class DeleteSessionServiceTest {
 
         List<Session> deleted = f.delete.delete("user", true);
 
-        assertEquals(List.of("r3", "r2", "r1", "user"), deleted.stream().map(s -> s.alias().value()).toList());
-        assertEquals(List.of("bystander"), f.workspace().sessions().stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("r3", "r2", "r1", "user"),
+                deleted.stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("bystander"),
+                f.workspace().sessions().stream().map(s -> s.alias().value()).toList());
         assertEquals(Set.of(bystander.value()), secretOwners());
         assertEquals(Set.of(bystander.value()), cacheOwners());
         assertEquals(Set.of("bystander"), f.credentialsFile.sections().keySet());
@@ -147,8 +150,7 @@ class DeleteSessionServiceTest {
         LockableSecretStore store = new LockableSecretStore(f.secrets);
         DeleteSessionService delete = new DeleteSessionService(f.store, f.applier, f.resolver, store);
 
-        OperationFailedException e =
-                assertThrows(OperationFailedException.class, () -> delete.delete("user", true));
+        OperationFailedException e = assertThrows(OperationFailedException.class, () -> delete.delete("user", true));
 
         assertEquals("cannot open the secret store: wrong passphrase", e.getMessage());
         assertEquals(4, f.workspace().sessions().size(), "every session is still named, so its secrets are reachable");
@@ -159,7 +161,9 @@ class DeleteSessionServiceTest {
         store.locked = false;
         List<Session> deleted = delete.delete("user", true);
 
-        assertEquals(List.of("r3", "r2", "r1", "user"), deleted.stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("r3", "r2", "r1", "user"),
+                deleted.stream().map(s -> s.alias().value()).toList());
         assertEquals(List.of(), f.workspace().sessions());
         assertTrue(f.secrets.keys("session/" + user.value() + "/").isEmpty());
         assertEquals(Map.of(), f.secrets.snapshot());

@@ -34,7 +34,8 @@ class DeliveryModeStartTest {
 
         assertTrue(result.changed());
         assertEquals(3, f.sts.calls(), "a broken chain fails at start, not in the user's tools");
-        assertEquals(Map.of("credential_process", "rolehop session generate " + r3.id(), "region", "us-east-1"),
+        assertEquals(
+                Map.of("credential_process", "rolehop session generate " + r3.id(), "region", "us-east-1"),
                 f.configFile.sections().get("r3"));
         assertEquals(Optional.empty(), f.written("r3"));
         assertEquals(DeliveryMode.CREDENTIAL_PROCESS, f.session("r3").mode());
@@ -110,8 +111,15 @@ class DeliveryModeStartTest {
         f.start("r3");
         assertTrue(f.written("r3").isPresent());
 
-        f.edit.edit(new EditSessionCommand(SessionRef.of("r3"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false, Optional.of(DeliveryMode.CREDENTIAL_PROCESS)));
+        f.edit.edit(new EditSessionCommand(
+                SessionRef.of("r3"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                false,
+                Optional.of(DeliveryMode.CREDENTIAL_PROCESS)));
 
         assertEquals(DeliveryMode.CREDENTIAL_PROCESS, f.session("r3").mode());
         assertTrue(f.session("r3").isActive());

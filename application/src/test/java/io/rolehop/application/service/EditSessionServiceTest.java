@@ -33,28 +33,54 @@ class EditSessionServiceTest {
     private final Fixture f = new Fixture();
 
     private static EditSessionCommand fields(String session, Map<String, String> fields) {
-        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                fields, false);
+        return new EditSessionCommand(
+                SessionRef.of(session),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                fields,
+                false);
     }
 
     private static EditSessionCommand alias(String session, String alias) {
-        return new EditSessionCommand(SessionRef.of(session), Optional.of(Alias.of(alias)), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), false);
+        return new EditSessionCommand(
+                SessionRef.of(session),
+                Optional.of(Alias.of(alias)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                false);
     }
 
     private static EditSessionCommand assumer(String session, String assumer) {
-        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(SessionRef.of(assumer)), Map.of(), false);
+        return new EditSessionCommand(
+                SessionRef.of(session),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(SessionRef.of(assumer)),
+                Map.of(),
+                false);
     }
 
     private static EditSessionCommand profile(String session, String profile, boolean force) {
-        return new EditSessionCommand(SessionRef.of(session), Optional.empty(), Optional.of(NamedProfile.of(profile)),
-                Optional.empty(), Optional.empty(), Map.of(), force);
+        return new EditSessionCommand(
+                SessionRef.of(session),
+                Optional.empty(),
+                Optional.of(NamedProfile.of(profile)),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                force);
     }
 
     private Set<String> cachedAliases() {
-        return f.workspace().sessions().stream().filter(s -> f.cache.get(s.id().value()).isPresent())
-                .map(s -> s.alias().value()).collect(Collectors.toSet());
+        return f.workspace().sessions().stream()
+                .filter(s -> f.cache.get(s.id().value()).isPresent())
+                .map(s -> s.alias().value())
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -87,8 +113,10 @@ class EditSessionServiceTest {
 
         WorkspaceRuleException e = assertThrows(WorkspaceRuleException.class, () -> f.edit.edit(assumer("r1", "r3")));
 
-        assertEquals("'r3' cannot assume for 'r1': it already depends on it, and the chain would be a cycle;"
-                + " pick another assumer", e.getMessage());
+        assertEquals(
+                "'r3' cannot assume for 'r1': it already depends on it, and the chain would be a cycle;"
+                        + " pick another assumer",
+                e.getMessage());
         assertEquals(saves, f.store.saves());
         assertEquals(Optional.of(f.session("user").id()), f.session("r1").assumer());
     }
@@ -157,8 +185,14 @@ class EditSessionServiceTest {
         f.chainUserR1R2R3();
         f.start("r1");
 
-        f.edit.edit(new EditSessionCommand(SessionRef.of("r1"), Optional.empty(), Optional.empty(),
-                Optional.of(Region.of("eu-north-1")), Optional.empty(), Map.of(), false));
+        f.edit.edit(new EditSessionCommand(
+                SessionRef.of("r1"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(Region.of("eu-north-1")),
+                Optional.empty(),
+                Map.of(),
+                false));
 
         assertEquals(Map.of("region", "eu-north-1"), f.configFile.sections().get("r1"));
         assertEquals(Region.of("eu-north-1"), f.sts.assumeRoleCalls().get(1).region());
@@ -207,10 +241,10 @@ class EditSessionServiceTest {
     @Test
     void invalidFieldIsRefusedWithTheValidatorsMessage() {
         f.chainUserR1R2R3();
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> f.edit.edit(fields("r2", Map.of("duration", "1h"))));
-        assertEquals("--duration: invalid duration '1h'; give a whole number of seconds from 900 to 43200",
-                e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> f.edit.edit(fields("r2", Map.of("duration", "1h"))));
+        assertEquals(
+                "--duration: invalid duration '1h'; give a whole number of seconds from 900 to 43200", e.getMessage());
     }
 
     @Test
@@ -219,13 +253,19 @@ class EditSessionServiceTest {
         f.edit.edit(fields("r2", Map.of("duration", "3600")));
 
         // r2 is assumed with r1's temporary credentials: more than an hour is refused.
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> f.edit.edit(fields("r2", Map.of("duration", "7200"))));
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> f.edit.edit(fields("r2", Map.of("duration", "7200"))));
         assertTrue(e.getMessage().startsWith("duration 7200 s exceeds the cap of 3600 s"), e.getMessage());
 
         // Moving r2 under the user (long-term keys) lifts the cap.
-        EditSessionCommand both = new EditSessionCommand(SessionRef.of("r2"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(SessionRef.of("user")), Map.of("duration", "7200"), false);
+        EditSessionCommand both = new EditSessionCommand(
+                SessionRef.of("r2"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(SessionRef.of("user")),
+                Map.of("duration", "7200"),
+                false);
         assertEquals(Optional.of("7200"), f.edit.edit(both).attribute("duration"));
     }
 
@@ -250,9 +290,14 @@ class EditSessionServiceTest {
         TemporaryCredentials written = f.written("mine").orElseThrow();
         f.credentialsFile.addForeign("theirs");
         int saves = f.store.saves();
-        EditSessionCommand command = new EditSessionCommand(SessionRef.of("user"), Optional.empty(),
-                Optional.of(NamedProfile.of("theirs")), Optional.empty(), Optional.empty(),
-                Map.of("secret-access-key", "a-new-secret"), false);
+        EditSessionCommand command = new EditSessionCommand(
+                SessionRef.of("user"),
+                Optional.empty(),
+                Optional.of(NamedProfile.of("theirs")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("secret-access-key", "a-new-secret"),
+                false);
 
         assertThrows(ProfileConflictException.class, () -> f.edit.edit(command));
 
@@ -268,14 +313,21 @@ class EditSessionServiceTest {
         f.chainUserR1R2R3();
         f.start("r3");
         f.credentialsFile.addForeign("theirs");
-        EditSessionCommand command = new EditSessionCommand(SessionRef.of("r3"), Optional.empty(),
-                Optional.of(NamedProfile.of("theirs")), Optional.empty(), Optional.empty(),
-                Map.of("role-arn", roleArn("r3-new")), false);
+        EditSessionCommand command = new EditSessionCommand(
+                SessionRef.of("r3"),
+                Optional.empty(),
+                Optional.of(NamedProfile.of("theirs")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("role-arn", roleArn("r3-new")),
+                false);
         assertThrows(ProfileConflictException.class, () -> f.edit.edit(command));
 
         TemporaryCredentials generated = f.generate.generate("r3");
 
-        assertEquals(roleIdentity("r3", "r3"), f.sts.identityOf(generated),
+        assertEquals(
+                roleIdentity("r3", "r3"),
+                f.sts.identityOf(generated),
                 "the workspace still says role r3, so must the credentials");
     }
 
@@ -297,7 +349,9 @@ class EditSessionServiceTest {
     void unknownFieldIsRefused() {
         f.chainUserR1R2R3();
         UsageException e = assertThrows(UsageException.class, () -> f.edit.edit(fields("r1", Map.of("mfa", "x"))));
-        assertEquals("access method 'test-role-chained' has no field 'mfa'; see 'rolehop session add"
-                + " test-role-chained --help'", e.getMessage());
+        assertEquals(
+                "access method 'test-role-chained' has no field 'mfa'; see 'rolehop session add"
+                        + " test-role-chained --help'",
+                e.getMessage());
     }
 }

@@ -72,8 +72,11 @@ final class Fixture {
         generate = new GenerateCredentialsService(store, resolver);
         list = new ListSessionsService(store, methods);
         profiles = new ProfilesService(store, resolver, applier);
-        regions = new RegionsService(store, () -> java.util.stream.Stream.of("cn-north-1", "eu-west-1", "eu-west-2",
-                "us-east-1", "us-gov-west-1").map(io.rolehop.domain.Region::of).toList());
+        regions = new RegionsService(
+                store,
+                () -> java.util.stream.Stream.of("cn-north-1", "eu-west-1", "eu-west-2", "us-east-1", "us-gov-west-1")
+                        .map(io.rolehop.domain.Region::of)
+                        .toList());
     }
 
     static String roleArn(String roleName) {
@@ -94,8 +97,12 @@ final class Fixture {
     }
 
     Session addUser(String alias, NamedProfile profile) {
-        return add.add(new AddSessionCommand(AccessMethodId.of(TestUserMethod.ID), Alias.of(alias),
-                Optional.of(profile), Optional.empty(), Optional.empty(),
+        return add.add(new AddSessionCommand(
+                AccessMethodId.of(TestUserMethod.ID),
+                Alias.of(alias),
+                Optional.of(profile),
+                Optional.empty(),
+                Optional.empty(),
                 Map.of("access-key-id", USER_KEY_ID, "secret-access-key", USER_SECRET)));
     }
 
@@ -108,8 +115,13 @@ final class Fixture {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("role-arn", roleArn(alias));
         fields.putAll(extraFields);
-        return add.add(new AddSessionCommand(AccessMethodId.of(TestChainedMethod.ID), Alias.of(alias),
-                Optional.of(profile), Optional.empty(), Optional.of(assumer), fields));
+        return add.add(new AddSessionCommand(
+                AccessMethodId.of(TestChainedMethod.ID),
+                Alias.of(alias),
+                Optional.of(profile),
+                Optional.empty(),
+                Optional.of(assumer),
+                fields));
     }
 
     /** user → r1 → r2 → r3, each on its own profile; r1 lasts twelve hours (its caller is long-term). */
@@ -144,7 +156,9 @@ final class Fixture {
 
     /** The identities that signed each AssumeRole call, in order. */
     List<String> assumeRoleCallers() {
-        return sts.assumeRoleCalls().stream().map(c -> sts.identityOf(c.caller())).toList();
+        return sts.assumeRoleCalls().stream()
+                .map(c -> sts.identityOf(c.caller()))
+                .toList();
     }
 
     /** The roles assumed by each AssumeRole call, by role name, in order. */

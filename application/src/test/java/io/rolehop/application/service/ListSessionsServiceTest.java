@@ -23,8 +23,12 @@ class ListSessionsServiceTest {
 
     /** A compact picture of a forest: alias(child, child(...)). */
     private static String draw(List<SessionTree> trees) {
-        return String.join(" ", trees.stream().map(t -> t.session().session().alias().value()
-                + (t.dependents().isEmpty() ? "" : "(" + draw(t.dependents()) + ")")).toList());
+        return String.join(
+                " ",
+                trees.stream()
+                        .map(t -> t.session().session().alias().value()
+                                + (t.dependents().isEmpty() ? "" : "(" + draw(t.dependents()) + ")"))
+                        .toList());
     }
 
     @Test
@@ -34,9 +38,11 @@ class ListSessionsServiceTest {
         List<SessionView> views = f.list.list();
 
         assertEquals(List.of("user", "r1", "r2", "r3"), aliases(views));
-        assertEquals(List.of("Test IAM User", "Test Role Chained", "Test Role Chained", "Test Role Chained"),
+        assertEquals(
+                List.of("Test IAM User", "Test Role Chained", "Test Role Chained", "Test Role Chained"),
                 views.stream().map(SessionView::methodName).toList());
-        assertEquals(List.of(Optional.empty(), Optional.of("user"), Optional.of("r1"), Optional.of("r2")),
+        assertEquals(
+                List.of(Optional.empty(), Optional.of("user"), Optional.of("r1"), Optional.of("r2")),
                 views.stream().map(SessionView::assumerAlias).toList());
     }
 
@@ -44,8 +50,14 @@ class ListSessionsServiceTest {
     void listKeepsAddedOrderAfterAnAssumerIsMovedToALaterSession() {
         f.chainUserR1R2R3();
         f.addRole("late", "user");
-        f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r1"), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(io.rolehop.domain.SessionRef.of("late")), Map.of("duration", ""), false));
+        f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(
+                io.rolehop.domain.SessionRef.of("r1"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(io.rolehop.domain.SessionRef.of("late")),
+                Map.of("duration", ""),
+                false));
 
         assertEquals(List.of("user", "r1", "r2", "r3", "late"), aliases(f.list.list()));
     }
@@ -53,8 +65,13 @@ class ListSessionsServiceTest {
     @Test
     void sessionOfAMethodNoLongerInstalledIsStillListed() {
         f.store.update(w -> {
-            w.add(Session.create(Alias.of("sso"), AccessMethodId.of("okta"), NamedProfile.DEFAULT,
-                    Region.of("us-east-1"), Optional.empty(), Map.of()));
+            w.add(Session.create(
+                    Alias.of("sso"),
+                    AccessMethodId.of("okta"),
+                    NamedProfile.DEFAULT,
+                    Region.of("us-east-1"),
+                    Optional.empty(),
+                    Map.of()));
             return null;
         });
 

@@ -53,8 +53,11 @@ class MethodSecretsTest {
             Optional<String> token = context.secret("refresh-token");
             seen.add(token);
             context.putSecret("refresh-token", "rt-" + seen.size());
-            return new TemporaryCredentials("ASIAREFRESHING000001", "refreshing-secret-" + seen.size(),
-                    "refreshing-token-" + seen.size(), context.clock().instant().plus(Duration.ofHours(1)));
+            return new TemporaryCredentials(
+                    "ASIAREFRESHING000001",
+                    "refreshing-secret-" + seen.size(),
+                    "refreshing-token-" + seen.size(),
+                    context.clock().instant().plus(Duration.ofHours(1)));
         }
     }
 
@@ -62,8 +65,13 @@ class MethodSecretsTest {
     private final Fixture f = new Fixture(method);
 
     private Session addRoot() {
-        return f.add.add(new AddSessionCommand(AccessMethodId.of(RefreshingMethod.ID), Alias.of("sso"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+        return f.add.add(new AddSessionCommand(
+                AccessMethodId.of(RefreshingMethod.ID),
+                Alias.of("sso"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of()));
     }
 
     @Test
@@ -83,7 +91,8 @@ class MethodSecretsTest {
     void logoutOfTheSessionOrOfOneItIsAssumedFromForgetsThem() {
         Session root = addRoot();
         f.start("sso");
-        assertTrue(f.secrets.get("session/" + root.id() + "/.method/refresh-token").isPresent());
+        assertTrue(
+                f.secrets.get("session/" + root.id() + "/.method/refresh-token").isPresent());
 
         f.resolver.forgetWithDependents(f.workspace(), root.id());
 
@@ -136,8 +145,13 @@ class MethodSecretsTest {
     @Test
     void aMalformedNameIsRefusedAndNothingIsKept() {
         Fixture g = new Fixture(keeping("test-bad-name", true, "../escape"));
-        g.add.add(new AddSessionCommand(AccessMethodId.of("test-bad-name"), Alias.of("bad"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of()));
+        g.add.add(new AddSessionCommand(
+                AccessMethodId.of("test-bad-name"),
+                Alias.of("bad"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of()));
 
         assertThrows(RuntimeException.class, () -> g.start("bad"));
         assertEquals(List.of(), g.secrets.keys(""));
@@ -146,8 +160,13 @@ class MethodSecretsTest {
     @Test
     void aMethodThatDoesNotDeclareItKeepsNoSecretAndALogoutOpensNoSecretStoreForIt() {
         Fixture g = new Fixture(keeping("test-undeclared", false, "token"));
-        Session s = g.add.add(new AddSessionCommand(AccessMethodId.of("test-undeclared"), Alias.of("plain"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Map.of()));
+        Session s = g.add.add(new AddSessionCommand(
+                AccessMethodId.of("test-undeclared"),
+                Alias.of("plain"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of()));
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> g.start("plain"));
         assertTrue(e.getMessage().contains("test-undeclared"), e::getMessage);

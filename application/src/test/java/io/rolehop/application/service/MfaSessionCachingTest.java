@@ -14,9 +14,9 @@ import io.rolehop.application.port.out.StsException;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.CredentialsContext;
 import io.rolehop.application.spi.FieldSpec;
-import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.AccessMethodId;
 import io.rolehop.domain.Alias;
+import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionRef;
@@ -38,10 +38,19 @@ class MfaSessionCachingTest {
     private final LogoutSessionService logout = new LogoutSessionService(f.store, f.resolver);
 
     private Session addChain() {
-        Session user = f.add.add(new AddSessionCommand(AccessMethodId.of(TestMfaUserMethod.ID), Alias.of("jane"),
-                Optional.of(NamedProfile.of("jane")), Optional.empty(), Optional.empty(),
-                Map.of("access-key-id", Fixture.USER_KEY_ID, "secret-access-key", Fixture.USER_SECRET,
-                        "mfa-device", DEVICE)));
+        Session user = f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestMfaUserMethod.ID),
+                Alias.of("jane"),
+                Optional.of(NamedProfile.of("jane")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
         f.addRole("r1", "jane");
         f.addRole("r2", "r1");
         f.addRole("r3", "r2");
@@ -63,11 +72,17 @@ class MfaSessionCachingTest {
         assertEquals(1, f.sts.sessionTokenCalls().size());
         assertEquals(3, f.sts.assumeRoleCalls().size());
         assertFalse(f.cache.snapshot().containsKey(jane.id().value()), "the MFA token is not in the plain cache");
-        TemporaryCredentials token = CachedCredentialsFormat.decode(f.secrets.snapshot().get(tokenKey(jane)))
+        TemporaryCredentials token = CachedCredentialsFormat.decode(
+                        f.secrets.snapshot().get(tokenKey(jane)))
                 .orElseThrow();
         assertEquals("user:" + Fixture.USER_KEY_ID, f.sts.identityOf(token));
-        assertTrue(f.cache.snapshot().keySet().containsAll(List.of(f.session("r1").id().value(),
-                f.session("r2").id().value(), f.session("r3").id().value())));
+        assertTrue(f.cache
+                .snapshot()
+                .keySet()
+                .containsAll(List.of(
+                        f.session("r1").id().value(),
+                        f.session("r2").id().value(),
+                        f.session("r3").id().value())));
     }
 
     @Test
@@ -75,26 +90,28 @@ class MfaSessionCachingTest {
         addChain();
         f.mfa.willAnswer("999999");
 
-        f.start.start(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(),
-                Optional.of(new MfaCode(" 123456 "))));
+        f.start.start(new StartSessionCommand(
+                SessionRef.of("r3"), false, Optional.empty(), Optional.of(new MfaCode(" 123456 "))));
 
         assertEquals(0, f.mfa.requests(), "the given code served; nothing else was asked");
-        assertEquals("123456", f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().code());
+        assertEquals(
+                "123456", f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().code());
     }
 
     @Test
     void aGivenCodeIsNotKeptForLaterCommands() {
         addChain();
         f.mfa.willAnswer("654321");
-        f.start.start(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(),
-                Optional.of(new MfaCode("123456"))));
+        f.start.start(new StartSessionCommand(
+                SessionRef.of("r3"), false, Optional.empty(), Optional.of(new MfaCode("123456"))));
         f.clock.advance(Duration.ofHours(13));
 
         // The token expired; a later start without a code asks the provider: the code served its command only.
         f.start("r1");
 
         assertEquals(1, f.mfa.requests());
-        assertEquals("654321", f.sts.sessionTokenCalls().get(1).mfa().orElseThrow().code());
+        assertEquals(
+                "654321", f.sts.sessionTokenCalls().get(1).mfa().orElseThrow().code());
     }
 
     @Test
@@ -102,7 +119,8 @@ class MfaSessionCachingTest {
         MfaCode code = new MfaCode("123456");
         assertFalse(code.toString().contains("123456"));
         assertFalse(new StartSessionCommand(SessionRef.of("r3"), false, Optional.empty(), Optional.of(code))
-                .toString().contains("123456"));
+                .toString()
+                .contains("123456"));
     }
 
     @Test
@@ -138,7 +156,8 @@ class MfaSessionCachingTest {
         f.clock.advance(Duration.ofHours(12));
         f.start("r1");
         assertEquals(2, f.mfa.requests(), "an expired token needs a new code");
-        assertEquals("654321", f.sts.sessionTokenCalls().get(1).mfa().orElseThrow().code());
+        assertEquals(
+                "654321", f.sts.sessionTokenCalls().get(1).mfa().orElseThrow().code());
     }
 
     @Test
@@ -150,7 +169,9 @@ class MfaSessionCachingTest {
         assertFalse(f.start("jane").changed());
 
         assertEquals(1, f.sts.calls());
-        assertEquals(f.written("jane"), CachedCredentialsFormat.decode(f.secrets.snapshot().get(tokenKey(jane))));
+        assertEquals(
+                f.written("jane"),
+                CachedCredentialsFormat.decode(f.secrets.snapshot().get(tokenKey(jane))));
     }
 
     @Test
@@ -161,12 +182,14 @@ class MfaSessionCachingTest {
 
         List<Session> forgotten = logout.logout("jane");
 
-        assertEquals(List.of("jane", "r1", "r2", "r3"), forgotten.stream().map(s -> s.alias().value()).sorted()
-                .toList());
+        assertEquals(
+                List.of("jane", "r1", "r2", "r3"),
+                forgotten.stream().map(s -> s.alias().value()).sorted().toList());
         assertEquals("jane", forgotten.get(0).alias().value());
         assertFalse(f.secrets.snapshot().containsKey(tokenKey(jane)));
         assertEquals(Map.of(), f.cache.snapshot());
-        assertTrue(f.secrets.snapshot().containsKey(SecretKeys.field(jane.id(), "secret-access-key")),
+        assertTrue(
+                f.secrets.snapshot().containsKey(SecretKeys.field(jane.id(), "secret-access-key")),
                 "logout keeps the user's keys");
 
         f.start("r2");
@@ -182,7 +205,9 @@ class MfaSessionCachingTest {
 
         List<Session> forgotten = logout.logout("r2");
 
-        assertEquals(List.of("r2", "r3"), forgotten.stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("r2", "r3"),
+                forgotten.stream().map(s -> s.alias().value()).toList());
         assertTrue(f.secrets.snapshot().containsKey(tokenKey(jane)));
         assertTrue(f.cache.snapshot().containsKey(f.session("r1").id().value()));
         f.start("r3");
@@ -215,7 +240,8 @@ class MfaSessionCachingTest {
         f.start("r1");
 
         assertEquals(1, f.sts.sessionTokenCalls().size());
-        assertTrue(CachedCredentialsFormat.decode(f.secrets.snapshot().get(tokenKey(jane))).isPresent());
+        assertTrue(CachedCredentialsFormat.decode(f.secrets.snapshot().get(tokenKey(jane)))
+                .isPresent());
     }
 
     @Test
@@ -224,8 +250,14 @@ class MfaSessionCachingTest {
         f.mfa.willAnswer("123456", "654321");
         f.start("r1");
 
-        f.edit.edit(new EditSessionCommand(SessionRef.of("jane"), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of("mfa-device", "arn:aws:iam::123456789012:mfa/other"), false));
+        f.edit.edit(new EditSessionCommand(
+                SessionRef.of("jane"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("mfa-device", "arn:aws:iam::123456789012:mfa/other"),
+                false));
 
         assertFalse(f.secrets.snapshot().containsKey(tokenKey(jane)));
         f.start("r1");
@@ -272,23 +304,35 @@ class MfaSessionCachingTest {
                 return real.credentials(context);
             }
         });
-        broken.add.add(new AddSessionCommand(AccessMethodId.of("test-broken-mfa"), Alias.of("x"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Map.of("access-key-id", Fixture.USER_KEY_ID,
-                        "secret-access-key", Fixture.USER_SECRET, "mfa-device", DEVICE)));
+        broken.add.add(new AddSessionCommand(
+                AccessMethodId.of("test-broken-mfa"),
+                Alias.of("x"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> broken.start("x"));
-        assertEquals("access method 'test-broken-mfa' failed to say where its credentials are cached:"
-                + " IllegalStateException", e.getMessage());
+        assertEquals(
+                "access method 'test-broken-mfa' failed to say where its credentials are cached:"
+                        + " IllegalStateException",
+                e.getMessage());
     }
 
     @Test
     void theFormatRoundTripsAndRejectsGarbage() {
-        TemporaryCredentials c = new TemporaryCredentials("ASIAFAKE000000000001", "secret/with+chars",
-                "token==", Fixture.START);
+        TemporaryCredentials c =
+                new TemporaryCredentials("ASIAFAKE000000000001", "secret/with+chars", "token==", Fixture.START);
         assertEquals(Optional.of(c), CachedCredentialsFormat.decode(CachedCredentialsFormat.encode(c)));
         assertEquals(Optional.empty(), CachedCredentialsFormat.decode(""));
         assertEquals(Optional.empty(), CachedCredentialsFormat.decode("rolehop-credentials-v1\na\nb\nc\nnot-a-time"));
-        assertEquals(Optional.empty(), CachedCredentialsFormat.decode("rolehop-credentials-v2\na\nb\nc\n"
-                + Fixture.START));
+        assertEquals(
+                Optional.empty(), CachedCredentialsFormat.decode("rolehop-credentials-v2\na\nb\nc\n" + Fixture.START));
     }
 }

@@ -93,9 +93,13 @@ class MigrateSecretsServiceTest {
     void movesTheIdentityCenterLoginOfTheWorkspacesSsoSessions() {
         String url = "https://my-org.awsapps.com/start";
         f.store.update(w -> {
-            w.add(io.rolehop.domain.Session.create(io.rolehop.domain.Alias.of("sso"),
-                    io.rolehop.domain.AccessMethodId.of("aws-sso"), io.rolehop.domain.NamedProfile.of("sso"),
-                    io.rolehop.domain.Region.of("eu-west-1"), Optional.empty(), Map.of("start-url", url)));
+            w.add(io.rolehop.domain.Session.create(
+                    io.rolehop.domain.Alias.of("sso"),
+                    io.rolehop.domain.AccessMethodId.of("aws-sso"),
+                    io.rolehop.domain.NamedProfile.of("sso"),
+                    io.rolehop.domain.Region.of("eu-west-1"),
+                    Optional.empty(),
+                    Map.of("start-url", url)));
             return null;
         });
         f.secrets.put(SsoTokens.key(url), "the login");
@@ -119,8 +123,12 @@ class MigrateSecretsServiceTest {
 
         assertEquals(before, f.secrets.snapshot());
         assertEquals(Optional.empty(), f.workspace().setting("secret-store"));
-        assertEquals(true, e.getMessage().endsWith("; nothing was removed from encrypted-file and the workspace still"
-                + " names encrypted-file"), e.getMessage());
+        assertEquals(
+                true,
+                e.getMessage()
+                        .endsWith("; nothing was removed from encrypted-file and the workspace still"
+                                + " names encrypted-file"),
+                e.getMessage());
     }
 
     @Test

@@ -34,8 +34,8 @@ class OpenConsoleServiceTest {
     private final Fixture f = new Fixture(new TestMfaUserMethod());
     private final RecordingConsoleSignIn signIn = new RecordingConsoleSignIn();
     private final RecordingBrowser browser = new RecordingBrowser();
-    private final OpenConsoleService console = new OpenConsoleService(f.store, f.methods, f.secrets, f.resolver, f.sts,
-            signIn, browser);
+    private final OpenConsoleService console =
+            new OpenConsoleService(f.store, f.methods, f.secrets, f.resolver, f.sts, signIn, browser);
 
     private ConsoleOpened open(String alias) {
         return console.open(command(alias, Optional.empty(), true));
@@ -72,7 +72,8 @@ class OpenConsoleServiceTest {
         open("r3");
 
         assertEquals(calls, f.sts.calls(), "no STS call for a chain whose credentials are cached");
-        assertEquals(Fixture.roleIdentity("r3", "r3"), f.sts.identityOf(onlySignIn().credentials()));
+        assertEquals(
+                Fixture.roleIdentity("r3", "r3"), f.sts.identityOf(onlySignIn().credentials()));
     }
 
     @Test
@@ -110,9 +111,19 @@ class OpenConsoleServiceTest {
 
     @Test
     void anIamUserWithAnMfaDeviceProvesItOnceThenFederatesWithItsKeys() {
-        f.add.add(new AddSessionCommand(AccessMethodId.of(TestMfaUserMethod.ID), Alias.of("jane"),
-                Optional.of(NamedProfile.of("jane")), Optional.empty(), Optional.empty(), Map.of("access-key-id",
-                        Fixture.USER_KEY_ID, "secret-access-key", Fixture.USER_SECRET, "mfa-device", DEVICE)));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestMfaUserMethod.ID),
+                Alias.of("jane"),
+                Optional.of(NamedProfile.of("jane")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
         f.mfa.willAnswer("123456");
 
         open("jane");
@@ -120,17 +131,31 @@ class OpenConsoleServiceTest {
 
         assertEquals(1, f.mfa.requests(), "one code: the MFA session is kept");
         assertEquals(1, f.sts.sessionTokenCalls().size());
-        assertEquals(DEVICE, f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().serialNumber());
+        assertEquals(
+                DEVICE, f.sts.sessionTokenCalls().get(0).mfa().orElseThrow().serialNumber());
         assertEquals(2, f.sts.federationTokenCalls().size());
-        f.sts.federationTokenCalls().forEach(call -> assertEquals(Fixture.USER_KEY_ID, call.caller().accessKeyId(),
-                "GetFederationToken is signed with the long-term keys, never the MFA session token"));
+        f.sts.federationTokenCalls()
+                .forEach(call -> assertEquals(
+                        Fixture.USER_KEY_ID,
+                        call.caller().accessKeyId(),
+                        "GetFederationToken is signed with the long-term keys, never the MFA session token"));
     }
 
     @Test
     void anIamUserWithAnMfaDeviceAndNoCodeOpensNothing() {
-        f.add.add(new AddSessionCommand(AccessMethodId.of(TestMfaUserMethod.ID), Alias.of("jane"),
-                Optional.of(NamedProfile.of("jane")), Optional.empty(), Optional.empty(), Map.of("access-key-id",
-                        Fixture.USER_KEY_ID, "secret-access-key", Fixture.USER_SECRET, "mfa-device", DEVICE)));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestMfaUserMethod.ID),
+                Alias.of("jane"),
+                Optional.of(NamedProfile.of("jane")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
 
         assertThrows(io.rolehop.application.InteractionRequiredException.class, () -> open("jane"));
 
@@ -148,15 +173,16 @@ class OpenConsoleServiceTest {
 
         assertEquals(Region.of("us-east-1"), signIn.requests().get(0).region());
         assertEquals(Region.of("eu-central-1"), signIn.requests().get(1).region());
-        assertEquals(Region.of("eu-central-1"), f.sts.federationTokenCalls().get(1).region());
+        assertEquals(
+                Region.of("eu-central-1"), f.sts.federationTokenCalls().get(1).region());
     }
 
     @Test
     void aRegionOfAnotherPartitionIsRefusedBeforeAnyCall() {
         f.chainUserR1R2R3();
 
-        UsageException e = assertThrows(UsageException.class, () -> console.open(command("r3",
-                Optional.of(Region.of("cn-north-1")), true)));
+        UsageException e = assertThrows(
+                UsageException.class, () -> console.open(command("r3", Optional.of(Region.of("cn-north-1")), true)));
 
         assertTrue(e.getMessage().contains("aws-cn"), e.getMessage());
         assertEquals(0, f.sts.calls());
@@ -170,8 +196,10 @@ class OpenConsoleServiceTest {
         ConsoleOpened opened = console.open(command("r2", Optional.empty(), false));
 
         assertTrue(browser.opened().isEmpty());
-        assertEquals(URI.create("https://signin.example/federation?Action=login&For="
-                + onlySignIn().credentials().accessKeyId()), opened.url());
+        assertEquals(
+                URI.create("https://signin.example/federation?Action=login&For="
+                        + onlySignIn().credentials().accessKeyId()),
+                opened.url());
         assertFalse(opened.toString().contains("signin.example"), "the URL is a secret: " + opened);
     }
 
@@ -188,12 +216,15 @@ class OpenConsoleServiceTest {
 
         List<RecordingBrowser.Opened> opened = browser.opened();
         assertEquals(BrowserContext.Kind.PLAIN, opened.get(0).context().kind());
-        assertEquals(BrowserContext.Kind.FIREFOX_CONTAINER, opened.get(1).context().kind());
+        assertEquals(
+                BrowserContext.Kind.FIREFOX_CONTAINER, opened.get(1).context().kind());
         assertEquals("r2", opened.get(1).context().name().value());
-        assertEquals(BrowserContext.Kind.CHROMIUM_PROFILE, opened.get(2).context().kind());
+        assertEquals(
+                BrowserContext.Kind.CHROMIUM_PROFILE, opened.get(2).context().kind());
         assertEquals(f.session("r3").id(), opened.get(2).context().session());
-        assertEquals(signIn.requests().get(2).credentials().accessKeyId(), opened.get(2).url().getQuery()
-                .replaceAll(".*For=", ""));
+        assertEquals(
+                signIn.requests().get(2).credentials().accessKeyId(),
+                opened.get(2).url().getQuery().replaceAll(".*For=", ""));
         assertEquals("chromium-profile", settings.list().get(BrowserContext.SETTING));
         assertThrows(InvalidValueException.class, () -> settings.set(BrowserContext.SETTING, "safari"));
     }
@@ -202,11 +233,19 @@ class OpenConsoleServiceTest {
     void theBrowserCommandGivenIsPassedOn() {
         f.addUser("user");
 
-        console.open(new OpenConsoleCommand(SessionRef.of("user"), Optional.empty(), Optional.of(URI.create(
-                "https://console.aws.amazon.com/s3/home")), Optional.of("firefox --private-window"), true, false));
+        console.open(new OpenConsoleCommand(
+                SessionRef.of("user"),
+                Optional.empty(),
+                Optional.of(URI.create("https://console.aws.amazon.com/s3/home")),
+                Optional.of("firefox --private-window"),
+                true,
+                false));
 
-        assertEquals(Optional.of("firefox --private-window"), browser.opened().get(0).command());
-        assertEquals(Optional.of(URI.create("https://console.aws.amazon.com/s3/home")), onlySignIn().destination());
+        assertEquals(
+                Optional.of("firefox --private-window"), browser.opened().get(0).command());
+        assertEquals(
+                Optional.of(URI.create("https://console.aws.amazon.com/s3/home")),
+                onlySignIn().destination());
         assertFalse(onlySignIn().logoutFirst());
     }
 
@@ -216,6 +255,8 @@ class OpenConsoleServiceTest {
 
         open("a-very-long-alias-for-an-iam-user-of-the-team");
 
-        assertEquals("a-very-long-alias-for-an-iam-use", f.sts.federationTokenCalls().get(0).name());
+        assertEquals(
+                "a-very-long-alias-for-an-iam-use",
+                f.sts.federationTokenCalls().get(0).name());
     }
 }

@@ -54,14 +54,22 @@ class PluginCallerCredentialsTest {
         @Override
         public AwsCredentials credentials(CredentialsContext context) {
             received.add(context.assumerCredentials());
-            return new TemporaryCredentials("ASIACAPTURING0000001", "capturing-secret", "capturing-token",
+            return new TemporaryCredentials(
+                    "ASIACAPTURING0000001",
+                    "capturing-secret",
+                    "capturing-token",
                     context.clock().instant().plus(Duration.ofHours(1)));
         }
     }
 
     private void addCapturing(Fixture f, String alias, String assumer) {
-        f.add.add(new AddSessionCommand(AccessMethodId.of(CapturingMethod.ID), Alias.of(alias),
-                Optional.of(NamedProfile.of(alias)), Optional.empty(), Optional.of(assumer), Map.of()));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(CapturingMethod.ID),
+                Alias.of(alias),
+                Optional.of(NamedProfile.of(alias)),
+                Optional.empty(),
+                Optional.of(assumer),
+                Map.of()));
     }
 
     @Test
@@ -78,7 +86,8 @@ class PluginCallerCredentialsTest {
         assertFalse(received.accessKeyId().equals(Fixture.USER_KEY_ID));
         assertFalse(received.secretAccessKey().equals(Fixture.USER_SECRET));
         assertEquals(1, f.sts.sessionTokenCalls().size());
-        assertEquals(Fixture.USER_KEY_ID, f.sts.sessionTokenCalls().get(0).caller().accessKeyId());
+        assertEquals(
+                Fixture.USER_KEY_ID, f.sts.sessionTokenCalls().get(0).caller().accessKeyId());
         assertEquals(Optional.empty(), f.sts.sessionTokenCalls().get(0).mfa());
     }
 
@@ -101,10 +110,19 @@ class PluginCallerCredentialsTest {
     void anMfaSessionTokenIsPassedAsItIsWithoutAnotherExchange() {
         CapturingMethod plugin = new CapturingMethod();
         Fixture f = new Fixture(List.of(new TestMfaUserMethod()), List.of(plugin));
-        f.add.add(new AddSessionCommand(AccessMethodId.of(TestMfaUserMethod.ID), Alias.of("mfa-user"),
-                Optional.of(NamedProfile.of("mfa-user")), Optional.empty(), Optional.empty(),
-                Map.of("access-key-id", Fixture.USER_KEY_ID, "secret-access-key", Fixture.USER_SECRET,
-                        "mfa-device", DEVICE)));
+        f.add.add(new AddSessionCommand(
+                AccessMethodId.of(TestMfaUserMethod.ID),
+                Alias.of("mfa-user"),
+                Optional.of(NamedProfile.of("mfa-user")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(
+                        "access-key-id",
+                        Fixture.USER_KEY_ID,
+                        "secret-access-key",
+                        Fixture.USER_SECRET,
+                        "mfa-device",
+                        DEVICE)));
         addCapturing(f, "via-plugin", "mfa-user");
         f.mfa.willAnswer("123456");
 
@@ -123,7 +141,8 @@ class PluginCallerCredentialsTest {
 
         f.start("r1");
 
-        assertInstanceOf(LongTermCredentials.class, f.sts.assumeRoleCalls().get(0).caller());
+        assertInstanceOf(
+                LongTermCredentials.class, f.sts.assumeRoleCalls().get(0).caller());
         assertEquals(0, f.sts.sessionTokenCalls().size());
     }
 }

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 /** A credentials file that cannot be written after the config file was: the config section is put back. */
 class ProfileApplierTest {
     private static final NamedProfile PROFILE = NamedProfile.of("dev");
-    private static final TemporaryCredentials CREDENTIALS = new TemporaryCredentials("ASIAAPPLIERTEST00001", "secret",
-            "token", Instant.parse("2030-01-01T00:00:00Z"));
+    private static final TemporaryCredentials CREDENTIALS =
+            new TemporaryCredentials("ASIAAPPLIERTEST00001", "secret", "token", Instant.parse("2030-01-01T00:00:00Z"));
 
     /** Checks pass; the write fails, as when another tool holds the file's lock too long. */
     private static final class LockedCredentialsFile implements CredentialsFile {
@@ -62,8 +62,13 @@ class ProfileApplierTest {
     }
 
     private static Session session(String region) {
-        return Session.create(Alias.of("dev"), AccessMethodId.of("aws-iam-role-chained"), PROFILE, Region.of(region),
-                Optional.empty(), Map.of());
+        return Session.create(
+                Alias.of("dev"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                PROFILE,
+                Region.of(region),
+                Optional.empty(),
+                Map.of());
     }
 
     @Test
@@ -71,7 +76,8 @@ class ProfileApplierTest {
         InMemoryConfigFile config = new InMemoryConfigFile();
         ProfileApplier applier = new ProfileApplier(new LockedCredentialsFile(), config);
 
-        assertThrows(OperationFailedException.class,
+        assertThrows(
+                OperationFailedException.class,
                 () -> applier.apply(session("eu-west-1"), CREDENTIALS, DeliveryMode.FILE, false));
 
         assertEquals(Map.of(), config.sections());
@@ -83,7 +89,8 @@ class ProfileApplierTest {
         config.write(PROFILE, Map.of("region", "us-east-1"), false);
         ProfileApplier applier = new ProfileApplier(new LockedCredentialsFile(), config);
 
-        assertThrows(OperationFailedException.class,
+        assertThrows(
+                OperationFailedException.class,
                 () -> applier.apply(session("eu-west-1"), CREDENTIALS, DeliveryMode.CREDENTIAL_PROCESS, false));
 
         assertEquals(Map.of("dev", Map.of("region", "us-east-1")), config.sections());
@@ -95,12 +102,12 @@ class ProfileApplierTest {
         config.addForeign("dev", Map.of("region", "eu-west-1"));
         ProfileApplier applier = new ProfileApplier(new LockedCredentialsFile(), config);
 
-        assertThrows(OperationFailedException.class,
+        assertThrows(
+                OperationFailedException.class,
                 () -> applier.apply(session("eu-west-1"), CREDENTIALS, DeliveryMode.FILE, false));
 
         assertEquals(Map.of(), config.sections());
         // Not rolehop's, so not writable without force: the foreign section is still there, unchanged.
-        assertThrows(RuntimeException.class, () -> config.checkWritable(PROFILE, Map.of("region", "us-east-2"),
-                false));
+        assertThrows(RuntimeException.class, () -> config.checkWritable(PROFILE, Map.of("region", "us-east-2"), false));
     }
 }

@@ -27,10 +27,12 @@ class ProfilesServiceTest {
         f.addRole("b", "user", NamedProfile.of("prod"), Map.of());
         f.start("a");
 
-        assertEquals(List.of(
-                new ProfileView(NamedProfile.DEFAULT, List.of(), Optional.empty()),
-                new ProfileView(dev, List.of("user", "a"), Optional.of("a")),
-                new ProfileView(NamedProfile.of("prod"), List.of("b"), Optional.empty())), f.profiles.list());
+        assertEquals(
+                List.of(
+                        new ProfileView(NamedProfile.DEFAULT, List.of(), Optional.empty()),
+                        new ProfileView(dev, List.of("user", "a"), Optional.of("a")),
+                        new ProfileView(NamedProfile.of("prod"), List.of("b"), Optional.empty())),
+                f.profiles.list());
     }
 
     @Test
@@ -87,10 +89,14 @@ class ProfilesServiceTest {
 
     @Test
     void defaultProfileCannotBeRenamedOrDeleted() {
-        assertEquals("the default profile cannot be renamed", assertThrows(WorkspaceRuleException.class,
-                () -> f.profiles.rename(NamedProfile.DEFAULT, dev)).getMessage());
-        assertEquals("the default profile cannot be deleted", assertThrows(WorkspaceRuleException.class,
-                () -> f.profiles.delete(NamedProfile.DEFAULT)).getMessage());
+        assertEquals(
+                "the default profile cannot be renamed",
+                assertThrows(WorkspaceRuleException.class, () -> f.profiles.rename(NamedProfile.DEFAULT, dev))
+                        .getMessage());
+        assertEquals(
+                "the default profile cannot be deleted",
+                assertThrows(WorkspaceRuleException.class, () -> f.profiles.delete(NamedProfile.DEFAULT))
+                        .getMessage());
     }
 
     @Test

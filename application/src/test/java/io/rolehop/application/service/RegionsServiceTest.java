@@ -3,10 +3,7 @@ package io.rolehop.application.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.rolehop.domain.Partition;
 import io.rolehop.domain.Region;
-import java.util.HashSet;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RegionsServiceTest {

@@ -40,22 +40,33 @@ class RotateAccessKeyServiceTest {
     private final FakeAccessKeyManager iam = new FakeAccessKeyManager(f.sts);
     private final FaultySecretStore secrets = new FaultySecretStore(f.secrets);
     private final List<Duration> pauses = new ArrayList<>();
-    private final ChainCredentialsResolver resolver = new ChainCredentialsResolver(f.methods, f.sts, secrets, f.cache,
-            f.mfa, f.clock);
-    private final RotateAccessKeyService rotate = new RotateAccessKeyService(f.store, f.methods, secrets, resolver,
-            iam, d -> {
+    private final ChainCredentialsResolver resolver =
+            new ChainCredentialsResolver(f.methods, f.sts, secrets, f.cache, f.mfa, f.clock);
+    private final RotateAccessKeyService rotate = new RotateAccessKeyService(
+            f.store,
+            f.methods,
+            secrets,
+            resolver,
+            iam,
+            d -> {
                 pauses.add(d);
                 f.clock.advance(d);
-            }, f.clock);
+            },
+            f.clock);
     private final LongTermCredentials original = iam.addUser(USER);
 
     /** The user (without MFA) and a role assumed from it; returns the user. */
     private Session addUser(String method, Map<String, String> extra) {
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("access-key-id", original.accessKeyId(),
-                "secret-access-key", original.secretAccessKey()));
+        Map<String, String> fields = new LinkedHashMap<>(
+                Map.of("access-key-id", original.accessKeyId(), "secret-access-key", original.secretAccessKey()));
         fields.putAll(extra);
-        Session user = f.add.add(new AddSessionCommand(AccessMethodId.of(method), Alias.of("jane"),
-                Optional.of(NamedProfile.of("jane")), Optional.of(REGION), Optional.empty(), fields));
+        Session user = f.add.add(new AddSessionCommand(
+                AccessMethodId.of(method),
+                Alias.of("jane"),
+                Optional.of(NamedProfile.of("jane")),
+                Optional.of(REGION),
+                Optional.empty(),
+                fields));
         f.addRole("r1", "jane");
         return user;
     }
@@ -65,8 +76,11 @@ class RotateAccessKeyServiceTest {
     }
 
     private LongTermCredentials stored(Session session) {
-        return new LongTermCredentials(f.secrets.get(SecretKeys.field(session.id(), "access-key-id")).orElseThrow(),
-                f.secrets.get(SecretKeys.field(session.id(), "secret-access-key")).orElseThrow());
+        return new LongTermCredentials(
+                f.secrets.get(SecretKeys.field(session.id(), "access-key-id")).orElseThrow(),
+                f.secrets
+                        .get(SecretKeys.field(session.id(), "secret-access-key"))
+                        .orElseThrow());
     }
 
     /** The stored key is one IAM knows, of the same user, and it is the only key the user has. */
@@ -91,15 +105,22 @@ class RotateAccessKeyServiceTest {
         assertFalse(now.equals(original));
         assertOnlyKey(jane, now);
         assertThrows(StsException.class, () -> iam.whoami(original, REGION), "the old key no longer works");
-        assertEquals(List.of("jane", "r1"), rotated.forgotten().stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("jane", "r1"),
+                rotated.forgotten().stream().map(s -> s.alias().value()).toList());
         assertTrue(f.cache.snapshot().isEmpty(), "nothing derived from the old key is served any more");
-        assertEquals(List.of("GetCallerIdentity(" + original.accessKeyId() + ")",
-                "CreateAccessKey(" + original.accessKeyId() + ")",
-                "GetCallerIdentity(" + now.accessKeyId() + ")",
-                "DeleteAccessKey(" + original.accessKeyId() + ", " + original.accessKeyId() + ")"), calls);
+        assertEquals(
+                List.of(
+                        "GetCallerIdentity(" + original.accessKeyId() + ")",
+                        "CreateAccessKey(" + original.accessKeyId() + ")",
+                        "GetCallerIdentity(" + now.accessKeyId() + ")",
+                        "DeleteAccessKey(" + original.accessKeyId() + ", " + original.accessKeyId() + ")"),
+                calls);
 
         f.start("r1");
-        assertEquals(now.accessKeyId(), f.sts.assumeRoleCalls().get(1).caller().accessKeyId(),
+        assertEquals(
+                now.accessKeyId(),
+                f.sts.assumeRoleCalls().get(1).caller().accessKeyId(),
                 "the chain is resolved again with the new key");
     }
 
@@ -117,7 +138,8 @@ class RotateAccessKeyServiceTest {
         assertTrue(calls.get(1).startsWith("CreateAccessKey(ASIA"), calls.toString());
         assertTrue(calls.get(3).startsWith("DeleteAccessKey(ASIA"), calls.toString());
         assertOnlyKey(jane, stored(jane));
-        assertFalse(f.secrets.snapshot().containsKey(SecretKeys.cachedCredentials(jane.id())),
+        assertFalse(
+                f.secrets.snapshot().containsKey(SecretKeys.cachedCredentials(jane.id())),
                 "the MFA session token of the old key is forgotten");
     }
 
@@ -198,10 +220,18 @@ class RotateAccessKeyServiceTest {
 
         assertOnlyKey(jane, original);
         assertTrue(e.getMessage().contains("did not work (6 attempts)"), e.getMessage());
-        assertEquals(List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(8), Duration.ofSeconds(8)), pauses, "bounded, with backoff");
-        assertTrue(pauses.stream().reduce(Duration.ZERO, Duration::plus)
-                .compareTo(RotateAccessKeyService.PROOF_PATIENCE) <= 0);
+        assertEquals(
+                List.of(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(8),
+                        Duration.ofSeconds(8)),
+                pauses,
+                "bounded, with backoff");
+        assertTrue(
+                pauses.stream().reduce(Duration.ZERO, Duration::plus).compareTo(RotateAccessKeyService.PROOF_PATIENCE)
+                        <= 0);
     }
 
     @Test
@@ -218,8 +248,9 @@ class RotateAccessKeyServiceTest {
     @Test
     void whenDeletingTheOldKeyFailsTheNewKeyIsStoredAndTheOldKeyIsNamed() {
         Session jane = addUser();
-        iam.failDeleteOf(original.accessKeyId(), new AccessKeyException(AccessKeyException.Reason.UNREACHABLE,
-                "cannot reach IAM"));
+        iam.failDeleteOf(
+                original.accessKeyId(),
+                new AccessKeyException(AccessKeyException.Reason.UNREACHABLE, "cannot reach IAM"));
 
         OperationFailedException e = assertThrows(OperationFailedException.class, () -> rotate.rotate("jane"));
 
@@ -227,7 +258,8 @@ class RotateAccessKeyServiceTest {
         assertFalse(now.equals(original));
         assertEquals(USER, iam.whoami(now, REGION), "the stored key works");
         assertEquals(List.of(original.accessKeyId(), now.accessKeyId()), iam.keysOf(USER));
-        assertTrue(e.getMessage().contains("aws iam delete-access-key --access-key-id " + original.accessKeyId()),
+        assertTrue(
+                e.getMessage().contains("aws iam delete-access-key --access-key-id " + original.accessKeyId()),
                 e.getMessage());
         assertFalse(e.getMessage().contains(now.secretAccessKey()));
     }

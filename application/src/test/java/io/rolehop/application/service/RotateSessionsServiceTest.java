@@ -35,7 +35,8 @@ class RotateSessionsServiceTest {
         f.start("r3");
         f.start("r1");
 
-        assertEquals(Optional.of(f.written("r3").orElseThrow().expiration().minus(Duration.ofMinutes(15))),
+        assertEquals(
+                Optional.of(f.written("r3").orElseThrow().expiration().minus(Duration.ofMinutes(15))),
                 rotate.nextRefresh());
     }
 
@@ -48,7 +49,8 @@ class RotateSessionsServiceTest {
 
         List<Rotation> done = rotate.rotate();
 
-        assertEquals(List.of(Outcome.REFRESHED), done.stream().map(Rotation::outcome).toList());
+        assertEquals(
+                List.of(Outcome.REFRESHED), done.stream().map(Rotation::outcome).toList());
         assertEquals("r3", done.get(0).alias());
         TemporaryCredentials now = f.written("r3").orElseThrow();
         assertNotEquals(old, now);
@@ -70,7 +72,9 @@ class RotateSessionsServiceTest {
         assertEquals(Outcome.FAILED_KEPT, done.get(0).outcome());
         assertEquals(old, f.written("r3").orElseThrow());
         assertTrue(f.session("r3").isActive());
-        assertEquals(List.of("r1", "r2", "r3", "r3"), f.assumedRoles(),
+        assertEquals(
+                List.of("r1", "r2", "r3", "r3"),
+                f.assumedRoles(),
                 "the refused hop is asked once, before the lock, and not again under it");
     }
 
@@ -96,15 +100,22 @@ class RotateSessionsServiceTest {
         f.clock.advance(Duration.ofMinutes(50));
         // The edit lands while the unlocked resolution's call is in flight: its forgetting comes before that
         // resolution caches what it got for the old role.
-        f.sts.duringNextCall(() -> f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r3"),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false)));
+        f.sts.duringNextCall(() -> f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(
+                io.rolehop.domain.SessionRef.of("r3"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                java.util.Map.of("role-arn", Fixture.roleArn("r3-new")),
+                false)));
 
         rotate.rotate();
 
         assertEquals(Fixture.roleIdentity("r3-new", "r3"), f.writtenIdentity("r3"));
-        assertEquals(Fixture.roleIdentity("r3-new", "r3"),
-                f.sts.identityOf(f.generate.generate("r3")), "and the cache serves the new role");
+        assertEquals(
+                Fixture.roleIdentity("r3-new", "r3"),
+                f.sts.identityOf(f.generate.generate("r3")),
+                "and the cache serves the new role");
     }
 
     @Test
@@ -115,15 +126,22 @@ class RotateSessionsServiceTest {
         // Another process edits r3's role between the unlocked resolution and the lock: simulated by editing the
         // stored workspace as the lock is taken.
         f.store.onUpdate(() -> {
-            f.store.onUpdate(() -> { });
-            f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(io.rolehop.domain.SessionRef.of("r3"), Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(),
-                    java.util.Map.of("role-arn", Fixture.roleArn("r3-new")), false));
+            f.store.onUpdate(() -> {});
+            f.edit.edit(new io.rolehop.application.port.in.EditSessionCommand(
+                    io.rolehop.domain.SessionRef.of("r3"),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    java.util.Map.of("role-arn", Fixture.roleArn("r3-new")),
+                    false));
         });
 
         rotate.rotate();
 
-        assertEquals(Fixture.roleIdentity("r3-new", "r3"), f.writtenIdentity("r3"),
+        assertEquals(
+                Fixture.roleIdentity("r3-new", "r3"),
+                f.writtenIdentity("r3"),
                 "what was resolved for the old role is not written for the new one");
     }
 

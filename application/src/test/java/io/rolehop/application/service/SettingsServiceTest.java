@@ -17,8 +17,19 @@ class SettingsServiceTest {
 
     @Test
     void listShowsDefaultsUntilSet() {
-        assertEquals(Map.of("default-mode", "file", "refresh-margin-seconds", "900", "secret-store", "auto",
-                "console-browser-context", "plain", "sso-token-cache", "read"), settings.list());
+        assertEquals(
+                Map.of(
+                        "default-mode",
+                        "file",
+                        "refresh-margin-seconds",
+                        "900",
+                        "secret-store",
+                        "auto",
+                        "console-browser-context",
+                        "plain",
+                        "sso-token-cache",
+                        "read"),
+                settings.list());
     }
 
     @Test
@@ -32,9 +43,10 @@ class SettingsServiceTest {
     @ParameterizedTest
     @ValueSource(strings = {"59", "43201", "15m", "", "-60"})
     void refreshMarginOutOfRangeIsRefused(String value) {
-        InvalidValueException e = assertThrows(InvalidValueException.class,
-                () -> settings.set("refresh-margin-seconds", value));
-        assertEquals("invalid refresh-margin-seconds '" + value + "'; give a whole number of seconds from 60 to 43200",
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> settings.set("refresh-margin-seconds", value));
+        assertEquals(
+                "invalid refresh-margin-seconds '" + value + "'; give a whole number of seconds from 60 to 43200",
                 e.getMessage());
         assertEquals(0, f.store.saves());
     }
@@ -48,8 +60,9 @@ class SettingsServiceTest {
     @Test
     void unknownSettingIsAUsageErrorNamingTheKnownOnes() {
         UsageException e = assertThrows(UsageException.class, () -> settings.set("colour", "blue"));
-        assertEquals("unknown setting 'colour'; known settings: console-browser-context, default-mode,"
-                + " refresh-margin-seconds, secret-store, sso-token-cache",
+        assertEquals(
+                "unknown setting 'colour'; known settings: console-browser-context, default-mode,"
+                        + " refresh-margin-seconds, secret-store, sso-token-cache",
                 e.getMessage());
         assertThrows(UsageException.class, () -> settings.unset("colour"));
     }
@@ -67,10 +80,13 @@ class SettingsServiceTest {
         assertEquals("secret-service", settings.list().get("secret-store"));
         assertEquals(java.util.Optional.of("secret-service"), f.workspace().setting("secret-store"));
 
-        InvalidValueException e = assertThrows(InvalidValueException.class, () -> settings.set("secret-store", "vault"));
-        assertEquals("invalid secret-store 'vault'; give one of secret-service, keychain, pass, encrypted-file, or unset it to"
-                + " let rolehop detect one. This only says where rolehop looks: move the secrets with 'rolehop secrets"
-                + " migrate --to BACKEND'", e.getMessage());
+        InvalidValueException e =
+                assertThrows(InvalidValueException.class, () -> settings.set("secret-store", "vault"));
+        assertEquals(
+                "invalid secret-store 'vault'; give one of secret-service, keychain, pass, encrypted-file, or unset it to"
+                        + " let rolehop detect one. This only says where rolehop looks: move the secrets with 'rolehop secrets"
+                        + " migrate --to BACKEND'",
+                e.getMessage());
 
         settings.unset("secret-store");
         assertEquals("auto", settings.list().get("secret-store"));

@@ -44,8 +44,8 @@ class StartSessionServiceTest {
 
         f.start("r3");
 
-        assertEquals(List.of(userIdentity(), roleIdentity("r1", "r1"), roleIdentity("r2", "r2")),
-                f.assumeRoleCallers());
+        assertEquals(
+                List.of(userIdentity(), roleIdentity("r1", "r1"), roleIdentity("r2", "r2")), f.assumeRoleCallers());
     }
 
     @Test
@@ -70,8 +70,11 @@ class StartSessionServiceTest {
 
         f.start("r3");
 
-        assertEquals(List.of(43_200, 3_600, 3_600),
-                f.sts.assumeRoleCalls().stream().map(c -> c.duration().seconds()).toList());
+        assertEquals(
+                List.of(43_200, 3_600, 3_600),
+                f.sts.assumeRoleCalls().stream()
+                        .map(c -> c.duration().seconds())
+                        .toList());
     }
 
     @Test
@@ -94,7 +97,8 @@ class StartSessionServiceTest {
     void startingAHopOfAnAlreadyResolvedChainReusesItsCachedCredentials() {
         f.chainUserR1R2R3();
         f.start("r3");
-        TemporaryCredentials r2Cached = f.cache.get(f.session("r2").id().value()).orElseThrow();
+        TemporaryCredentials r2Cached =
+                f.cache.get(f.session("r2").id().value()).orElseThrow();
 
         StartResult r2 = f.start("r2");
 
@@ -194,7 +198,8 @@ class StartSessionServiceTest {
         assertTrue(result.changed());
         assertEquals(0, f.sts.assumeRoleCalls().size());
         assertEquals(1, f.sts.sessionTokenCalls().size());
-        assertEquals(Fixture.USER_KEY_ID, f.sts.sessionTokenCalls().get(0).caller().accessKeyId());
+        assertEquals(
+                Fixture.USER_KEY_ID, f.sts.sessionTokenCalls().get(0).caller().accessKeyId());
         TemporaryCredentials written = f.written("user").orElseThrow();
         assertNotEquals(Fixture.USER_KEY_ID, written.accessKeyId());
         assertNotEquals(Fixture.USER_SECRET, written.secretAccessKey());
@@ -297,12 +302,16 @@ class StartSessionServiceTest {
 
         StartResult result = f.start("b");
 
-        assertEquals(List.of("a"), result.stopped().stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("a"),
+                result.stopped().stream().map(s -> s.alias().value()).toList());
         assertFalse(result.stopped().get(0).isActive());
         assertFalse(f.session("a").isActive());
         assertTrue(f.session("b").isActive());
         assertEquals(roleIdentity("b", "b"), f.writtenIdentity("dev"));
-        assertEquals(List.of("b"), f.workspace().active().stream().map(s -> s.alias().value()).toList());
+        assertEquals(
+                List.of("b"),
+                f.workspace().active().stream().map(s -> s.alias().value()).toList());
     }
 
     @Test

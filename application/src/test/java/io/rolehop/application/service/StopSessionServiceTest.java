@@ -103,8 +103,14 @@ class StopSessionServiceTest {
         f.configFile.addForeign("r3", Map.of("output", "json"));
         f.start.start(new StartSessionCommand("r3", true));
 
-        f.edit.edit(new EditSessionCommand(SessionRef.of("r3"), Optional.empty(), Optional.of(NamedProfile.of("elsewhere")),
-                Optional.empty(), Optional.empty(), Map.of(), false));
+        f.edit.edit(new EditSessionCommand(
+                SessionRef.of("r3"),
+                Optional.empty(),
+                Optional.of(NamedProfile.of("elsewhere")),
+                Optional.empty(),
+                Optional.empty(),
+                Map.of(),
+                false));
 
         assertEquals(Map.of("r3", Map.of("output", "json")), f.configFile.foreignSections());
         assertEquals(Set.of("elsewhere"), f.configFile.sections().keySet());

@@ -32,8 +32,8 @@ final class TestChainedMethod implements AccessMethod {
     public List<FieldSpec> fields() {
         return List.of(
                 FieldSpec.required("role-arn", "the ARN of the role to assume", FieldValidator.parsing(RoleArn::of)),
-                FieldSpec.optional("duration", "seconds the role session lasts",
-                        FieldValidator.parsing(SessionDuration::parse)));
+                FieldSpec.optional(
+                        "duration", "seconds the role session lasts", FieldValidator.parsing(SessionDuration::parse)));
     }
 
     @Override
@@ -58,11 +58,19 @@ final class TestChainedMethod implements AccessMethod {
     @Override
     public AwsCredentials credentials(CredentialsContext context) {
         AwsCredentials caller = context.assumerCredentials();
-        SessionDuration duration = context.field("duration").map(SessionDuration::parse)
-                .orElse(SessionDuration.DEFAULT).checkFor(caller.isTemporary());
-        return context.sts().assumeRole(new AssumeRoleRequest(caller, context.session().region(),
-                RoleArn.of(context.field("role-arn").orElseThrow()),
-                RoleSessionName.derivedFrom(context.session().alias()), duration, Optional.empty(), Optional.empty(),
-                Optional.empty()));
+        SessionDuration duration = context.field("duration")
+                .map(SessionDuration::parse)
+                .orElse(SessionDuration.DEFAULT)
+                .checkFor(caller.isTemporary());
+        return context.sts()
+                .assumeRole(new AssumeRoleRequest(
+                        caller,
+                        context.session().region(),
+                        RoleArn.of(context.field("role-arn").orElseThrow()),
+                        RoleSessionName.derivedFrom(context.session().alias()),
+                        duration,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
     }
 }

@@ -55,9 +55,14 @@ final class TestMfaUserMethod implements AccessMethod {
     public AwsCredentials credentials(CredentialsContext context) {
         String device = context.field("mfa-device").orElseThrow();
         String code = context.mfaCode(device);
-        LongTermCredentials keys = new LongTermCredentials(context.field("access-key-id").orElseThrow(),
+        LongTermCredentials keys = new LongTermCredentials(
+                context.field("access-key-id").orElseThrow(),
                 context.field("secret-access-key").orElseThrow());
-        return context.sts().getSessionToken(new SessionTokenRequest(keys, context.session().region(),
-                Duration.ofHours(12), Optional.of(new MfaToken(device, code))));
+        return context.sts()
+                .getSessionToken(new SessionTokenRequest(
+                        keys,
+                        context.session().region(),
+                        Duration.ofHours(12),
+                        Optional.of(new MfaToken(device, code))));
     }
 }

@@ -28,9 +28,12 @@ final class TestUserMethod implements AccessMethod {
     @Override
     public List<FieldSpec> fields() {
         return List.of(
-                FieldSpec.required("access-key-id", "the access key id", value -> value.matches("[A-Z0-9]{16,128}")
-                        ? Optional.empty()
-                        : Optional.of("expected 16 to 128 upper-case letters and digits"))
+                FieldSpec.required(
+                                "access-key-id",
+                                "the access key id",
+                                value -> value.matches("[A-Z0-9]{16,128}")
+                                        ? Optional.empty()
+                                        : Optional.of("expected 16 to 128 upper-case letters and digits"))
                         .withSensitivity(Sensitivity.CONFIDENTIAL),
                 FieldSpec.required("secret-access-key", "the secret access key", FieldValidator.any())
                         .withSensitivity(Sensitivity.SECRET));
@@ -43,7 +46,8 @@ final class TestUserMethod implements AccessMethod {
 
     @Override
     public AwsCredentials credentials(CredentialsContext context) {
-        return new LongTermCredentials(context.field("access-key-id").orElseThrow(),
+        return new LongTermCredentials(
+                context.field("access-key-id").orElseThrow(),
                 context.field("secret-access-key").orElseThrow());
     }
 }

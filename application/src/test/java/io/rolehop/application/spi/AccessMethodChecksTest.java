@@ -53,8 +53,20 @@ class AccessMethodChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"alias", "profile", "region", "assumer", "force", "output", "help", "version", "mode",
-        "debug", "mfa-code"})
+    @ValueSource(
+            strings = {
+                "alias",
+                "profile",
+                "region",
+                "assumer",
+                "force",
+                "output",
+                "help",
+                "version",
+                "mode",
+                "debug",
+                "mfa-code"
+            })
     void aFieldNamedLikeOneOfRolehopsOptionsIsRefused(String name) {
         Optional<String> problem = AccessMethodChecks.problemWith(method(() -> List.of(field("command"), field(name))));
 
@@ -76,9 +88,12 @@ class AccessMethodChecksTest {
         withNull.add(null);
         assertTrue(AccessMethodChecks.problemWith(method(() -> null)).isPresent());
         assertTrue(AccessMethodChecks.problemWith(method(() -> withNull)).isPresent());
-        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("a"), field("a")))).isPresent());
-        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("key"), field("key-stdin")))).isPresent());
-        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("key-stdin"), field("key")))).isPresent());
+        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("a"), field("a"))))
+                .isPresent());
+        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("key"), field("key-stdin"))))
+                .isPresent());
+        assertTrue(AccessMethodChecks.problemWith(method(() -> List.of(field("key-stdin"), field("key"))))
+                .isPresent());
     }
 
     @Test

@@ -54,16 +54,19 @@ public class WarmPathBenchmark {
     @Setup
     public void setUp() throws IOException {
         home = Files.createTempDirectory("rolehop-warm-bench");
-        env = Map.of("HOME", home.toString(), "ROLEHOP_HOME", home.resolve("rolehop").toString());
+        env = Map.of(
+                "HOME", home.toString(), "ROLEHOP_HOME", home.resolve("rolehop").toString());
         store = new JsonWorkspaceStore(home.resolve("rolehop").resolve("workspace.json"));
         cache = new FileCredentialsCache(home.resolve("rolehop").resolve("cache"));
         now = Instant.now();
         Session last = store.update(workspace -> {
             Session previous = null;
             for (int i = 0; i < sessions; i++) {
-                Session s = Session.create(Alias.of("session " + i),
+                Session s = Session.create(
+                        Alias.of("session " + i),
                         AccessMethodId.of(previous == null ? "aws-iam-user" : "aws-iam-role-chained"),
-                        NamedProfile.of("p" + i), Region.of("eu-west-1"),
+                        NamedProfile.of("p" + i),
+                        Region.of("eu-west-1"),
                         previous == null ? Optional.empty() : Optional.of(previous.id()),
                         previous == null ? Map.of() : Map.of("role-arn", "arn:aws:iam::123456789012:role/r" + i));
                 workspace.add(s);
@@ -74,8 +77,13 @@ public class WarmPathBenchmark {
         });
         alias = last.alias().value();
         key = last.id().value();
-        cache.put(key, new TemporaryCredentials("ASIABENCHMARK0000001", "benchmarkSecret/+x", "benchmarkToken/+y==",
-                now.plus(Duration.ofHours(1))));
+        cache.put(
+                key,
+                new TemporaryCredentials(
+                        "ASIABENCHMARK0000001",
+                        "benchmarkSecret/+x",
+                        "benchmarkToken/+y==",
+                        now.plus(Duration.ofHours(1))));
         if (WarmGenerate.credentialProcessLine(env, alias, now).isEmpty()) {
             throw new IllegalStateException("the warm path does not serve the benchmark's session");
         }

@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CommandLineBrowser implements WebBrowser {
     /** Chromium-family browsers looked for on the PATH for a per-session profile, in this order. */
-    static final List<String> CHROMIUM_FAMILY = List.of("chromium", "chromium-browser", "google-chrome",
-            "google-chrome-stable", "brave-browser", "microsoft-edge");
+    static final List<String> CHROMIUM_FAMILY = List.of(
+            "chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "brave-browser", "microsoft-edge");
     /** How long to watch for a browser command that fails at once (xdg-open finding no browser). */
     static final java.time.Duration QUICK_FAILURE = java.time.Duration.ofSeconds(1);
 
@@ -57,8 +57,8 @@ public final class CommandLineBrowser implements WebBrowser {
     }
 
     /** With {@code quickFailure} as the time a failing browser command is given to exit. */
-    CommandLineBrowser(Map<String, String> environment, Path rolehopHome, boolean macOs,
-            java.time.Duration quickFailure) {
+    CommandLineBrowser(
+            Map<String, String> environment, Path rolehopHome, boolean macOs, java.time.Duration quickFailure) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.rolehopHome = Objects.requireNonNull(rolehopHome, "rolehopHome");
         this.macOs = macOs;
@@ -96,7 +96,8 @@ public final class CommandLineBrowser implements WebBrowser {
         Optional<String> configured = given.or(() -> variable("ROLEHOP_BROWSER"))
                 .or(() -> variable("BROWSER").map(value -> value.split(":")[0]));
         if (configured.isPresent()) {
-            List<String> words = Arrays.stream(configured.get().strip().split("\\s+")).filter(w -> !w.isEmpty())
+            List<String> words = Arrays.stream(configured.get().strip().split("\\s+"))
+                    .filter(w -> !w.isEmpty())
                     .toList();
             if (words.isEmpty()) {
                 throw new UsageException("the browser command is empty; give one with --browser CMD");
@@ -106,10 +107,17 @@ public final class CommandLineBrowser implements WebBrowser {
         return switch (context.kind()) {
             case PLAIN -> List.of(macOs ? "open" : "xdg-open");
             case FIREFOX_CONTAINER -> macOs ? List.of("open", "-a", "Firefox") : List.of("firefox");
-            case CHROMIUM_PROFILE -> macOs ? List.of("open", "-na", "Google Chrome", "--args") : List.of(
-                    onPath(CHROMIUM_FAMILY).orElseThrow(() -> new OperationFailedException("no Chromium-family"
-                            + " browser (" + String.join(", ", CHROMIUM_FAMILY) + ") is on the PATH for the"
-                            + " console's chromium-profile context; give one with --browser CMD or ROLEHOP_BROWSER")));
+            case CHROMIUM_PROFILE ->
+                macOs
+                        ? List.of("open", "-na", "Google Chrome", "--args")
+                        : List.of(
+                                onPath(CHROMIUM_FAMILY)
+                                        .orElseThrow(
+                                                () -> new OperationFailedException(
+                                                        "no Chromium-family"
+                                                                + " browser (" + String.join(", ", CHROMIUM_FAMILY)
+                                                                + ") is on the PATH for the"
+                                                                + " console's chromium-profile context; give one with --browser CMD or ROLEHOP_BROWSER")));
         };
     }
 
@@ -120,7 +128,8 @@ public final class CommandLineBrowser implements WebBrowser {
             case FIREFOX_CONTAINER -> containerUrl(url, context);
         };
         List<String> extra = context.kind() == BrowserContext.Kind.CHROMIUM_PROFILE
-                ? List.of("--user-data-dir=" + profileDirectory(context)) : List.of();
+                ? List.of("--user-data-dir=" + profileDirectory(context))
+                : List.of();
         List<String> arguments = new ArrayList<>();
         boolean placed = false;
         for (String word : words) {
@@ -150,16 +159,18 @@ public final class CommandLineBrowser implements WebBrowser {
 
     /** {@code $ROLEHOP_HOME/browser-profiles/<session id>}, made private (0700) when missing. */
     Path profileDirectory(BrowserContext context) {
-        Path directory = rolehopHome.resolve("browser-profiles").resolve(context.session().value());
+        Path directory = rolehopHome
+                .resolve("browser-profiles")
+                .resolve(context.session().value());
         try {
             Path parent = directory.getParent();
             if (!Files.isDirectory(parent)) {
-                Files.createDirectories(parent, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        parent, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             if (!Files.isDirectory(directory)) {
-                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
         } catch (IOException | UnsupportedOperationException e) {
             throw new OperationFailedException("could not make the browser profile directory " + directory + ": "

@@ -15,8 +15,11 @@ public final class Commands {
     private static void withHelpEverywhere(CommandLine commandLine) {
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             if (sub.getCommandSpec().optionsMap().get("--help") == null && !"help".equals(sub.getCommandName())) {
-                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-                        .description("Show this help message and exit.").build());
+                sub.getCommandSpec()
+                        .addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+                                .usageHelp(true)
+                                .description("Show this help message and exit.")
+                                .build());
             }
             withHelpEverywhere(sub);
         }
@@ -44,7 +47,8 @@ public final class Commands {
         if (!words.isEmpty() && words.get(0).equals("help")) {
             words.remove(0);
         }
-        return words.size() >= 2 && words.get(0).equals("session")
+        return words.size() >= 2
+                && words.get(0).equals("session")
                 && (words.get(1).equals("add") || words.get(1).equals("edit"));
     }
 
@@ -55,7 +59,8 @@ public final class Commands {
             CommandLine session = commandLine.getSubcommands().get("session");
             CommandLine add = session.getSubcommands().get("add");
             ((SessionAddCommand) add.getCommand()).addMethodSubcommands(add);
-            SessionEditCommand.addMethodFields(session.getSubcommands().get("edit").getCommandSpec(), context);
+            SessionEditCommand.addMethodFields(
+                    session.getSubcommands().get("edit").getCommandSpec(), context);
         }
         ErrorHandler errors = new ErrorHandler(context);
         commandLine.setExecutionExceptionHandler(errors);

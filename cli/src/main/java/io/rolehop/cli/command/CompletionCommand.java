@@ -1,13 +1,13 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.cli.completion.CompletionScripts;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.wiring.CliContext;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -15,16 +15,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "completion", description = "Print the shell completion script for bash, zsh or fish.",
-        footer = {"", "bash: source <(rolehop completion bash)", "zsh:  source <(rolehop completion zsh)",
-            "fish: rolehop completion fish | source"})
+@Command(
+        name = "completion",
+        description = "Print the shell completion script for bash, zsh or fish.",
+        footer = {
+            "",
+            "bash: source <(rolehop completion bash)",
+            "zsh:  source <(rolehop completion zsh)",
+            "fish: rolehop completion fish | source"
+        })
 final class CompletionCommand implements Callable<Integer> {
     private final CliContext context;
     private final Output out;
     private final Provider<ListSessionsUseCase> sessions;
     private final Provider<ProfilesUseCase> profiles;
 
-    @Parameters(arity = "0..1", paramLabel = "SHELL", completionCandidates = Shells.class,
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "SHELL",
+            completionCandidates = Shells.class,
             description = "bash, zsh or fish.")
     String shell;
 
@@ -34,7 +43,10 @@ final class CompletionCommand implements Callable<Integer> {
 
     /** The context builds the whole command tree and lists the access methods, as the plugin commands do. */
     @Inject
-    CompletionCommand(CliContext context, Output out, Provider<ListSessionsUseCase> sessions,
+    CompletionCommand(
+            CliContext context,
+            Output out,
+            Provider<ListSessionsUseCase> sessions,
             Provider<ProfilesUseCase> profiles) {
         this.context = context;
         this.out = out;
@@ -60,11 +72,16 @@ final class CompletionCommand implements Callable<Integer> {
 
     private List<String> candidates(String kind) {
         return switch (kind) {
-            case "sessions" -> sessions.get().list().stream()
-                    .map(s -> s.session().alias().value()).toList();
-            case "profiles" -> profiles.get().list().stream()
-                    .map(p -> p.profile().name()).toList();
-            case "methods" -> context.accessMethods().stream().map(found -> found.method().id()).toList();
+            case "sessions" ->
+                sessions.get().list().stream()
+                        .map(s -> s.session().alias().value())
+                        .toList();
+            case "profiles" ->
+                profiles.get().list().stream().map(p -> p.profile().name()).toList();
+            case "methods" ->
+                context.accessMethods().stream()
+                        .map(found -> found.method().id())
+                        .toList();
             default -> List.of();
         };
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "console",
+@Command(
+        name = "console",
         description = "Sign in to the AWS web console as the session, in its own browser context, or print the"
                 + " sign-in URL.")
 final class ConsoleCommand implements Callable<Integer> {
@@ -30,18 +31,24 @@ final class ConsoleCommand implements Callable<Integer> {
     @Mixin
     MfaCodeOption mfa;
 
-    @Option(names = "--print", description = "Print the sign-in URL on stdout instead of opening a browser. The URL"
-            + " signs anyone in who opens it within 15 minutes.")
+    @Option(
+            names = "--print",
+            description = "Print the sign-in URL on stdout instead of opening a browser. The URL"
+                    + " signs anyone in who opens it within 15 minutes.")
     boolean print;
 
     @Option(names = "--region", paramLabel = "R", description = "The console's region. Default: the session's.")
     String region;
 
-    @Option(names = "--destination", paramLabel = "URL",
+    @Option(
+            names = "--destination",
+            paramLabel = "URL",
             description = "The console page to land on, an https URL. Default: the region's console home.")
     String destination;
 
-    @Option(names = "--browser", paramLabel = "CMD",
+    @Option(
+            names = "--browser",
+            paramLabel = "CMD",
             description = "The browser command line (the URL is appended, or replaces %%s). Default: ROLEHOP_BROWSER,"
                     + " then BROWSER, then xdg-open (open on macOS).")
     String browser;
@@ -61,9 +68,15 @@ final class ConsoleCommand implements Callable<Integer> {
         if (command.filter(String::isEmpty).isPresent()) {
             throw new UsageException("--browser is empty; give a browser command such as 'firefox', or leave it out");
         }
-        ConsoleOpened opened = console.get().open(new OpenConsoleCommand(session.ref(),
-                Optional.ofNullable(region).map(Region::of), Optional.ofNullable(destination)
-                        .map(ConsoleCommand::destination), command, !print, !noLogout, mfa.code()));
+        ConsoleOpened opened = console.get()
+                .open(new OpenConsoleCommand(
+                        session.ref(),
+                        Optional.ofNullable(region).map(Region::of),
+                        Optional.ofNullable(destination).map(ConsoleCommand::destination),
+                        command,
+                        !print,
+                        !noLogout,
+                        mfa.code()));
         if (print) {
             out.line(opened.url().toString());
         } else {

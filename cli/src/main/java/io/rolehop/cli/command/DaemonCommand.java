@@ -1,5 +1,7 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.ApplicationException;
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
@@ -8,8 +10,6 @@ import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.env.CliState;
 import io.rolehop.domain.DomainException;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -17,22 +17,22 @@ import java.nio.channels.FileLock;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.util.Set;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,10 +68,11 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException {
         Path home = environment.rolehopHome();
         // rolehop's own directory is private (0700), whichever command creates it first.
-        Files.createDirectories(home, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path lockFile = home.resolve("daemon.lock");
-        try (FileChannel channel = openLock(lockFile); FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = openLock(lockFile);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new OperationFailedException("a rolehop daemon already runs for the workspace in " + home
                         + "; stop it first (its lock is " + lockFile + ")");
@@ -89,15 +90,17 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         AtomicBoolean stopping = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
         Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stopping.set(true);
-            main.interrupt();
-            try {
-                stopped.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rolehop-daemon-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stopping.set(true);
+                    main.interrupt();
+                    try {
+                        stopped.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "rolehop-daemon-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         log.println(clock.instant() + " daemon started for " + home);
         int failures = 0;
@@ -113,7 +116,10 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
                 } catch (RuntimeException e) {
                     // A bug or a plugin's failure must not end the daemon; its message is not shown (it may hold
                     // anything), --debug-free: the class says enough to report it.
-                    done = List.of(new Rotation("*", Outcome.FAILED_KEPT, Optional.empty(),
+                    done = List.of(new Rotation(
+                            "*",
+                            Outcome.FAILED_KEPT,
+                            Optional.empty(),
                             "rotation failed unexpectedly (" + e.getClass().getName() + "); retrying with backoff"));
                 }
                 rounds++;
@@ -201,8 +207,8 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
     /** Opens (creating it private) the daemon's lock file; a link or anything but a regular file is refused. */
     private static FileChannel openLock(Path lockFile) throws IOException {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(lockFile, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 throw new OperationFailedException("the daemon's lock file " + lockFile + " is "
                         + (attributes.isSymbolicLink() ? "a symbolic link" : "not a regular file")
@@ -211,8 +217,9 @@ final class DaemonCommand implements java.util.concurrent.Callable<Integer> {
         } catch (NoSuchFileException absent) {
             // Created below, private from the start.
         }
-        return FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS), PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rw-------")));
+        return FileChannel.open(
+                lockFile,
+                Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     }
 }

@@ -1,5 +1,7 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.ApplicationException;
 import io.rolehop.application.InteractionRequiredException;
 import io.rolehop.application.port.in.CheckSetupUseCase;
@@ -12,8 +14,6 @@ import io.rolehop.cli.plugin.PluginTrust;
 import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.wiring.SecretStores;
 import io.rolehop.domain.DomainException;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,10 +28,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "doctor", description = "Check that rolehop works from here: every credential_process line runs a"
-        + " launcher that exists and answers, the launcher link under the rolehop home is not dangling, the secret"
-        + " store opens (a locked encrypted file is reported, never asked for), the AWS files read, the plugin"
-        + " directories are safe, and rolehop is on PATH. Exit 0 when healthy, 1 with one line per problem.")
+@Command(
+        name = "doctor",
+        description = "Check that rolehop works from here: every credential_process line runs a"
+                + " launcher that exists and answers, the launcher link under the rolehop home is not dangling, the secret"
+                + " store opens (a locked encrypted file is reported, never asked for), the AWS files read, the plugin"
+                + " directories are safe, and rolehop is on PATH. Exit 0 when healthy, 1 with one line per problem.")
 final class DoctorCommand implements Callable<Integer> {
     private static final String OK = "ok";
     private static final String NOTE = "note";
@@ -48,8 +50,10 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     OutputOption output;
 
-    @Option(names = "--fix", description = "Repair what can be repaired: point the launcher link at this launcher and"
-            + " rewrite stale credential_process lines to run it.")
+    @Option(
+            names = "--fix",
+            description = "Repair what can be repaired: point the launcher link at this launcher and"
+                    + " rewrite stale credential_process lines to run it.")
     boolean fix;
 
     /** One check's outcome: ok, note (worth knowing, not wrong), problem, or fixed. */
@@ -77,22 +81,32 @@ final class DoctorCommand implements Callable<Integer> {
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("healthy", healthy);
-            json.put("checks", findings.stream().map(f -> {
-                Map<String, Object> check = new LinkedHashMap<>();
-                check.put("check", f.check());
-                check.put("status", f.status());
-                check.put("subject", f.subject());
-                check.put("detail", f.detail());
-                return check;
-            }).toList());
+            json.put(
+                    "checks",
+                    findings.stream()
+                            .map(f -> {
+                                Map<String, Object> check = new LinkedHashMap<>();
+                                check.put("check", f.check());
+                                check.put("status", f.status());
+                                check.put("subject", f.subject());
+                                check.put("detail", f.detail());
+                                return check;
+                            })
+                            .toList());
             out.json(json);
         } else {
             for (Finding f : findings) {
                 out.line(f.status() + ": " + f.subject() + ": " + f.detail());
             }
-            long problems = findings.stream().filter(f -> f.status().equals(PROBLEM)).count();
-            out.line(healthy ? "rolehop is healthy" : problems + (problems == 1 ? " problem" : " problems") + " found"
-                    + (fix ? "" : "; 'rolehop doctor --fix' repairs launcher links and credential_process lines"));
+            long problems =
+                    findings.stream().filter(f -> f.status().equals(PROBLEM)).count();
+            out.line(
+                    healthy
+                            ? "rolehop is healthy"
+                            : problems + (problems == 1 ? " problem" : " problems") + " found"
+                                    + (fix
+                                            ? ""
+                                            : "; 'rolehop doctor --fix' repairs launcher links and credential_process lines"));
         }
         return healthy ? ExitCode.OK : ExitCode.FAILED;
     }
@@ -103,10 +117,15 @@ final class DoctorCommand implements Callable<Integer> {
 
     private void checkHome(CliEnvironment env) {
         Path home = env.rolehopHome();
-        Optional<String> problem = SafePaths.problemWithHome(home).or(() -> SafePaths.problemWith(
-                home.resolve("workspace.json")));
-        problem.ifPresentOrElse(p -> add("home", PROBLEM, home, p), () -> add("home", OK, home, Files.exists(home)
-                ? "belongs to you and no one else can write it" : "not created yet"));
+        Optional<String> problem =
+                SafePaths.problemWithHome(home).or(() -> SafePaths.problemWith(home.resolve("workspace.json")));
+        problem.ifPresentOrElse(
+                p -> add("home", PROBLEM, home, p),
+                () -> add(
+                        "home",
+                        OK,
+                        home,
+                        Files.exists(home) ? "belongs to you and no one else can write it" : "not created yet"));
     }
 
     /** The link credential_process lines name: present and dangling is a problem; --fix points it at this launcher. */
@@ -123,7 +142,11 @@ final class DoctorCommand implements Callable<Integer> {
                 launcherRuns.clear();
                 Optional<String> after = runs(link);
                 if (after.isEmpty()) {
-                    add("launcher-link", FIXED, link, "now points at " + env.launcher().get());
+                    add(
+                            "launcher-link",
+                            FIXED,
+                            link,
+                            "now points at " + env.launcher().get());
                     return;
                 }
                 problem = after;
@@ -131,8 +154,13 @@ final class DoctorCommand implements Callable<Integer> {
                 problem = Optional.of(problem.get() + "; --fix could not re-point it: " + e.getMessage());
             }
         }
-        problem.ifPresentOrElse(p -> add("launcher-link", PROBLEM, link, p + (fix ? "" : "; run 'rolehop doctor"
-                + " --fix' to point it at this launcher")), () -> add("launcher-link", OK, link, "runs " + target(link)));
+        problem.ifPresentOrElse(
+                p -> add(
+                        "launcher-link",
+                        PROBLEM,
+                        link,
+                        p + (fix ? "" : "; run 'rolehop doctor" + " --fix' to point it at this launcher")),
+                () -> add("launcher-link", OK, link, "runs " + target(link)));
     }
 
     private void checkLines(CliEnvironment env) {
@@ -149,12 +177,17 @@ final class DoctorCommand implements Callable<Integer> {
             Optional<String> problem = problemWith(line, link);
             if (problem.isPresent() && fix) {
                 try {
-                    CheckSetupUseCase.CredentialProcessLine rewritten = setup.get().rewrite(line.session());
+                    CheckSetupUseCase.CredentialProcessLine rewritten =
+                            setup.get().rewrite(line.session());
                     launcherRuns.clear();
                     Optional<String> after = problemWith(rewritten, link);
                     if (after.isEmpty()) {
-                        add("credential-process", FIXED, subject, "session '" + line.session() + "' now runs "
-                                + rewritten.command().orElse(""));
+                        add(
+                                "credential-process",
+                                FIXED,
+                                subject,
+                                "session '" + line.session() + "' now runs "
+                                        + rewritten.command().orElse(""));
                         continue;
                     }
                     problem = after;
@@ -162,9 +195,18 @@ final class DoctorCommand implements Callable<Integer> {
                     problem = Optional.of(problem.get() + "; --fix could not rewrite it: " + e.getMessage());
                 }
             }
-            problem.ifPresentOrElse(p -> add("credential-process", PROBLEM, subject, "session '" + line.session()
-                    + "': " + p + (fix ? "" : "; run 'rolehop doctor --fix'")), () -> add("credential-process", OK,
-                    subject, "session '" + line.session() + "' runs " + line.command().orElse("")));
+            problem.ifPresentOrElse(
+                    p -> add(
+                            "credential-process",
+                            PROBLEM,
+                            subject,
+                            "session '" + line.session() + "': " + p + (fix ? "" : "; run 'rolehop doctor --fix'")),
+                    () -> add(
+                            "credential-process",
+                            OK,
+                            subject,
+                            "session '" + line.session() + "' runs "
+                                    + line.command().orElse("")));
         }
     }
 
@@ -190,7 +232,8 @@ final class DoctorCommand implements Callable<Integer> {
     }
 
     private Optional<String> runs(Path launcher) {
-        return launcherRuns.computeIfAbsent(launcher, l -> Launchers.problemRunning(l, context.environment().env()));
+        return launcherRuns.computeIfAbsent(
+                launcher, l -> Launchers.problemRunning(l, context.environment().env()));
     }
 
     private void checkAwsFiles() {
@@ -203,13 +246,18 @@ final class DoctorCommand implements Callable<Integer> {
             return;
         }
         for (Path file : List.of(env.credentialsFile(), env.configFile())) {
-            Optional<CheckSetupUseCase.FileProblem> problem = problems.stream().filter(p -> p.file().equals(file))
-                    .findFirst();
-            problem.ifPresentOrElse(p -> add("aws-file", PROBLEM, file, withoutPrefix(p.problem(), file + " ")),
-                    () -> add("aws-file", OK, file,
-                    Files.exists(file) ? "reads as the AWS CLI reads it" : "does not exist yet"));
+            Optional<CheckSetupUseCase.FileProblem> problem =
+                    problems.stream().filter(p -> p.file().equals(file)).findFirst();
+            problem.ifPresentOrElse(
+                    p -> add("aws-file", PROBLEM, file, withoutPrefix(p.problem(), file + " ")),
+                    () -> add(
+                            "aws-file",
+                            OK,
+                            file,
+                            Files.exists(file) ? "reads as the AWS CLI reads it" : "does not exist yet"));
         }
-        problems.stream().filter(p -> !List.of(env.credentialsFile(), env.configFile()).contains(p.file()))
+        problems.stream()
+                .filter(p -> !List.of(env.credentialsFile(), env.configFile()).contains(p.file()))
                 .forEach(p -> add("aws-file", PROBLEM, p.file(), p.problem()));
     }
 
@@ -234,14 +282,27 @@ final class DoctorCommand implements Callable<Integer> {
                     add(check, OK, subject, "no secrets stored yet (" + vault + " is made with the first)");
                     return;
                 }
-                if (until.isEmpty() && context.environment().get("ROLEHOP_VAULT_PASSPHRASE").isEmpty()) {
-                    add(check, NOTE, subject, "locked: " + vault + " opens when a command needs it and asks for its"
-                            + " passphrase on the terminal; 'rolehop secrets unlock' keeps its key for this login");
+                if (until.isEmpty()
+                        && context.environment().get("ROLEHOP_VAULT_PASSPHRASE").isEmpty()) {
+                    add(
+                            check,
+                            NOTE,
+                            subject,
+                            "locked: " + vault + " opens when a command needs it and asks for its"
+                                    + " passphrase on the terminal; 'rolehop secrets unlock' keeps its key for this login");
                     return;
                 }
-                int count = secretStores.open(SecretStores.ENCRYPTED_FILE).keys("session/").size();
-                add(check, OK, subject, "opens (" + count + (count == 1 ? " secret" : " secrets")
-                        + until.map(u -> ", unlocked until " + u).orElse(", with ROLEHOP_VAULT_PASSPHRASE") + ")");
+                int count = secretStores
+                        .open(SecretStores.ENCRYPTED_FILE)
+                        .keys("session/")
+                        .size();
+                add(
+                        check,
+                        OK,
+                        subject,
+                        "opens (" + count + (count == 1 ? " secret" : " secrets")
+                                + until.map(u -> ", unlocked until " + u).orElse(", with ROLEHOP_VAULT_PASSPHRASE")
+                                + ")");
                 return;
             }
             int count = secretStores.open(selection.name()).keys("session/").size();
@@ -272,8 +333,12 @@ final class DoctorCommand implements Callable<Integer> {
         for (PluginTrust.Jar jar : jars) {
             switch (jar.state()) {
                 case CHANGED:
-                    add("plugins", PROBLEM, jar.path(), "changed since it was trusted, so it is not loaded; trust it"
-                            + " again with 'rolehop plugins trust' if the change is yours");
+                    add(
+                            "plugins",
+                            PROBLEM,
+                            jar.path(),
+                            "changed since it was trusted, so it is not loaded; trust it"
+                                    + " again with 'rolehop plugins trust' if the change is yours");
                     break;
                 case UNTRUSTED:
                     add("plugins", NOTE, jar.path(), "not trusted, so not loaded ('rolehop plugins trust' loads it)");
@@ -285,16 +350,27 @@ final class DoctorCommand implements Callable<Integer> {
                     add("plugins", OK, jar.path(), "trusted and unchanged");
             }
         }
-        add("plugins", OK, String.join(", ", directories.stream().map(Path::toString).toList()),
+        add(
+                "plugins",
+                OK,
+                String.join(", ", directories.stream().map(Path::toString).toList()),
                 "safe: no other user can write them");
     }
 
     private void checkPath(CliEnvironment env) {
         Optional<Path> found = Launchers.onPath(env.env());
-        found.ifPresentOrElse(p -> add("path", OK, "PATH", "rolehop is " + p), () -> add("path", PROBLEM, "PATH",
-                "no rolehop on PATH; add " + env.launcher().map(l -> l.getParent().toString())
-                        .orElse("the distribution's bin directory") + " to PATH, or link bin/rolehop into a directory"
-                        + " on it"));
+        found.ifPresentOrElse(
+                p -> add("path", OK, "PATH", "rolehop is " + p),
+                () -> add(
+                        "path",
+                        PROBLEM,
+                        "PATH",
+                        "no rolehop on PATH; add "
+                                + env.launcher()
+                                        .map(l -> l.getParent().toString())
+                                        .orElse("the distribution's bin directory")
+                                + " to PATH, or link bin/rolehop into a directory"
+                                + " on it"));
     }
 
     private static String withoutPrefix(String text, String prefix) {

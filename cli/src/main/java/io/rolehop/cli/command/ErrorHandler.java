@@ -99,7 +99,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
     private static String unmatched(CommandLine.UnmatchedArgumentException e) {
         CommandLine commandLine = e.getCommandLine();
         List<String> unmatchedArgs = e.getUnmatched();
-        if (!commandLine.getSubcommands().isEmpty() && !unmatchedArgs.isEmpty() && !unmatchedArgs.get(0).startsWith("-")) {
+        if (!commandLine.getSubcommands().isEmpty()
+                && !unmatchedArgs.isEmpty()
+                && !unmatchedArgs.get(0).startsWith("-")) {
             return unknownSubcommand(commandLine, unmatchedArgs.get(0));
         }
         List<String> options = new ArrayList<>();
@@ -113,14 +115,17 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             }
         }
         if (!options.isEmpty()) {
-            List<String> known = commandLine.getCommandSpec().options().stream().filter(o -> !o.hidden())
-                    .flatMap(o -> java.util.Arrays.stream(o.names())).toList();
+            List<String> known = commandLine.getCommandSpec().options().stream()
+                    .filter(o -> !o.hidden())
+                    .flatMap(o -> java.util.Arrays.stream(o.names()))
+                    .toList();
             return "unknown option" + (options.size() > 1 ? "s " : " ")
                     + String.join(", ", options.stream().map(o -> "'" + o + "'").toList())
                     + NearMatches.didYouMean(options.get(0), known)
                     + (values > 0 ? " (values after it are not shown)" : "");
         }
-        return values == 1 ? "unexpected argument after '" + commandLine.getCommandName() + "' (not shown)"
+        return values == 1
+                ? "unexpected argument after '" + commandLine.getCommandName() + "' (not shown)"
                 : values + " unexpected arguments after '" + commandLine.getCommandName() + "' (not shown)";
     }
 
@@ -156,8 +161,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
             int type = Character.getType(c);
             if (c == '\n' || c == '\r') {
                 out.append(' ');
-            } else if (Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            } else if (Character.isISOControl(c)
+                    || type == Character.FORMAT
+                    || type == Character.SURROGATE
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);

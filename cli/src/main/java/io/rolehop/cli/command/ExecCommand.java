@@ -1,19 +1,19 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.GenerateCredentialsCommand;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
-import io.rolehop.application.port.in.SessionView;
 import io.rolehop.application.port.in.ServeCredentialsUseCase;
-import io.rolehop.cli.server.CredentialServer;
-import io.rolehop.cli.env.CliState;
+import io.rolehop.application.port.in.SessionView;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.CliState;
+import io.rolehop.cli.server.CredentialServer;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.TemporaryCredentials;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,24 +26,39 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "exec",
+@Command(
+        name = "exec",
         description = "Run a command with the session's credentials in its environment (AWS_ACCESS_KEY_ID, ...).",
-        footer = {"", "Options go before SESSION; everything after the command's name is the command's own.",
-                "SIGTERM, SIGHUP and SIGUSR1 are passed on to the command; SIGINT, which a terminal sends to the",
-                "command itself, is left to it. rolehop exits with the command's code.",
-                "", "Without a command, starts $SHELL (else /bin/sh) with the credentials; ROLEHOP_SESSION names the",
-                "session, for a prompt. Leave it with 'exit'."})
+        footer = {
+            "",
+            "Options go before SESSION; everything after the command's name is the command's own.",
+            "SIGTERM, SIGHUP and SIGUSR1 are passed on to the command; SIGINT, which a terminal sends to the",
+            "command itself, is left to it. rolehop exits with the command's code.",
+            "",
+            "Without a command, starts $SHELL (else /bin/sh) with the credentials; ROLEHOP_SESSION names the",
+            "session, for a prompt. Leave it with 'exit'."
+        })
 final class ExecCommand implements Callable<Integer> {
     /** Set in the child's environment: tells a nested rolehop exec which session is in force. */
     static final String MARKER = "ROLEHOP_EXEC_SESSION";
     /** Set in the child's environment to the session's alias, for shell prompts (see docs/handing-out-credentials.md). */
     static final String SESSION_VARIABLE = "ROLEHOP_SESSION";
     /** Variables that would make AWS tools pick other credentials than the ones given. */
-    static final List<String> OVERRIDING = List.of("AWS_PROFILE", "AWS_DEFAULT_PROFILE", "AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION",
-            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME",
-            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "AWS_CONTAINER_AUTHORIZATION_TOKEN", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
+    static final List<String> OVERRIDING = List.of(
+            "AWS_PROFILE",
+            "AWS_DEFAULT_PROFILE",
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_SECURITY_TOKEN",
+            "AWS_CREDENTIAL_EXPIRATION",
+            "AWS_WEB_IDENTITY_TOKEN_FILE",
+            "AWS_ROLE_ARN",
+            "AWS_ROLE_SESSION_NAME",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
 
     /** Signals passed on to the command as they came. */
     static final List<String> FORWARDED = List.of("TERM", "HUP", "USR1");
@@ -62,7 +77,10 @@ final class ExecCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SESSION", description = "Alias or id.")
     String session;
 
-    @Parameters(index = "1..*", paramLabel = "COMMAND", arity = "0..*",
+    @Parameters(
+            index = "1..*",
+            paramLabel = "COMMAND",
+            arity = "0..*",
             description = "The command and its arguments; $SHELL when none is given.")
     List<String> command;
 
@@ -72,16 +90,22 @@ final class ExecCommand implements Callable<Integer> {
     @Mixin
     MfaCodeOption mfa;
 
-    @Option(names = "--server", description = "Give the command no keys but a credential server on 127.0.0.1 (the"
-            + " container credentials protocol) that refreshes them until the command ends.")
+    @Option(
+            names = "--server",
+            description = "Give the command no keys but a credential server on 127.0.0.1 (the"
+                    + " container credentials protocol) that refreshes them until the command ends.")
     boolean server;
 
     @Option(names = "--ec2-server", description = "Likewise, with the EC2 instance metadata protocol (IMDSv2).")
     boolean ec2Server;
 
     @Inject
-    ExecCommand(Provider<GenerateCredentialsUseCase> generate, Provider<ListSessionsUseCase> sessions,
-            CliEnvironment env, CliState state, Provider<ServeCredentialsUseCase> serve) {
+    ExecCommand(
+            Provider<GenerateCredentialsUseCase> generate,
+            Provider<ListSessionsUseCase> sessions,
+            CliEnvironment env,
+            CliState state,
+            Provider<ServeCredentialsUseCase> serve) {
         this.serve = serve;
         this.state = state;
         this.generate = generate;
@@ -100,15 +124,17 @@ final class ExecCommand implements Callable<Integer> {
                     + "'; nesting would hide which credentials apply (use --force to nest anyway)");
         }
         // Every word after SESSION is the command's (stop-at-positional), so an optional '--' arrives here.
-        List<String> command = this.command == null || this.command.isEmpty() ? List.of(shell())
+        List<String> command = this.command == null || this.command.isEmpty()
+                ? List.of(shell())
                 : "--".equals(this.command.get(0)) ? this.command.subList(1, this.command.size()) : this.command;
         if (command.isEmpty()) {
             throw new UsageException("no command to run after '--'; give one, e.g. 'rolehop exec " + session
                     + " -- aws sts get-caller-identity'");
         }
         Session target = find(session);
-        TemporaryCredentials credentials = generate.get().generate(
-                new GenerateCredentialsCommand(SessionRef.of(target.id().value()), mfa.code()));
+        TemporaryCredentials credentials = generate.get()
+                .generate(
+                        new GenerateCredentialsCommand(SessionRef.of(target.id().value()), mfa.code()));
 
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> childEnv = builder.environment();
@@ -144,16 +170,18 @@ final class ExecCommand implements Callable<Integer> {
             return ExitCode.COMMAND_NOT_FOUND;
         }
         // Should the JVM shut down all the same (a signal no handler could take), the command goes with it.
-        Thread forward = new Thread(() -> {
-            if (process.isAlive()) {
-                process.destroy();
-                try {
-                    process.waitFor();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "rolehop-exec-signal");
+        Thread forward = new Thread(
+                () -> {
+                    if (process.isAlive()) {
+                        process.destroy();
+                        try {
+                            process.waitFor();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                "rolehop-exec-signal");
         Runtime.getRuntime().addShutdownHook(forward);
         signals.attach(process);
         try {
@@ -186,12 +214,16 @@ final class ExecCommand implements Callable<Integer> {
     private CredentialServer startServer(Session target) {
         state.setPromptsAllowed(false);
         try {
-            return CredentialServer.forSession(serve.get(), target.alias().value(), ec2Server
-                    ? CredentialServer.Protocol.EC2 : CredentialServer.Protocol.CONTAINER, CredentialServer.newToken(),
-                    env.clock(), env.err());
+            return CredentialServer.forSession(
+                    serve.get(),
+                    target.alias().value(),
+                    ec2Server ? CredentialServer.Protocol.EC2 : CredentialServer.Protocol.CONTAINER,
+                    CredentialServer.newToken(),
+                    env.clock(),
+                    env.err());
         } catch (IOException e) {
-            throw new io.rolehop.application.OperationFailedException("cannot start a credential server on 127.0.0.1: "
-                    + e.getMessage());
+            throw new io.rolehop.application.OperationFailedException(
+                    "cannot start a credential server on 127.0.0.1: " + e.getMessage());
         }
     }
 
@@ -207,21 +239,24 @@ final class ExecCommand implements Callable<Integer> {
     }
 
     private Session find(String aliasOrId) {
-        return SessionRef.of(aliasOrId).findIn(sessions.get().list().stream().map(SessionView::session).toList());
+        return SessionRef.of(aliasOrId)
+                .findIn(sessions.get().list().stream().map(SessionView::session).toList());
     }
 
     private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {
-        Thread thread = new Thread(() -> {
-            try {
-                from.transferTo(to);
-                to.flush();
-                if (closeAfter) {
-                    to.close();
-                }
-            } catch (IOException e) {
-                // The other side went away: nothing more to copy.
-            }
-        }, "rolehop-exec-pipe");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        from.transferTo(to);
+                        to.flush();
+                        if (closeAfter) {
+                            to.close();
+                        }
+                    } catch (IOException e) {
+                        // The other side went away: nothing more to copy.
+                    }
+                },
+                "rolehop-exec-pipe");
         thread.setDaemon(true);
         thread.start();
         return thread;

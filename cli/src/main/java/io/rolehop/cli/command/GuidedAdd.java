@@ -1,5 +1,7 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.spi.AccessMethod;
@@ -10,8 +12,6 @@ import io.rolehop.cli.terminal.Questions;
 import io.rolehop.domain.Alias;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,11 +32,18 @@ final class GuidedAdd {
     private final Provider<ListSessionsUseCase> sessions;
 
     /** Every value of the form, given or answered. */
-    record Answers(String alias, Optional<String> profile, Optional<String> region, Optional<String> assumer,
+    record Answers(
+            String alias,
+            Optional<String> profile,
+            Optional<String> region,
+            Optional<String> assumer,
             Map<String, String> fields) {}
 
     @Inject
-    GuidedAdd(CliEnvironment environment, Provider<RegionsUseCase> regions, SessionChooser chooser,
+    GuidedAdd(
+            CliEnvironment environment,
+            Provider<RegionsUseCase> regions,
+            SessionChooser chooser,
             Provider<ListSessionsUseCase> sessions) {
         this.sessions = sessions;
         this.environment = environment;
@@ -51,35 +58,51 @@ final class GuidedAdd {
 
     /** Whether {@code given} misses a value the method needs (then, on a terminal, the form is asked). */
     static boolean missing(AccessMethod method, Answers given) {
-        return given.alias() == null || method.requiresAssumer() && given.assumer().isEmpty()
-                || method.fields().stream().anyMatch(f -> f.required() && !given.fields().containsKey(f.name())
-                        && f.sensitivity() != FieldSpec.Sensitivity.SECRET);
+        return given.alias() == null
+                || method.requiresAssumer() && given.assumer().isEmpty()
+                || method.fields().stream()
+                        .anyMatch(f -> f.required()
+                                && !given.fields().containsKey(f.name())
+                                && f.sensitivity() != FieldSpec.Sensitivity.SECRET);
     }
 
     /** {@code given} with every missing value asked for; secrets are left to the no-echo prompt that follows. */
     Answers ask(AccessMethod method, Answers given) {
         Questions questions = new Questions(environment.terminal().orElseThrow());
-        String alias = given.alias() != null ? given.alias()
-                : questions.ask("Session alias", Optional.empty(), true, false, parsing(Alias::of)).orElseThrow();
+        String alias = given.alias() != null
+                ? given.alias()
+                : questions
+                        .ask("Session alias", Optional.empty(), true, false, parsing(Alias::of))
+                        .orElseThrow();
         Optional<String> profile = given.profile().isPresent() ? given.profile() : askProfile(questions, alias);
-        Optional<String> region = given.region().isPresent() ? given.region()
-                : questions.ask("Region", Optional.of(regions.get().getDefault().code()), true, false,
-                        parsing(Region::of));
+        Optional<String> region = given.region().isPresent()
+                ? given.region()
+                : questions.ask(
+                        "Region", Optional.of(regions.get().getDefault().code()), true, false, parsing(Region::of));
         Map<String, String> fields = new LinkedHashMap<>(given.fields());
         for (FieldSpec field : method.fields()) {
             if (field.sensitivity() == FieldSpec.Sensitivity.SECRET || fields.containsKey(field.name())) {
                 continue;
             }
-            questions.ask(label(field), field.defaultValue(), field.required(), false, field.validator()::problem)
-                    .filter(answer -> field.defaultValue().map(d -> !d.equals(answer)).orElse(true))
+            questions
+                    .ask(label(field), field.defaultValue(), field.required(), false, field.validator()::problem)
+                    .filter(answer ->
+                            field.defaultValue().map(d -> !d.equals(answer)).orElse(true))
                     .ifPresent(answer -> fields.put(field.name(), answer));
         }
         Optional<String> assumer = given.assumer();
         if (method.requiresAssumer() && assumer.isEmpty()) {
-            assumer = Optional.of(chooser.interactive()
-                    ? chooser.choose("Assumer session:", "the assumer is needed: give --assumer SESSION")
-                    : questions.ask("Assumer session (alias or id)", Optional.empty(), true, false,
-                            answer -> Optional.empty()).orElseThrow());
+            assumer = Optional.of(
+                    chooser.interactive()
+                            ? chooser.choose("Assumer session:", "the assumer is needed: give --assumer SESSION")
+                            : questions
+                                    .ask(
+                                            "Assumer session (alias or id)",
+                                            Optional.empty(),
+                                            true,
+                                            false,
+                                            answer -> Optional.empty())
+                                    .orElseThrow());
         }
         return new Answers(alias, profile, region, assumer, fields);
     }
@@ -91,9 +114,11 @@ final class GuidedAdd {
     private Optional<String> askProfile(Questions questions, String alias) {
         Set<String> used = new TreeSet<>();
         sessions.get().list().forEach(view -> used.add(view.session().profile().name()));
-        Optional<String> offered = !used.contains("default") ? Optional.of("default")
-                : parsing(NamedProfile::of).apply(alias).isEmpty() && !used.contains(alias) ? Optional.of(alias)
-                : Optional.empty();
+        Optional<String> offered = !used.contains("default")
+                ? Optional.of("default")
+                : parsing(NamedProfile::of).apply(alias).isEmpty() && !used.contains(alias)
+                        ? Optional.of(alias)
+                        : Optional.empty();
         String label = "Named profile" + (used.isEmpty() ? "" : " (in use: " + String.join(", ", used) + ")");
         return questions.ask(label, offered, true, false, parsing(NamedProfile::of));
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code rolehop help [COMMAND...]}: the help of rolehop, or of a command at any depth ({@code help session start}). */
-@Command(name = "help", helpCommand = true,
+@Command(
+        name = "help",
+        helpCommand = true,
         description = "Show the help of rolehop, or of a command: 'rolehop help session start'.")
 final class HelpCommand implements Runnable, CommandLine.IHelpCommandInitializable2 {
     @Parameters(paramLabel = "COMMAND", arity = "0..*", description = "The command, with its subcommands.")
@@ -21,7 +23,10 @@ final class HelpCommand implements Runnable, CommandLine.IHelpCommandInitializab
     private PrintWriter out;
 
     @Override
-    public void init(CommandLine helpCommandLine, CommandLine.Help.ColorScheme colorScheme, PrintWriter outWriter,
+    public void init(
+            CommandLine helpCommandLine,
+            CommandLine.Help.ColorScheme colorScheme,
+            PrintWriter outWriter,
             PrintWriter errWriter) {
         this.self = helpCommandLine;
         this.colors = colorScheme;

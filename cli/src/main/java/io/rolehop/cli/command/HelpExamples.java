@@ -25,7 +25,8 @@ final class HelpExamples {
             throw new UncheckedIOException(e);
         }
         add(root, examples);
-        List<String> footer = new ArrayList<>(List.of(root.getCommandSpec().usageMessage().footer()));
+        List<String> footer =
+                new ArrayList<>(List.of(root.getCommandSpec().usageMessage().footer()));
         footer.removeIf(line -> line.startsWith("Documentation:"));
         String docs = distribution.map(d -> d.resolve("docs").toString()).orElse("docs/ of the distribution");
         footer.add("Documentation: " + docs + " (start with README.md there); 'man rolehop' and 'man rolehop-COMMAND'"

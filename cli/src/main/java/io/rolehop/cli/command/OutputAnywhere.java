@@ -26,8 +26,9 @@ final class OutputAnywhere {
                 before.add(arg);
                 current = sub;
                 if (sub.getSubcommands().isEmpty() || sub.getCommandName().equals("add")) {
-                    if (moved.isEmpty() || sub.getCommandSpec().findOption("--output") == null
-                            && !sub.getCommandName().equals("add")) {
+                    if (moved.isEmpty()
+                            || sub.getCommandSpec().findOption("--output") == null
+                                    && !sub.getCommandName().equals("add")) {
                         return args;
                     }
                     List<String> result = new ArrayList<>(before);
@@ -42,7 +43,8 @@ final class OutputAnywhere {
             } else if ((arg.equals("-o") || arg.equals("--output")) && i + 1 < args.length) {
                 moved.add(arg);
                 moved.add(args[++i]);
-            } else if (arg.startsWith("--output=") || arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("--")) {
+            } else if (arg.startsWith("--output=")
+                    || arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("--")) {
                 moved.add(arg);
             } else {
                 before.add(arg);

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** The {@code -o, --output} option of listing and describing commands. */
 final class OutputOption {
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format = OutputFormat.table;
 

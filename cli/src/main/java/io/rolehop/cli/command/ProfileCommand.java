@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.NamedProfile;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "profile", description = "Manage the named profiles sessions write to.", synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ProfileCommand.ListCommand.class, ProfileCommand.CreateCommand.class,
-            ProfileCommand.RenameCommand.class, ProfileCommand.DeleteCommand.class})
+@Command(
+        name = "profile",
+        description = "Manage the named profiles sessions write to.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            ProfileCommand.ListCommand.class,
+            ProfileCommand.CreateCommand.class,
+            ProfileCommand.RenameCommand.class,
+            ProfileCommand.DeleteCommand.class
+        })
 final class ProfileCommand {
 
     @Command(name = "list", description = "List the named profiles, their sessions and the active one.")
@@ -36,18 +43,24 @@ final class ProfileCommand {
         public Integer call() {
             List<ProfilesUseCase.ProfileView> profiles = this.profiles.get().list();
             if (output.json()) {
-                out.json(profiles.stream().map(p -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", p.profile().name());
-                    m.put("sessions", p.sessions());
-                    m.put("active", p.active().orElse(null));
-                    return m;
-                }).toList());
+                out.json(profiles.stream()
+                        .map(p -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("name", p.profile().name());
+                            m.put("sessions", p.sessions());
+                            m.put("active", p.active().orElse(null));
+                            return m;
+                        })
+                        .toList());
             } else {
-                out.table(List.of("PROFILE", "SESSIONS", "ACTIVE"), profiles.stream().map(p -> List.of(
-                        p.profile().name(),
-                        p.sessions().isEmpty() ? "-" : String.join(", ", p.sessions()),
-                        p.active().orElse("-"))).toList());
+                out.table(
+                        List.of("PROFILE", "SESSIONS", "ACTIVE"),
+                        profiles.stream()
+                                .map(p -> List.of(
+                                        p.profile().name(),
+                                        p.sessions().isEmpty() ? "-" : String.join(", ", p.sessions()),
+                                        p.active().orElse("-")))
+                                .toList());
             }
             return ExitCode.OK;
         }

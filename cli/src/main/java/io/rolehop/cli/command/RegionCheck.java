@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.domain.Region;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.Optional;
 
 /**

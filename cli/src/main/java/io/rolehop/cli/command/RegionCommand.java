@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Region;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,10 +12,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "region", description = "List regions and set the default region of new sessions.",
+@Command(
+        name = "region",
+        description = "List regions and set the default region of new sessions.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {RegionCommand.ListCommand.class, RegionCommand.GetDefaultCommand.class,
-            RegionCommand.SetDefaultCommand.class})
+        subcommands = {
+            RegionCommand.ListCommand.class,
+            RegionCommand.GetDefaultCommand.class,
+            RegionCommand.SetDefaultCommand.class
+        })
 final class RegionCommand {
 
     @Command(name = "list", description = "List the AWS regions rolehop knows (any valid region code is accepted).")
@@ -37,16 +42,21 @@ final class RegionCommand {
             RegionsUseCase regions = this.regions.get();
             Region current = regions.getDefault();
             if (output.json()) {
-                out.json(regions.list().stream().map(r -> {
-                    Map<String, Object> json = new java.util.LinkedHashMap<>();
-                    json.put("region", r.code());
-                    json.put("partition", r.partition().id());
-                    json.put("default", r.equals(current));
-                    return json;
-                }).toList());
+                out.json(regions.list().stream()
+                        .map(r -> {
+                            Map<String, Object> json = new java.util.LinkedHashMap<>();
+                            json.put("region", r.code());
+                            json.put("partition", r.partition().id());
+                            json.put("default", r.equals(current));
+                            return json;
+                        })
+                        .toList());
             } else {
-                out.table(List.of("REGION", "PARTITION", "DEFAULT"), regions.list().stream()
-                        .map(r -> List.of(r.code(), r.partition().id(), r.equals(current) ? "*" : "")).toList());
+                out.table(
+                        List.of("REGION", "PARTITION", "DEFAULT"),
+                        regions.list().stream()
+                                .map(r -> List.of(r.code(), r.partition().id(), r.equals(current) ? "*" : ""))
+                                .toList());
             }
             return ExitCode.OK;
         }

@@ -1,8 +1,8 @@
 package io.rolehop.cli.command;
 
-import io.rolehop.cli.wiring.CliContext;
 import com.google.inject.Inject;
 import io.rolehop.cli.output.Output;
+import io.rolehop.cli.wiring.CliContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -16,10 +16,31 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = RootCommand.Version.class,
         description = "Session manager for AWS credentials: IAM role chains of any depth, cached per hop.",
-        subcommands = {SessionCommand.class, ProfileCommand.class, RegionCommand.class, SettingsCommand.class,
-            SecretsCommand.class, ExecCommand.class, ServeCommand.class, RotateCommand.class, DaemonCommand.class, PluginsCommand.class, CompletionCommand.class, HelpCommand.class, ImportCommand.class, ExportCommand.class, ConsoleCommand.class, DoctorCommand.class, SsoCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 operation failed, 2 usage or validation error,",
-                "3 interaction needed but not possible.", "Documentation: docs/ in the distribution's source."})
+        subcommands = {
+            SessionCommand.class,
+            ProfileCommand.class,
+            RegionCommand.class,
+            SettingsCommand.class,
+            SecretsCommand.class,
+            ExecCommand.class,
+            ServeCommand.class,
+            RotateCommand.class,
+            DaemonCommand.class,
+            PluginsCommand.class,
+            CompletionCommand.class,
+            HelpCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            ConsoleCommand.class,
+            DoctorCommand.class,
+            SsoCommand.class
+        },
+        footer = {
+            "",
+            "Exit codes: 0 success, 1 operation failed, 2 usage or validation error,",
+            "3 interaction needed but not possible.",
+            "Documentation: docs/ in the distribution's source."
+        })
 final class RootCommand implements Runnable {
     private final CliContext context;
 
@@ -34,7 +55,9 @@ final class RootCommand implements Runnable {
         this.out = out;
     }
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
             description = "No prose on stdout (what a command did); results, tables and JSON are printed as ever.")
     void quiet(boolean value) {
         out.setQuiet(value);

@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase.Rotation;
 import io.rolehop.cli.output.Output;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "rotate",
-        description = "Refresh, once, every active session (file mode) whose credentials expire within the refresh margin.")
+@Command(
+        name = "rotate",
+        description =
+                "Refresh, once, every active session (file mode) whose credentials expire within the refresh margin.")
 final class RotateCommand implements Callable<Integer> {
     private final Provider<RotateSessionsUseCase> rotate;
     private final Output out;
@@ -38,12 +40,18 @@ final class RotateCommand implements Callable<Integer> {
         } else {
             rotations.forEach(r -> out.line(describe(r)));
         }
-        return rotations.stream().anyMatch(r -> r.outcome() != RotateSessionsUseCase.Outcome.REFRESHED) ? ExitCode.FAILED : ExitCode.OK;
+        return rotations.stream().anyMatch(r -> r.outcome() != RotateSessionsUseCase.Outcome.REFRESHED)
+                ? ExitCode.FAILED
+                : ExitCode.OK;
     }
 
     static String describe(Rotation r) {
         return switch (r.outcome()) {
-            case REFRESHED -> "refreshed '" + r.alias() + "' until " + r.expiration().map(io.rolehop.cli.output.Timestamps::human).orElse("?");
+            case REFRESHED ->
+                "refreshed '" + r.alias() + "' until "
+                        + r.expiration()
+                                .map(io.rolehop.cli.output.Timestamps::human)
+                                .orElse("?");
             case FAILED_KEPT -> "could not refresh '" + r.alias() + "': " + r.detail();
             case FAILED_STOPPED -> "stopped '" + r.alias() + "': " + r.detail();
         };

@@ -34,12 +34,14 @@ final class SecretInput {
     }
 
     String prompt(FieldSpec field) {
-        return environment.terminal()
+        return environment
+                .terminal()
                 .flatMap(t -> t.prompt(question(field), true))
                 .filter(v -> !v.isBlank())
                 .map(String::strip)
-                .orElseThrow(() -> new InteractionRequiredException("--" + field.name()
-                        + " is needed and there is no terminal to ask on; pipe it in with --" + field.name() + "-stdin"));
+                .orElseThrow(() -> new InteractionRequiredException(
+                        "--" + field.name() + " is needed and there is no terminal to ask on; pipe it in with --"
+                                + field.name() + "-stdin"));
     }
 
     /** "Enter the secret access key of the IAM user (typing is not shown): ": the field's help as a sentence. */

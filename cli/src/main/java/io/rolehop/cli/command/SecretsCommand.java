@@ -1,14 +1,14 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
-import io.rolehop.cli.output.Output;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.output.Output;
 import io.rolehop.cli.wiring.SecretStores;
 import io.rolehop.cli.wiring.Vault;
 import io.rolehop.domain.Text;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,17 +25,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "secrets", description = "Where secrets are kept: show the secret store, unlock or lock the encrypted file, move"
-        + " secrets to another.",
+@Command(
+        name = "secrets",
+        description = "Where secrets are kept: show the secret store, unlock or lock the encrypted file, move"
+                + " secrets to another.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {SecretsCommand.StatusCommand.class, SecretsCommand.UnlockCommand.class,
-                SecretsCommand.LockCommand.class, SecretsCommand.MigrateCommand.class})
+        subcommands = {
+            SecretsCommand.StatusCommand.class,
+            SecretsCommand.UnlockCommand.class,
+            SecretsCommand.LockCommand.class,
+            SecretsCommand.MigrateCommand.class
+        })
 final class SecretsCommand {
     private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?(?:(\\d{1,8})s)?");
 
-    @Command(name = "status", description = "Show which secret store is used (secret-service, keychain, pass or"
-            + " encrypted-file) and why, and whether the encrypted file is unlocked and until when. Opens nothing and"
-            + " asks for no passphrase.")
+    @Command(
+            name = "status",
+            description = "Show which secret store is used (secret-service, keychain, pass or"
+                    + " encrypted-file) and why, and whether the encrypted file is unlocked and until when. Opens nothing and"
+                    + " asks for no passphrase.")
     static final class StatusCommand implements Callable<Integer> {
         private final Provider<SecretStores> stores;
         private final Output out;
@@ -54,7 +62,8 @@ final class SecretsCommand {
             SecretStores stores = this.stores.get();
             SecretStores.Selection selection = stores.selection();
             Optional<Optional<Instant>> unlocked = selection.name().equals(SecretStores.ENCRYPTED_FILE)
-                    ? Optional.of(stores.encryptedFileVault().unlockedUntil()) : Optional.empty();
+                    ? Optional.of(stores.encryptedFileVault().unlockedUntil())
+                    : Optional.empty();
             if (output.json()) {
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("backend", selection.name());
@@ -67,28 +76,35 @@ final class SecretsCommand {
             } else {
                 out.line("secret store: " + selection.name() + " (" + selection.reason() + ")");
                 unlocked.ifPresent(until -> out.line(until.map(u -> "unlocked until "
-                        + io.rolehop.cli.output.Timestamps.human(u) + " (rolehop secrets lock"
-                        + " forgets the key now)").orElse("locked (rolehop secrets unlock keeps the key for this"
-                        + " login session)")));
+                                + io.rolehop.cli.output.Timestamps.human(u) + " (rolehop secrets lock"
+                                + " forgets the key now)")
+                        .orElse("locked (rolehop secrets unlock keeps the key for this" + " login session)")));
             }
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "unlock", description = "Ask for the encrypted file's passphrase once and keep the derived key"
-            + " (never the passphrase) in this login session's kernel keyring, so that no command asks for it again"
-            + " until logout, --for, or secrets lock. Creates the encrypted file when there is none.")
+    @Command(
+            name = "unlock",
+            description = "Ask for the encrypted file's passphrase once and keep the derived key"
+                    + " (never the passphrase) in this login session's kernel keyring, so that no command asks for it again"
+                    + " until logout, --for, or secrets lock. Creates the encrypted file when there is none.")
     static final class UnlockCommand implements Callable<Integer> {
         private final Provider<SecretStores> stores;
         private final CliEnvironment environment;
         private final Output out;
 
-        @Option(names = "--passphrase-stdin", description = "Read the passphrase from the first line of standard"
-                + " input instead of asking on the terminal.")
+        @Option(
+                names = "--passphrase-stdin",
+                description = "Read the passphrase from the first line of standard"
+                        + " input instead of asking on the terminal.")
         boolean passphraseStdin;
 
-        @Option(names = "--for", paramLabel = "DURATION", description = "How long to stay unlocked, e.g. 30m, 2h,"
-                + " 1h30m (at most 12h, the default; logging out ends it sooner).")
+        @Option(
+                names = "--for",
+                paramLabel = "DURATION",
+                description = "How long to stay unlocked, e.g. 30m, 2h,"
+                        + " 1h30m (at most 12h, the default; logging out ends it sooner).")
         String lifetime;
 
         @Inject
@@ -114,11 +130,10 @@ final class SecretsCommand {
             return ExitCode.OK;
         }
 
-
         private char[] stdinPassphrase() {
             try {
-                String line = new BufferedReader(new InputStreamReader(environment.in(),
-                        StandardCharsets.UTF_8)).readLine();
+                String line =
+                        new BufferedReader(new InputStreamReader(environment.in(), StandardCharsets.UTF_8)).readLine();
                 if (line == null || line.isEmpty()) {
                     throw new UsageException("--passphrase-stdin was given but standard input had no passphrase");
                 }
@@ -145,8 +160,10 @@ final class SecretsCommand {
         }
     }
 
-    @Command(name = "lock", description = "Forget the key secrets unlock kept, at once: the next command that needs"
-            + " the encrypted file asks for its passphrase again.")
+    @Command(
+            name = "lock",
+            description = "Forget the key secrets unlock kept, at once: the next command that needs"
+                    + " the encrypted file asks for its passphrase again.")
     static final class LockCommand implements Callable<Integer> {
         private final Provider<SecretStores> stores;
         private final Output out;
@@ -160,21 +177,25 @@ final class SecretsCommand {
         @Override
         public Integer call() {
             Vault vault = stores.get().encryptedFileVault();
-            out.line(vault.lock() ? "locked " + vault.location()
-                    : vault.location() + " was not unlocked");
+            out.line(vault.lock() ? "locked " + vault.location() : vault.location() + " was not unlocked");
             return ExitCode.OK;
         }
     }
 
-    @Command(name = "migrate", description = "Move every secret (IAM user keys, MFA session tokens) to another secret"
-            + " store and make the workspace use it. Each secret is read back from the target before it is removed"
-            + " from the source.")
+    @Command(
+            name = "migrate",
+            description = "Move every secret (IAM user keys, MFA session tokens) to another secret"
+                    + " store and make the workspace use it. Each secret is read back from the target before it is removed"
+                    + " from the source.")
     static final class MigrateCommand implements Callable<Integer> {
         private final Provider<MigrateSecretsUseCase> migrate;
         private final CliEnvironment environment;
         private final Output out;
 
-        @Option(names = "--to", required = true, paramLabel = "BACKEND",
+        @Option(
+                names = "--to",
+                required = true,
+                paramLabel = "BACKEND",
                 description = "secret-service, keychain, pass or encrypted-file.")
         String target;
 
@@ -188,14 +209,19 @@ final class SecretsCommand {
         @Override
         public Integer call() {
             MigrateSecretsUseCase.Migration done = migrate.get().migrate(target);
-            out.line(done.from().equals(done.to())
-                    ? "secrets already in " + done.to() + "; the workspace now names it"
-                    : "moved " + done.moved() + (done.moved() == 1 ? " secret" : " secrets") + " from " + done.from()
-                            + " to " + done.to() + "; the workspace now uses " + done.to());
-            environment.get(SecretStores.VARIABLE).filter(v -> !v.strip().equalsIgnoreCase(done.to()))
-                    .ifPresent(v -> environment.err().println("rolehop: warning: " + SecretStores.VARIABLE
-                            + " still selects another secret store and wins over the workspace; set it to "
-                            + done.to() + " or unset it"));
+            out.line(
+                    done.from().equals(done.to())
+                            ? "secrets already in " + done.to() + "; the workspace now names it"
+                            : "moved " + done.moved() + (done.moved() == 1 ? " secret" : " secrets") + " from "
+                                    + done.from() + " to " + done.to() + "; the workspace now uses " + done.to());
+            environment
+                    .get(SecretStores.VARIABLE)
+                    .filter(v -> !v.strip().equalsIgnoreCase(done.to()))
+                    .ifPresent(v -> environment
+                            .err()
+                            .println("rolehop: warning: " + SecretStores.VARIABLE
+                                    + " still selects another secret store and wins over the workspace; set it to "
+                                    + done.to() + " or unset it"));
             return ExitCode.OK;
         }
     }

@@ -25,12 +25,16 @@ import picocli.CommandLine.Option;
  * One long-running credential server for every session of the workspace, until SIGINT or SIGTERM (see
  * docs/handing-out-credentials.md).
  */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         description = "Serve every session's credentials on 127.0.0.1 (the container credentials protocol) until"
                 + " stopped.",
-        footer = {"", "Each session is at http://127.0.0.1:PORT/sessions/ALIAS; a request must carry the token of",
-                "$ROLEHOP_HOME/server.token (mode 0600, new at each start, removed at stop) in its Authorization",
-                "header. stdout gets the variables to export; a session that needs an MFA code answers 503."})
+        footer = {
+            "",
+            "Each session is at http://127.0.0.1:PORT/sessions/ALIAS; a request must carry the token of",
+            "$ROLEHOP_HOME/server.token (mode 0600, new at each start, removed at stop) in its Authorization",
+            "header. stdout gets the variables to export; a session that needs an MFA code answers 503."
+        })
 final class ServeCommand implements Callable<Integer> {
     private final Provider<ServeCredentialsUseCase> serve;
     private final Provider<ListSessionsUseCase> sessions;
@@ -41,7 +45,10 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Inject
-    ServeCommand(Provider<ServeCredentialsUseCase> serve, Provider<ListSessionsUseCase> sessions, CliEnvironment env,
+    ServeCommand(
+            Provider<ServeCredentialsUseCase> serve,
+            Provider<ListSessionsUseCase> sessions,
+            CliEnvironment env,
             CliState state) {
         this.serve = serve;
         this.sessions = sessions;
@@ -77,10 +84,12 @@ final class ServeCommand implements Callable<Integer> {
             TokenFile.removeIfOwn(tokenFile, token);
         };
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.run();
-            stopped.countDown();
-        }, "rolehop-serve-stop");
+        Thread hook = new Thread(
+                () -> {
+                    stop.run();
+                    stopped.countDown();
+                },
+                "rolehop-serve-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         announce(server, all, tokenFile);
         try {
@@ -107,8 +116,9 @@ final class ServeCommand implements Callable<Integer> {
                     + shellQuoted(server.sessionUri(view.session().alias().value())));
         }
         out.flush();
-        env.err().println("rolehop: serving " + all.size() + " session(s), and any added later, at " + server.base()
-                + "/sessions/ALIAS; token in " + tokenFile + "; stop with Ctrl-C");
+        env.err()
+                .println("rolehop: serving " + all.size() + " session(s), and any added later, at " + server.base()
+                        + "/sessions/ALIAS; token in " + tokenFile + "; stop with Ctrl-C");
     }
 
     private static String shellQuoted(String value) {

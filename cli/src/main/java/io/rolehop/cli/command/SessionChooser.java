@@ -1,13 +1,13 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.UsageException;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.terminal.Picker;
 import io.rolehop.domain.Session;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +43,14 @@ final class SessionChooser {
         List<Picker.Item> items = new ArrayList<>();
         for (SessionView view : sessions.get().list()) {
             Session s = view.session();
-            items.add(new Picker.Item(s.id().value(), String.format("%-24s %-22s %-10s %s", s.alias(),
-                    s.method(), s.status().toString().toLowerCase(java.util.Locale.ROOT), s.profile())));
+            items.add(new Picker.Item(
+                    s.id().value(),
+                    String.format(
+                            "%-24s %-22s %-10s %s",
+                            s.alias(),
+                            s.method(),
+                            s.status().toString().toLowerCase(java.util.Locale.ROOT),
+                            s.profile())));
         }
         if (items.isEmpty()) {
             throw new UsageException("there are no sessions yet; add one with 'rolehop session add'");

@@ -1,11 +1,11 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.NamedProfile;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,7 +37,8 @@ final class SessionCurrentCommand implements Callable<Integer> {
         if (output.json()) {
             out.json(active.stream().map(Views::json).toList());
         } else if (active.isEmpty()) {
-            out.line(filter.map(p -> "No session is active on profile " + p + ".").orElse("No session is active."));
+            out.line(filter.map(p -> "No session is active on profile " + p + ".")
+                    .orElse("No session is active."));
         } else {
             out.table(Views.HEADERS, active.stream().map(Views::row).toList());
         }

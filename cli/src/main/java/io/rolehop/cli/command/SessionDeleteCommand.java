@@ -1,13 +1,13 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.DeleteSessionCommand;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.terminal.Confirmation;
 import io.rolehop.domain.Session;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -24,14 +24,18 @@ final class SessionDeleteCommand implements Callable<Integer> {
     @Mixin
     SessionArgument session;
 
-    @Option(names = "--cascade", description = "Also delete the sessions assumed from this one, at any depth: listed "
-            + "and asked first on a terminal; without one, --yes is needed.")
+    @Option(
+            names = "--cascade",
+            description = "Also delete the sessions assumed from this one, at any depth: listed "
+                    + "and asked first on a terminal; without one, --yes is needed.")
     boolean cascade;
 
     @Option(names = "--dry-run", description = "List what would be deleted and delete nothing.")
     boolean dryRun;
 
-    @Option(names = {"-y", "--yes"}, description = "Delete without asking, even sessions assumed from this one.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Delete without asking, even sessions assumed from this one.")
     boolean yes;
 
     @Inject
@@ -52,8 +56,11 @@ final class SessionDeleteCommand implements Callable<Integer> {
             }
             if (planned.size() > 1) {
                 String names = planned.stream().map(s -> "'" + s.alias() + "'").collect(Collectors.joining(", "));
-                if (!Confirmation.confirmed(environment, "Delete " + planned.size() + " sessions (" + names + ")?",
-                        yes, "give --yes to delete them, or --dry-run to list them")) {
+                if (!Confirmation.confirmed(
+                        environment,
+                        "Delete " + planned.size() + " sessions (" + names + ")?",
+                        yes,
+                        "give --yes to delete them, or --dry-run to list them")) {
                     out.prose("deleted nothing");
                     return ExitCode.OK;
                 }

@@ -1,29 +1,29 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.EditSessionCommand;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.application.spi.FieldSpec;
-import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.plugin.AccessMethodLoader;
+import io.rolehop.cli.wiring.CliContext;
 import io.rolehop.domain.Alias;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
-import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.Session;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
+import io.rolehop.domain.SessionRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,8 +57,11 @@ final class SessionEditCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace a profile section rolehop does not own (backed up first).")
     boolean force;
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "How the session hands credentials out from now on:"
-            + " file or credential-process. An active session is re-applied in the new mode.")
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "How the session hands credentials out from now on:"
+                    + " file or credential-process. An active session is re-applied in the new mode.")
     String mode;
 
     private final RegionCheck regionCheck;
@@ -91,16 +94,18 @@ final class SessionEditCommand implements Callable<Integer> {
                 }
             }
         }
-        Map<String, String> values = SessionAddCommand.fieldValues(spec, fields, new SecretInput(context.environment()), false);
-        Session edited = edit.get().edit(new EditSessionCommand(
-                session.ref(),
-                Optional.ofNullable(alias).map(Alias::of),
-                Optional.ofNullable(profile).map(NamedProfile::of),
-                Optional.ofNullable(region).map(Region::of),
-                Optional.ofNullable(assumer).map(SessionRef::of),
-                values,
-                force,
-                Optional.ofNullable(mode).map(DeliveryMode::parse)));
+        Map<String, String> values =
+                SessionAddCommand.fieldValues(spec, fields, new SecretInput(context.environment()), false);
+        Session edited = edit.get()
+                .edit(new EditSessionCommand(
+                        session.ref(),
+                        Optional.ofNullable(alias).map(Alias::of),
+                        Optional.ofNullable(profile).map(NamedProfile::of),
+                        Optional.ofNullable(region).map(Region::of),
+                        Optional.ofNullable(assumer).map(SessionRef::of),
+                        values,
+                        force,
+                        Optional.ofNullable(mode).map(DeliveryMode::parse)));
         regionCheck.warnIfUnknown(Optional.ofNullable(region).map(Region::of));
         out.prose("edited '" + edited.alias() + "'"
                 + (edited.isActive() ? " (active on profile " + edited.profile() + ")" : ""));

@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionView;
 import io.rolehop.cli.output.Output;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,7 +30,8 @@ final class SessionListCommand implements Callable<Integer> {
         if (output.json()) {
             out.json(all.stream().map(Views::json).toList());
         } else if (all.isEmpty()) {
-            out.line("No sessions yet. Add one with 'rolehop session add aws-iam-user --alias NAME --access-key-id ID'.");
+            out.line(
+                    "No sessions yet. Add one with 'rolehop session add aws-iam-user --alias NAME --access-key-id ID'.");
         } else {
             out.table(Views.HEADERS, all.stream().map(Views::row).toList());
         }

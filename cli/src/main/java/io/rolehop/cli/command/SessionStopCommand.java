@@ -1,10 +1,10 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.StopSessionCommand;
 import io.rolehop.application.port.in.StopSessionUseCase;
 import io.rolehop.cli.output.Output;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

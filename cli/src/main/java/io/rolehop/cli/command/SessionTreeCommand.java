@@ -1,11 +1,11 @@
 package io.rolehop.cli.command;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.SessionTree;
 import io.rolehop.cli.output.Output;
 import io.rolehop.domain.Session;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

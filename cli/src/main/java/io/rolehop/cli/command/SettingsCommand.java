@@ -1,9 +1,9 @@
 package io.rolehop.cli.command;
 
-import io.rolehop.application.port.in.SettingsUseCase;
-import io.rolehop.cli.output.Output;
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.cli.output.Output;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,10 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "settings", description = "Workspace settings: default-mode, refresh-margin-seconds, secret-store, console-browser-context.",
+@Command(
+        name = "settings",
+        description =
+                "Workspace settings: default-mode, refresh-margin-seconds, secret-store, console-browser-context.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {SettingsCommand.ListCommand.class, SettingsCommand.SetCommand.class,
-            SettingsCommand.UnsetCommand.class})
+        subcommands = {
+            SettingsCommand.ListCommand.class,
+            SettingsCommand.SetCommand.class,
+            SettingsCommand.UnsetCommand.class
+        })
 final class SettingsCommand {
 
     @Command(name = "list", description = "Show every setting with its value.")
@@ -37,8 +43,11 @@ final class SettingsCommand {
             if (output.json()) {
                 out.json(settings);
             } else {
-                out.table(List.of("SETTING", "VALUE"),
-                        settings.entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+                out.table(
+                        List.of("SETTING", "VALUE"),
+                        settings.entrySet().stream()
+                                .map(e -> List.of(e.getKey(), e.getValue()))
+                                .toList());
             }
             return ExitCode.OK;
         }

@@ -8,7 +8,10 @@ final class SsoInstanceOptions {
     @Option(names = "--start-url", required = true, paramLabel = "URL", description = "The AWS access portal URL.")
     String startUrl;
 
-    @Option(names = "--sso-region", required = true, paramLabel = "REGION",
+    @Option(
+            names = "--sso-region",
+            required = true,
+            paramLabel = "REGION",
             description = "The region of the IAM Identity Center instance.")
     String ssoRegion;
 

@@ -49,7 +49,14 @@ final class Views {
 
     static List<String> row(SessionView view) {
         Session s = view.session();
-        return List.of(s.id().value(), s.alias().value(), s.method().value(), s.profile().name(), s.region().code(),
-                s.status().label(), view.assumerAlias().orElse("-"), expires(s));
+        return List.of(
+                s.id().value(),
+                s.alias().value(),
+                s.method().value(),
+                s.profile().name(),
+                s.region().code(),
+                s.status().label(),
+                view.assumerAlias().orElse("-"),
+                expires(s));
     }
 }

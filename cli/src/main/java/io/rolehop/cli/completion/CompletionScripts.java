@@ -36,8 +36,9 @@ public final class CompletionScripts {
     public static String script(String shell, CommandLine root) {
         return switch (shell) {
             case "bash" -> bash(root);
-            case "zsh" -> "#compdef rolehop\nautoload -U +X bashcompinit && bashcompinit\n"
-                    + "autoload -U +X compinit && compinit\n" + bash(root);
+            case "zsh" ->
+                "#compdef rolehop\nautoload -U +X bashcompinit && bashcompinit\n"
+                        + "autoload -U +X compinit && compinit\n" + bash(root);
             case "fish" -> fish(root);
             default -> throw new IllegalArgumentException(shell);
         };
@@ -58,7 +59,8 @@ public final class CompletionScripts {
             }
         }
         for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
-            if (sub.getKey().equals(sub.getValue().getCommandName()) && !sub.getValue().getCommandSpec().usageMessage().hidden()) {
+            if (sub.getKey().equals(sub.getValue().getCommandName())
+                    && !sub.getValue().getCommandSpec().usageMessage().hidden()) {
                 dynamicSlots(sub.getValue().getCommandSpec(), (path.isEmpty() ? "" : path + " ") + sub.getKey(), slots);
             }
         }
@@ -87,9 +89,19 @@ public final class CompletionScripts {
             String path = slot.substring(0, slot.indexOf('|'));
             String option = slot.substring(slot.indexOf('|') + 1);
             if (option.isEmpty()) {
-                out.append("    '").append(path).append("|'*) [[ $cur != -* ]] && kind=").append(kind).append(" ;;\n");
+                out.append("    '")
+                        .append(path)
+                        .append("|'*) [[ $cur != -* ]] && kind=")
+                        .append(kind)
+                        .append(" ;;\n");
             } else {
-                out.append("    '").append(path).append("'*'|").append(option).append("') kind=").append(kind).append(" ;;\n");
+                out.append("    '")
+                        .append(path)
+                        .append("'*'|")
+                        .append(option)
+                        .append("') kind=")
+                        .append(kind)
+                        .append(" ;;\n");
             }
         });
         out.append("""
@@ -141,11 +153,17 @@ public final class CompletionScripts {
         String when = " -n " + quote("__rolehop_at " + quote(path));
         for (Map.Entry<String, CommandLine> sub : spec.subcommands().entrySet()) {
             CommandSpec child = sub.getValue().getCommandSpec();
-            if (!sub.getKey().equals(sub.getValue().getCommandName()) || child.usageMessage().hidden()) {
+            if (!sub.getKey().equals(sub.getValue().getCommandName())
+                    || child.usageMessage().hidden()) {
                 continue;
             }
-            out.append("complete -c rolehop").append(when).append(" -a ").append(quote(sub.getKey()))
-                    .append(" -d ").append(quote(description(child.usageMessage().description()))).append('\n');
+            out.append("complete -c rolehop")
+                    .append(when)
+                    .append(" -a ")
+                    .append(quote(sub.getKey()))
+                    .append(" -d ")
+                    .append(quote(description(child.usageMessage().description())))
+                    .append('\n');
             fishCommand(child, (path.isEmpty() ? "" : path + " ") + sub.getKey(), out);
         }
         for (OptionSpec option : spec.options()) {
@@ -164,18 +182,26 @@ public final class CompletionScripts {
                     option.completionCandidates().forEach(candidates::add);
                 }
                 if (kind != null) {
-                    line.append(" -a '(rolehop completion --candidates ").append(kind).append(" 2>/dev/null)'");
+                    line.append(" -a '(rolehop completion --candidates ")
+                            .append(kind)
+                            .append(" 2>/dev/null)'");
                 } else if (!candidates.isEmpty()) {
                     line.append(" -a ").append(quote(String.join(" ", candidates)));
                 }
             }
-            out.append(line).append(" -d ").append(quote(description(option.description()))).append('\n');
+            out.append(line)
+                    .append(" -d ")
+                    .append(quote(description(option.description())))
+                    .append('\n');
         }
         for (PositionalParamSpec p : spec.positionalParameters()) {
             String kind = kindOf(p.paramLabel().replaceAll("[<>.\\[\\]]", ""));
             if (kind != null && p.index().min() == 0) {
-                out.append("complete -c rolehop").append(when).append(" -a '(rolehop completion --candidates ")
-                        .append(kind).append(" 2>/dev/null)'\n");
+                out.append("complete -c rolehop")
+                        .append(when)
+                        .append(" -a '(rolehop completion --candidates ")
+                        .append(kind)
+                        .append(" 2>/dev/null)'\n");
             }
         }
     }

@@ -46,12 +46,19 @@ public record CliEnvironment(
 
     /** The environment of this process. */
     public static CliEnvironment fromSystem() {
-        Optional<Path> dist = Optional.ofNullable(System.getProperty("rolehop.dist")).map(Path::of);
-        Optional<Path> launcher = Optional.ofNullable(System.getProperty("rolehop.launcher")).map(Path::of);
-        return new CliEnvironment(System.getenv(), System.in,
+        Optional<Path> dist =
+                Optional.ofNullable(System.getProperty("rolehop.dist")).map(Path::of);
+        Optional<Path> launcher =
+                Optional.ofNullable(System.getProperty("rolehop.launcher")).map(Path::of);
+        return new CliEnvironment(
+                System.getenv(),
+                System.in,
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8),
                 new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8),
-                Clock.systemUTC(), dist, launcher, Terminal.controlling());
+                Clock.systemUTC(),
+                dist,
+                launcher,
+                Terminal.controlling());
     }
 
     public Optional<String> get(String name) {
@@ -70,12 +77,16 @@ public record CliEnvironment(
 
     /** The shared credentials file, as the AWS CLI finds it. */
     public Path credentialsFile() {
-        return get("AWS_SHARED_CREDENTIALS_FILE").map(this::expand).orElse(home().resolve(".aws").resolve("credentials"));
+        return get("AWS_SHARED_CREDENTIALS_FILE")
+                .map(this::expand)
+                .orElse(home().resolve(".aws").resolve("credentials"));
     }
 
     /** The shared config file, as the AWS CLI finds it. */
     public Path configFile() {
-        return get("AWS_CONFIG_FILE").map(this::expand).orElse(home().resolve(".aws").resolve("config"));
+        return get("AWS_CONFIG_FILE")
+                .map(this::expand)
+                .orElse(home().resolve(".aws").resolve("config"));
     }
 
     private Path expand(String path) {

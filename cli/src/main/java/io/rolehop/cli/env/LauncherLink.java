@@ -38,18 +38,22 @@ public final class LauncherLink {
                 return link;
             }
             if (!Files.isDirectory(link.getParent())) {
-                Files.createDirectories(link.getParent(),
+                Files.createDirectories(
+                        link.getParent(),
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             // A new link beside the old one, renamed over it: a tool running the line meanwhile finds one or the other.
-            Path fresh = link.resolveSibling(".rolehop." + ProcessHandle.current().pid() + ".link");
+            Path fresh =
+                    link.resolveSibling(".rolehop." + ProcessHandle.current().pid() + ".link");
             Files.deleteIfExists(fresh);
             Files.createSymbolicLink(fresh, target);
             Files.move(fresh, link, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return link;
         } catch (IOException | UnsupportedOperationException e) {
-            throw new OperationFailedException("cannot point " + link + " at the launcher " + target + " ("
-                    + e.getMessage() + "); credential_process lines name that link", e);
+            throw new OperationFailedException(
+                    "cannot point " + link + " at the launcher " + target + " (" + e.getMessage()
+                            + "); credential_process lines name that link",
+                    e);
         }
     }
 

@@ -30,8 +30,14 @@ public final class Launchers {
         String line = command.strip();
         if (!line.startsWith("'")) {
             int blank = line.indexOf(' ');
-            return line.isEmpty() ? Optional.empty() : Optional.of(blank < 0 ? new Split(line, "")
-                    : new Split(line.substring(0, blank), line.substring(blank + 1).strip()));
+            return line.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(
+                            blank < 0
+                                    ? new Split(line, "")
+                                    : new Split(
+                                            line.substring(0, blank),
+                                            line.substring(blank + 1).strip()));
         }
         StringBuilder word = new StringBuilder();
         int i = 0;
@@ -62,13 +68,16 @@ public final class Launchers {
      */
     public static Optional<String> problemRunning(Path launcher, Map<String, String> environment) {
         if (!Files.exists(launcher)) {
-            return Optional.of(Files.isSymbolicLink(launcher) ? "is a link to " + target(launcher)
-                    + ", which does not exist" : "does not exist");
+            return Optional.of(
+                    Files.isSymbolicLink(launcher)
+                            ? "is a link to " + target(launcher) + ", which does not exist"
+                            : "does not exist");
         }
         if (!Files.isRegularFile(launcher) || !Files.isExecutable(launcher)) {
             return Optional.of("is not an executable file");
         }
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version")
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().clear();
         builder.environment().putAll(environment);

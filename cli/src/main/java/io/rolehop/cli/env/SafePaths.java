@@ -31,8 +31,8 @@ public final class SafePaths {
         int owner = (Integer) attributes.get().get("uid");
         int mode = (Integer) attributes.get().get("mode") & 07777;
         if ((mode & WRITABLE_BY_OTHERS) != 0) {
-            return Optional.of(path + " is writable by other users (mode " + octal(mode) + "); run 'chmod go-w "
-                    + path + "' and try again");
+            return Optional.of(path + " is writable by other users (mode " + octal(mode) + "); run 'chmod go-w " + path
+                    + "' and try again");
         }
         int self = selfUid();
         if (self != UNKNOWN && owner != self && owner != ROOT) {
@@ -55,10 +55,13 @@ public final class SafePaths {
             if (attributes.isPresent()) {
                 int owner = (Integer) attributes.get().get("uid");
                 int mode = (Integer) attributes.get().get("mode") & 07777;
-                return owner == ROOT ? Optional.empty() : Optional.of("refusing to create " + home + " as root in "
-                        + dir + ", which belongs to uid " + owner + " (mode " + octal(mode) + "): root-owned files"
-                        + " would lock its owner out; run rolehop as that user (sudo -u), use sudo -H, or set"
-                        + " ROLEHOP_HOME");
+                return owner == ROOT
+                        ? Optional.empty()
+                        : Optional.of("refusing to create " + home + " as root in "
+                                + dir + ", which belongs to uid " + owner + " (mode " + octal(mode)
+                                + "): root-owned files"
+                                + " would lock its owner out; run rolehop as that user (sudo -u), use sudo -H, or set"
+                                + " ROLEHOP_HOME");
             }
         }
         return Optional.empty();

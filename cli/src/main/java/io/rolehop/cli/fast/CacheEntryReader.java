@@ -28,8 +28,10 @@ final class CacheEntryReader {
                 return Optional.empty();
             }
             // The record checks the other three, as it does for the file cache.
-            return Optional.of(new TemporaryCredentials((String) fields.get("AccessKeyId"),
-                    (String) fields.get("SecretAccessKey"), (String) fields.get("SessionToken"),
+            return Optional.of(new TemporaryCredentials(
+                    (String) fields.get("AccessKeyId"),
+                    (String) fields.get("SecretAccessKey"),
+                    (String) fields.get("SessionToken"),
                     Instant.parse((String) expiration)));
         } catch (StrictJson.Malformed | RuntimeException e) {
             return Optional.empty();

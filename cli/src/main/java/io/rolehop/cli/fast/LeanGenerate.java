@@ -49,6 +49,7 @@ import java.util.function.Function;
 public final class LeanGenerate {
     /** One attempt, bounded so that a silent endpoint soon hands over to the full command and its retries. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     private static final MfaCodeProvider NO_MFA_HERE = (alias, device, command) -> Optional.empty();
@@ -106,11 +107,18 @@ public final class LeanGenerate {
         return WarmGenerate.print(line);
     }
 
-    static TemporaryCredentials generate(Map<String, String> env, String session, Clock clock,
-            WorkspaceReader.Snapshot snapshot) {
+    static TemporaryCredentials generate(
+            Map<String, String> env, String session, Clock clock, WorkspaceReader.Snapshot snapshot) {
         PrintStream silent = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        CliEnvironment cli = new CliEnvironment(env, InputStream.nullInputStream(), silent, silent, clock,
-                Optional.empty(), Optional.empty(), Optional.empty());
+        CliEnvironment cli = new CliEnvironment(
+                env,
+                InputStream.nullInputStream(),
+                silent,
+                silent,
+                clock,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
         WorkspaceStore store = new SnapshotStore(cli.rolehopHome().resolve("workspace.json"), snapshot);
         return new UseCases(new LeanPorts(cli, store, clock)).generate().generate(session);
     }
@@ -137,8 +145,8 @@ public final class LeanGenerate {
         /** Built-in methods only: a session of a plugin's method is not found here, and goes to the full command. */
         @Override
         public AccessMethods accessMethods() {
-            return new AccessMethods(new AccessMethodLoader(warning -> { }).load().stream()
-                    .map(AccessMethodLoader.Found::method).toList());
+            return new AccessMethods(new AccessMethodLoader(warning -> {})
+                    .load().stream().map(AccessMethodLoader.Found::method).toList());
         }
 
         @Override

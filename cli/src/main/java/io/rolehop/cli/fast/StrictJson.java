@@ -52,7 +52,10 @@ final class StrictJson {
     static Object parse(byte[] utf8) throws Malformed {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(utf8))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new Malformed("not UTF-8");
         }

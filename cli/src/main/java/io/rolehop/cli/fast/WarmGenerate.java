@@ -43,8 +43,7 @@ public final class WarmGenerate {
 
     /** {@code session generate SESSION}, and nothing else: every other command line is for the full command. */
     public static boolean applies(String[] args) {
-        return args.length == 3 && "session".equals(args[0]) && "generate".equals(args[1])
-                && !args[2].startsWith("-");
+        return args.length == 3 && "session".equals(args[0]) && "generate".equals(args[1]) && !args[2].startsWith("-");
     }
 
     /**
@@ -92,7 +91,8 @@ public final class WarmGenerate {
         Path home = rolehopHome(env);
         Path workspace = home.resolve("workspace.json");
         // A home or workspace another user could write is the full command's to refuse, with its one line.
-        if (SafePaths.problemWithHome(home).isPresent() || SafePaths.problemWith(workspace).isPresent()) {
+        if (SafePaths.problemWithHome(home).isPresent()
+                || SafePaths.problemWith(workspace).isPresent()) {
             return Optional.empty();
         }
         Optional<byte[]> file = read(workspace);
@@ -100,8 +100,8 @@ public final class WarmGenerate {
     }
 
     /** As {@link #credentialProcessLine(Map, String, Instant)}, with the workspace already read. */
-    static Optional<String> credentialProcessLine(Map<String, String> env,
-            Optional<WorkspaceReader.Snapshot> workspace, String session, Instant now) {
+    static Optional<String> credentialProcessLine(
+            Map<String, String> env, Optional<WorkspaceReader.Snapshot> workspace, String session, Instant now) {
         Path home = rolehopHome(env);
         if (workspace.isEmpty()) {
             return Optional.empty();
@@ -136,8 +136,8 @@ public final class WarmGenerate {
      */
     static Path rolehopHome(Map<String, String> env) {
         String homeVariable = env.get("HOME");
-        Path home = Path.of(homeVariable == null || homeVariable.isEmpty() ? System.getProperty("user.home")
-                : homeVariable);
+        Path home = Path.of(
+                homeVariable == null || homeVariable.isEmpty() ? System.getProperty("user.home") : homeVariable);
         String configured = env.get("ROLEHOP_HOME");
         if (configured == null || configured.isEmpty()) {
             return home.resolve(".rolehop");

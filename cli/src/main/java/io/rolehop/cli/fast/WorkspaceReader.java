@@ -35,10 +35,10 @@ import java.util.Set;
  */
 final class WorkspaceReader {
     static final long SCHEMA_VERSION = 1;
-    private static final Set<String> ROOT_FIELDS = Set.of("schemaVersion", "defaultRegion", "profiles", "settings",
-            "sessions");
-    private static final Set<String> SESSION_FIELDS = Set.of("id", "alias", "method", "profile", "region", "status",
-            "assumer", "attributes", "expiration", "mode");
+    private static final Set<String> ROOT_FIELDS =
+            Set.of("schemaVersion", "defaultRegion", "profiles", "settings", "sessions");
+    private static final Set<String> SESSION_FIELDS = Set.of(
+            "id", "alias", "method", "profile", "region", "status", "assumer", "attributes", "expiration", "mode");
     private static final long DEFAULT_REFRESH_MARGIN_SECONDS = Workspace.DEFAULT_REFRESH_MARGIN.getSeconds();
 
     /** What the warm path needs of a valid workspace. */
@@ -72,18 +72,26 @@ final class WorkspaceReader {
                     Object assumer = node.get("assumer");
                     Object expiration = node.get("expiration");
                     Object mode = node.get("mode");
-                    sessions.add(new Session(new SessionId(string(node.get("id"))),
-                            Alias.stored(string(node.get("alias"))), AccessMethodId.of(string(node.get("method"))),
-                            NamedProfile.stored(string(node.get("profile"))), Region.of(string(node.get("region"))),
+                    sessions.add(new Session(
+                            new SessionId(string(node.get("id"))),
+                            Alias.stored(string(node.get("alias"))),
+                            AccessMethodId.of(string(node.get("method"))),
+                            NamedProfile.stored(string(node.get("profile"))),
+                            Region.of(string(node.get("region"))),
                             status(string(node.get("status"))),
-                            assumer == null || assumer == StrictJson.NULL ? Optional.empty()
+                            assumer == null || assumer == StrictJson.NULL
+                                    ? Optional.empty()
                                     : Optional.of(new SessionId(string(assumer))),
                             strings(node.get("attributes")),
-                            expiration == null || expiration == StrictJson.NULL ? Optional.empty()
+                            expiration == null || expiration == StrictJson.NULL
+                                    ? Optional.empty()
                                     : Optional.of(Instant.parse(string(expiration))),
                             mode == null ? DeliveryMode.FILE : mode(string(mode))));
                 }
-                return new Workspace(sessions, profiles, Region.of(string(document.get("defaultRegion"))),
+                return new Workspace(
+                        sessions,
+                        profiles,
+                        Region.of(string(document.get("defaultRegion"))),
                         strings(document.get("settings")));
             } catch (Unexpected e) {
                 throw new IllegalStateException("a checked workspace no longer reads", e);
@@ -171,7 +179,8 @@ final class WorkspaceReader {
             if (mode != null) {
                 mode(string(mode));
             }
-            if (!idSet.add(id) || !aliasSet.add(alias)
+            if (!idSet.add(id)
+                    || !aliasSet.add(alias)
                     || (status == SessionStatus.ACTIVE && !activeProfiles.add(profile))) {
                 throw new Unexpected();
             }

@@ -32,8 +32,8 @@ public final class LoopbackLoginCallback implements LoginCallback {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
-            throw new OperationFailedException("could not listen on 127.0.0.1 for the login's answer: "
-                    + e.getMessage() + "; use --use-device-code");
+            throw new OperationFailedException("could not listen on 127.0.0.1 for the login's answer: " + e.getMessage()
+                    + "; use --use-device-code");
         }
         CompletableFuture<Map<String, String>> answer = new CompletableFuture<>();
         server.createContext(PATH, exchange -> respond(exchange, answer));
@@ -73,9 +73,12 @@ public final class LoopbackLoginCallback implements LoginCallback {
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             boolean first = answer.complete(query);
-            byte[] page = ("<!doctype html><title>rolehop</title><p>" + (first && query.containsKey("code")
-                    ? "rolehop is logged in. You can close this window." : "rolehop did not get a login here.")
-                    + "</p>").getBytes(StandardCharsets.UTF_8);
+            byte[] page = ("<!doctype html><title>rolehop</title><p>"
+                            + (first && query.containsKey("code")
+                                    ? "rolehop is logged in. You can close this window."
+                                    : "rolehop did not get a login here.")
+                            + "</p>")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
             exchange.getResponseBody().write(page);
@@ -90,7 +93,8 @@ public final class LoopbackLoginCallback implements LoginCallback {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.putIfAbsent(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -41,9 +41,11 @@ public enum CredentialExport {
 
     /** The format named {@code label}; a usage error naming the choices otherwise. */
     public static CredentialExport named(String label) {
-        return Arrays.stream(values()).filter(f -> f.label.equals(label)).findFirst()
-                .orElseThrow(() -> new UsageException("unknown export format '" + label + "'; choose one of "
-                        + choices()));
+        return Arrays.stream(values())
+                .filter(f -> f.label.equals(label))
+                .findFirst()
+                .orElseThrow(
+                        () -> new UsageException("unknown export format '" + label + "'; choose one of " + choices()));
     }
 
     /** The labels, comma-separated, for help and errors. */
@@ -126,7 +128,8 @@ public enum CredentialExport {
             StringBuilder out = new StringBuilder("\"");
             for (char ch : value.toCharArray()) {
                 switch (ch) {
-                    case '`', '"', '$', '\u201C', '\u201D', '\u201E' -> out.append('`').append(ch);
+                    case '`', '"', '$', '\u201C', '\u201D', '\u201E' ->
+                        out.append('`').append(ch);
                     case '\n' -> out.append("`n");
                     case '\r' -> out.append("`r");
                     case '\0' -> out.append("`0");
@@ -163,15 +166,21 @@ public enum CredentialExport {
             if (BARE.matcher(value).matches()) {
                 return value;
             }
-            if (value.indexOf('\'') < 0 && value.indexOf('\\') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            if (value.indexOf('\'') < 0
+                    && value.indexOf('\\') < 0
+                    && value.indexOf('\n') < 0
+                    && value.indexOf('\r') < 0) {
                 return "'" + value + "'";
             }
             if (value.indexOf('$') >= 0) {
                 throw new UsageException("the value of " + name + " cannot be written safely for a .env file (it holds"
                         + " a quote or a line break and a '$'); use --format json");
             }
-            return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                    + "\"";
+            return "\""
+                    + value.replace("\\", "\\\\")
+                            .replace("\"", "\\\"")
+                            .replace("\n", "\\n")
+                            .replace("\r", "\\r") + "\"";
         }
     }
 

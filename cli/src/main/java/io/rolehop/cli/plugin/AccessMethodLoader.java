@@ -119,13 +119,15 @@ public final class AccessMethodLoader {
                     warnings.accept("plugin " + jar + " is not a readable jar; skipped");
                     return Optional.empty();
                 }
-                List<String> names = found.stream().map(r -> r.descriptor().name()).toList();
+                List<String> names =
+                        found.stream().map(r -> r.descriptor().name()).toList();
                 Configuration configuration = own.configuration().resolveAndBind(finder, ModuleFinder.of(), names);
-                ModuleLayer layer = own.defineModulesWithOneLoader(configuration, AccessMethodLoader.class.getClassLoader());
+                ModuleLayer layer =
+                        own.defineModulesWithOneLoader(configuration, AccessMethodLoader.class.getClassLoader());
                 return Optional.of(ServiceLoader.load(layer, AccessMethod.class));
             }
-            URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                    AccessMethodLoader.class.getClassLoader());
+            URLClassLoader loader =
+                    new URLClassLoader(new URL[] {jar.toUri().toURL()}, AccessMethodLoader.class.getClassLoader());
             return Optional.of(ServiceLoader.load(AccessMethod.class, loader));
         } catch (RuntimeException | IOException e) {
             warnings.accept("plugin " + jar + " cannot be loaded (" + describe(e) + "); skipped");
@@ -151,14 +153,14 @@ public final class AccessMethodLoader {
                 method = provider.get();
                 AccessMethodId.of(method.id());
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                warnings.accept("plugin " + source + ": access method " + provider.type().getName()
-                        + " cannot be created (" + describe(e) + "); skipped");
+                warnings.accept("plugin " + source + ": access method "
+                        + provider.type().getName() + " cannot be created (" + describe(e) + "); skipped");
                 continue;
             }
             Optional<String> problem = AccessMethodChecks.problemWith(method);
             if (problem.isPresent()) {
-                warnings.accept("plugin " + source + ": access method '" + method.id() + "' " + problem.get()
-                        + "; skipped");
+                warnings.accept(
+                        "plugin " + source + ": access method '" + method.id() + "' " + problem.get() + "; skipped");
                 continue;
             }
             // A plugin's own class loader may see classes of the rolehop modules that are also built in.

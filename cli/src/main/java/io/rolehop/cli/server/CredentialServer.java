@@ -55,6 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CredentialServer implements AutoCloseable {
     /** The IMDSv2 limit on a token's lifetime. */
     static final long MAX_IMDS_TOKEN_SECONDS = 21_600;
+
     private static final int THREADS = 8;
     private static final int BACKLOG = 256;
     private static final String SESSIONS = "/sessions/";
@@ -62,10 +63,18 @@ public final class CredentialServer implements AutoCloseable {
     private static final String IMDS_ROLES = "/latest/meta-data/iam/security-credentials/";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** What a served child must not see: keys, and what would turn the server off or point elsewhere. */
-    private static final List<String> CLEARED = List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
-            "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
-            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN",
-            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE", "AWS_EC2_METADATA_DISABLED", "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+    private static final List<String> CLEARED = List.of(
+            "AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY",
+            "AWS_SESSION_TOKEN",
+            "AWS_SECURITY_TOKEN",
+            "AWS_CREDENTIAL_EXPIRATION",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+            "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+            "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+            "AWS_EC2_METADATA_DISABLED",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT",
             "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE");
 
     /** What a server offers. */
@@ -96,8 +105,15 @@ public final class CredentialServer implements AutoCloseable {
     /** IMDSv2 tokens issued, by the hex SHA-256 of the token, with their expiry. */
     private final Map<String, Instant> imdsTokens = new ConcurrentHashMap<>();
 
-    private CredentialServer(ServeCredentialsUseCase serve, Optional<String> only, String token, Protocol protocol,
-            Clock clock, PrintStream log, int port) throws IOException {
+    private CredentialServer(
+            ServeCredentialsUseCase serve,
+            Optional<String> only,
+            String token,
+            Protocol protocol,
+            Clock clock,
+            PrintStream log,
+            int port)
+            throws IOException {
         this.serve = Objects.requireNonNull(serve, "serve");
         this.only = Objects.requireNonNull(only, "only");
         this.token = Objects.requireNonNull(token, "token");
@@ -106,8 +122,8 @@ public final class CredentialServer implements AutoCloseable {
         this.log = Objects.requireNonNull(log, "log");
         this.http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), BACKLOG);
         AtomicInteger threads = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
-                task -> {
+        this.executor =
+                new ThreadPoolExecutor(THREADS, THREADS, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, "rolehop-server-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -122,14 +138,15 @@ public final class CredentialServer implements AutoCloseable {
      *
      * @param port the port, 0 for any free one
      */
-    public static CredentialServer forAllSessions(ServeCredentialsUseCase serve, String token, Clock clock,
-            PrintStream log, int port) throws IOException {
+    public static CredentialServer forAllSessions(
+            ServeCredentialsUseCase serve, String token, Clock clock, PrintStream log, int port) throws IOException {
         return new CredentialServer(serve, Optional.empty(), token, Protocol.CONTAINER, clock, log, port);
     }
 
     /** Starts a server on 127.0.0.1, on a free port, for the one session {@code alias}. */
-    public static CredentialServer forSession(ServeCredentialsUseCase serve, String alias, Protocol protocol,
-            String token, Clock clock, PrintStream log) throws IOException {
+    public static CredentialServer forSession(
+            ServeCredentialsUseCase serve, String alias, Protocol protocol, String token, Clock clock, PrintStream log)
+            throws IOException {
         return new CredentialServer(serve, Optional.of(alias), token, protocol, clock, log, 0);
     }
 
@@ -175,12 +192,17 @@ public final class CredentialServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             body.transferTo(java.io.OutputStream.nullOutputStream());
-            Optional<String> host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"));
+            Optional<String> host =
+                    Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"));
             if (host.isEmpty() || !isLoopback(host.get())) {
-                refuse(exchange, 403, "the Host header must be 127.0.0.1 or localhost; a request naming another host"
-                        + " is refused");
+                refuse(
+                        exchange,
+                        403,
+                        "the Host header must be 127.0.0.1 or localhost; a request naming another host"
+                                + " is refused");
                 return;
             }
             // A client given an endpoint with a trailing slash may ask for "//latest/...".
@@ -206,9 +228,12 @@ public final class CredentialServer implements AutoCloseable {
         if (given == null || !Secrets.matches(given, token)) {
             log.println("rolehop: server: refused a request " + (given == null ? "without" : "with a wrong")
                     + " authorization token");
-            refuse(exchange, given == null ? 401 : 403, given == null
-                    ? "an Authorization header with the server's token is needed"
-                    : "the Authorization token is not this server's");
+            refuse(
+                    exchange,
+                    given == null ? 401 : 403,
+                    given == null
+                            ? "an Authorization header with the server's token is needed"
+                            : "the Authorization token is not this server's");
             return;
         }
         if (session.isEmpty() || only.isPresent() && !only.get().equals(session)) {
@@ -288,8 +313,11 @@ public final class CredentialServer implements AutoCloseable {
             return;
         } catch (InteractionRequiredException e) {
             log.println("rolehop: server: session '" + session + "' unavailable: " + e.getMessage());
-            refuse(exchange, 503, e.getMessage() + "; start it once on a terminal ('rolehop session start " + session
-                    + "'), which caches what the server then uses");
+            refuse(
+                    exchange,
+                    503,
+                    e.getMessage() + "; start it once on a terminal ('rolehop session start " + session
+                            + "'), which caches what the server then uses");
             return;
         } catch (OperationFailedException e) {
             log.println("rolehop: server: session '" + session + "' failed: " + e.getMessage());
@@ -303,13 +331,17 @@ public final class CredentialServer implements AutoCloseable {
         Map<String, String> document = new LinkedHashMap<>();
         if (imds) {
             document.put("Code", "Success");
-            document.put("LastUpdated", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+            document.put(
+                    "LastUpdated",
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
             document.put("Type", "AWS-HMAC");
         }
         document.put("AccessKeyId", credentials.accessKeyId());
         document.put("SecretAccessKey", credentials.secretAccessKey());
         document.put("Token", credentials.sessionToken());
-        document.put("Expiration", credentials.expiration().truncatedTo(ChronoUnit.SECONDS).toString());
+        document.put(
+                "Expiration",
+                credentials.expiration().truncatedTo(ChronoUnit.SECONDS).toString());
         answer(exchange, 200, "application/json", JSON.writeValueAsBytes(document));
     }
 
@@ -318,8 +350,7 @@ public final class CredentialServer implements AutoCloseable {
         answer(exchange, status, "application/json", JSON.writeValueAsBytes(document));
     }
 
-    private static void answer(HttpExchange exchange, int status, String contentType, byte[] body)
-            throws IOException {
+    private static void answer(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
@@ -342,7 +373,8 @@ public final class CredentialServer implements AutoCloseable {
         }
         int colon = name.indexOf(':');
         String bare = colon < 0 ? name : name.substring(0, colon);
-        return (bare.equals("127.0.0.1") || bare.equals("localhost")) && validPort(colon < 0 ? "" : name.substring(colon));
+        return (bare.equals("127.0.0.1") || bare.equals("localhost"))
+                && validPort(colon < 0 ? "" : name.substring(colon));
     }
 
     private static boolean validPort(String rest) {

@@ -12,8 +12,7 @@ final class Secrets {
     /** 256 bits. */
     private static final int TOKEN_BYTES = 32;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** A fresh token: 256 random bits, base64url without padding (43 characters). */
     static String newToken() {

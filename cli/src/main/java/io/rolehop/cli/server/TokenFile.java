@@ -17,14 +17,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 public final class TokenFile {
     public static final String NAME = "server.token";
 
-    private TokenFile() {
-    }
+    private TokenFile() {}
 
     /** Writes {@code token} to {@code home}/server.token, mode 0600, the directory 0700 if it is created. */
     public static Path write(Path home, String token) throws IOException {
-        Files.createDirectories(home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.createDirectories(
+                home, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Path target = home.resolve(NAME);
-        Path temporary = Files.createTempFile(home, "." + NAME + ".rolehop-tmp-", "",
+        Path temporary = Files.createTempFile(
+                home,
+                "." + NAME + ".rolehop-tmp-",
+                "",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -41,7 +44,8 @@ public final class TokenFile {
     /** Removes the file if it still holds {@code token} (a newer server may have replaced it). */
     public static void removeIfOwn(Path file, String token) {
         try {
-            if (Files.isRegularFile(file) && Secrets.matches(Files.readString(file).strip(), token)) {
+            if (Files.isRegularFile(file)
+                    && Secrets.matches(Files.readString(file).strip(), token)) {
                 Files.delete(file);
             }
         } catch (IOException e) {

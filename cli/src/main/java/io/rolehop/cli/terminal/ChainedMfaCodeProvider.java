@@ -44,12 +44,13 @@ public final class ChainedMfaCodeProvider implements MfaCodeProvider {
         if (!promptsAllowed.getAsBoolean()) {
             return Optional.empty();
         }
-        return env.terminal().flatMap(t -> t.prompt(
-                "MFA code for " + deviceSerial + " (session '" + sessionAlias + "'): ", false)).map(String::strip);
+        return env.terminal()
+                .flatMap(t -> t.prompt("MFA code for " + deviceSerial + " (session '" + sessionAlias + "'): ", false))
+                .map(String::strip);
     }
 
-    private static String run(String command, Map<String, String> environment, String sessionAlias,
-            String deviceSerial) {
+    private static String run(
+            String command, Map<String, String> environment, String sessionAlias, String deviceSerial) {
         ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", command));
         builder.environment().clear();
         builder.environment().putAll(ChildEnvironment.of(environment));

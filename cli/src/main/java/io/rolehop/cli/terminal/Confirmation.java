@@ -20,7 +20,8 @@ public final class Confirmation {
         if (yes) {
             return true;
         }
-        String answer = environment.terminal()
+        String answer = environment
+                .terminal()
                 .orElseThrow(() -> new InteractionRequiredException(question.replaceFirst("\\?\\s*$", "")
                         + " needs a confirmation and there is no terminal to ask on; " + flagHint))
                 .prompt(question + " [y/N] ", false)

@@ -25,7 +25,14 @@ public final class Picker {
     /** One choice: what the command gets back and the line the user reads. */
     public record Item(String value, String label) {}
 
-    private enum Key { UP, DOWN, ENTER, CANCEL, BACKSPACE, CHAR }
+    private enum Key {
+        UP,
+        DOWN,
+        ENTER,
+        CANCEL,
+        BACKSPACE,
+        CHAR
+    }
 
     private Picker() {}
 
@@ -61,7 +68,12 @@ public final class Picker {
 
     private static Terminal open() throws IOException {
         // The exec provider drives the terminal through stty: no native library, nothing extracted to /tmp.
-        return TerminalBuilder.builder().system(true).provider("exec").dumb(true).nativeSignals(false).build();
+        return TerminalBuilder.builder()
+                .system(true)
+                .provider("exec")
+                .dumb(true)
+                .nativeSignals(false)
+                .build();
     }
 
     private static final class Run {
@@ -127,7 +139,7 @@ public final class Picker {
                             selected = 0;
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
                 shown = matching();
                 selected = Math.min(selected, Math.max(0, shown.size() - 1));

@@ -22,14 +22,18 @@ public final class Questions {
      *
      * @param problem what is wrong with an answer, or empty when it will do
      */
-    public Optional<String> ask(String label, Optional<String> offered, boolean required, boolean secret,
+    public Optional<String> ask(
+            String label,
+            Optional<String> offered,
+            boolean required,
+            boolean secret,
             Function<String, Optional<String>> problem) {
         String plain = label + offered.map(d -> " [" + d + "]").orElse(required ? "" : " (Enter: none)") + ": ";
         String question = plain;
         while (true) {
             String answer = terminal.prompt(question, secret)
-                    .orElseThrow(() -> new InteractionRequiredException("no answer to '" + label + "' (the terminal"
-                            + " closed); give it as an option instead"))
+                    .orElseThrow(() -> new InteractionRequiredException(
+                            "no answer to '" + label + "' (the terminal" + " closed); give it as an option instead"))
                     .strip();
             if (answer.isEmpty()) {
                 if (offered.isPresent() || !required) {

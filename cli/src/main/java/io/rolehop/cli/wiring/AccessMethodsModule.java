@@ -24,9 +24,15 @@ public final class AccessMethodsModule extends AbstractModule {
     AccessMethods accessMethods() {
         return AccessMethods.onFirstUse(() -> {
             List<AccessMethodLoader.Found> all = found.get();
-            return new AccessMethods(all.stream().filter(AccessMethodLoader.Found::builtIn)
-                    .map(AccessMethodLoader.Found::method).toList(),
-                    all.stream().filter(f -> !f.builtIn()).map(AccessMethodLoader.Found::method).toList());
+            return new AccessMethods(
+                    all.stream()
+                            .filter(AccessMethodLoader.Found::builtIn)
+                            .map(AccessMethodLoader.Found::method)
+                            .toList(),
+                    all.stream()
+                            .filter(f -> !f.builtIn())
+                            .map(AccessMethodLoader.Found::method)
+                            .toList());
         });
     }
 }

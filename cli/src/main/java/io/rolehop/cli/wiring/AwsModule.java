@@ -3,13 +3,13 @@ package io.rolehop.cli.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.rolehop.adapters.aws.SdkIdentityCenter;
 import io.rolehop.adapters.aws.IamAccessKeyManager;
-import io.rolehop.adapters.aws.StsSecurityTokenService;
+import io.rolehop.adapters.aws.SdkIdentityCenter;
 import io.rolehop.adapters.aws.SdkKnownRegions;
-import io.rolehop.application.port.out.KnownRegions;
-import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.adapters.aws.StsSecurityTokenService;
 import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.port.out.SecurityTokenService;
 import io.rolehop.cli.env.CliEnvironment;
 

@@ -1,16 +1,16 @@
 package io.rolehop.cli.wiring;
 
-import io.rolehop.cli.env.CliEnvironment;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import io.rolehop.adapters.filesystem.PluginTrustFile;
 import io.rolehop.application.OperationFailedException;
+import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.env.SafePaths;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.plugin.PluginTrust;
-import io.rolehop.cli.env.CliState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,8 +58,11 @@ public final class CliContext {
     public synchronized List<AccessMethodLoader.Found> accessMethods() {
         if (accessMethods == null) {
             requireSafe(pluginDirectories());
-            accessMethods = new AccessMethodLoader(pluginDirectories(), pluginTrust(),
-                    warning -> environment.err().println("rolehop: warning: " + warning)).load();
+            accessMethods = new AccessMethodLoader(
+                            pluginDirectories(),
+                            pluginTrust(),
+                            warning -> environment.err().println("rolehop: warning: " + warning))
+                    .load();
         }
         return accessMethods;
     }

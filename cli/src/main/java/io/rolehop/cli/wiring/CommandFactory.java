@@ -1,10 +1,10 @@
 package io.rolehop.cli.wiring;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.env.CliState;
 import io.rolehop.cli.output.Output;
-import com.google.inject.Inject;
-import com.google.inject.Provider;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;

@@ -30,7 +30,8 @@ public final class ConsoleModule extends AbstractModule {
     @Provides
     @Singleton
     WebBrowser webBrowser(CliEnvironment env) {
-        boolean macOs = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
+        boolean macOs =
+                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
         return new CommandLineBrowser(env.env(), env.rolehopHome(), macOs);
     }
 }

@@ -1,10 +1,10 @@
 package io.rolehop.cli.wiring;
 
-import io.rolehop.cli.env.CliState;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.rolehop.cli.env.CliEnvironment;
+import io.rolehop.cli.env.CliState;
 import java.time.Clock;
 
 /** The process environment, the clock and the per-command state. */

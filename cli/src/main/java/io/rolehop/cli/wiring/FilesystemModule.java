@@ -1,14 +1,14 @@
 package io.rolehop.cli.wiring;
 
-import io.rolehop.adapters.filesystem.IniAwsCliFiles;
-import io.rolehop.application.port.out.AwsCliFiles;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.rolehop.adapters.filesystem.FileCredentialsCache;
+import io.rolehop.adapters.filesystem.IniAwsCliFiles;
 import io.rolehop.adapters.filesystem.IniConfigFile;
 import io.rolehop.adapters.filesystem.IniCredentialsFile;
 import io.rolehop.adapters.filesystem.JsonWorkspaceStore;
+import io.rolehop.application.port.out.AwsCliFiles;
 import io.rolehop.application.port.out.ConfigFile;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
@@ -24,7 +24,8 @@ public final class FilesystemModule extends AbstractModule {
     @Provides
     @Singleton
     WorkspaceStore workspaceStore(CliEnvironment env) {
-        return new IdShapedAliasWarnings(new JsonWorkspaceStore(env.rolehopHome().resolve("workspace.json")),
+        return new IdShapedAliasWarnings(
+                new JsonWorkspaceStore(env.rolehopHome().resolve("workspace.json")),
                 warning -> env.err().println("rolehop: warning: " + warning));
     }
 

@@ -102,8 +102,8 @@ public final class SecretStores implements SecretStoreBackends {
                 });
                 return new MacOsKeychainSecretStore(env.env());
             default:
-                throw new UsageException("unknown secret store '" + Text.printable(name) + "'; known: "
-                        + String.join(", ", names()));
+                throw new UsageException(
+                        "unknown secret store '" + Text.printable(name) + "'; known: " + String.join(", ", names()));
         }
     }
 
@@ -111,27 +111,29 @@ public final class SecretStores implements SecretStoreBackends {
         Optional<String> variable = env.get(VARIABLE).map(v -> v.strip().toLowerCase(Locale.ROOT));
         if (variable.isPresent()) {
             if (!names().contains(variable.get())) {
-                throw new UsageException("invalid " + VARIABLE + " '" + Text.printable(env.get(VARIABLE).get())
-                        + "'; give one of " + String.join(", ", names()) + ", or unset it");
+                throw new UsageException("invalid " + VARIABLE + " '"
+                        + Text.printable(env.get(VARIABLE).get()) + "'; give one of " + String.join(", ", names())
+                        + ", or unset it");
             }
             return new Selection(variable.get(), "chosen by " + VARIABLE);
         }
         Optional<String> setting = workspace.load().setting(SettingsService.SECRET_STORE_SETTING);
         if (setting.isPresent()) {
-            return new Selection(setting.get(), "chosen by the workspace setting "
-                    + SettingsService.SECRET_STORE_SETTING);
+            return new Selection(
+                    setting.get(), "chosen by the workspace setting " + SettingsService.SECRET_STORE_SETTING);
         }
         if (Files.exists(vault())) {
             return new Selection(ENCRYPTED_FILE, "detected: " + vault() + " exists");
         }
         Optional<String> noSecretService = SecretServiceSecretStore.unavailable(env.env());
         if (noSecretService.isEmpty()) {
-            return new Selection(SecretServiceSecretStore.NAME, "detected: a Secret Service answers on the session"
-                    + " bus");
+            return new Selection(
+                    SecretServiceSecretStore.NAME, "detected: a Secret Service answers on the session" + " bus");
         }
         if (PassSecretStore.unavailable(env.env()).isEmpty()) {
-            return new Selection(PassSecretStore.NAME, "detected: a password store of pass(1) at "
-                    + PassSecretStore.storeDir(env.env()));
+            return new Selection(
+                    PassSecretStore.NAME,
+                    "detected: a password store of pass(1) at " + PassSecretStore.storeDir(env.env()));
         }
         if (MacOsKeychainSecretStore.unavailable().isEmpty()) {
             return new Selection(MacOsKeychainSecretStore.NAME, "detected: macOS");
@@ -148,8 +150,8 @@ public final class SecretStores implements SecretStoreBackends {
      * then for {@code ROLEHOP_VAULT_PASSPHRASE}, then asking on the terminal.
      */
     public EncryptedFileSecretStore encryptedFile() {
-        return new EncryptedFileSecretStore(vault(), new VaultPassphrase(),
-                new KernelKeyring(new ProcessCommandRunner(env.env())));
+        return new EncryptedFileSecretStore(
+                vault(), new VaultPassphrase(), new KernelKeyring(new ProcessCommandRunner(env.env())));
     }
 
     /** The encrypted file of this home, for the commands that unlock, lock and describe it. */

@@ -1,48 +1,48 @@
 package io.rolehop.cli.wiring;
 
-import io.rolehop.application.port.in.ImportAwsConfigUseCase;
-import io.rolehop.application.port.out.AwsCliFiles;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.rolehop.application.port.in.SsoLoginUseCase;
-import io.rolehop.application.port.in.SsoLogoutUseCase;
-import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
+import io.rolehop.application.port.in.ImportAwsConfigUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
+import io.rolehop.application.port.in.OpenConsoleUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
-import io.rolehop.application.port.out.KnownRegions;
-import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
+import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
-import io.rolehop.application.port.in.OpenConsoleUseCase;
-import io.rolehop.application.port.out.ConsoleSignIn;
-import io.rolehop.application.port.out.FederationTokenService;
-import io.rolehop.application.port.out.WebBrowser;
-import io.rolehop.application.port.out.AwsCliTokenCache;
-import io.rolehop.application.port.out.IdentityCenter;
-import io.rolehop.application.port.out.LoginBrowser;
-import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
+import io.rolehop.application.port.out.AwsCliFiles;
+import io.rolehop.application.port.out.AwsCliTokenCache;
 import io.rolehop.application.port.out.ConfigFile;
+import io.rolehop.application.port.out.ConsoleSignIn;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
+import io.rolehop.application.port.out.FederationTokenService;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.KnownRegions;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.Pause;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
+import io.rolehop.application.port.out.WebBrowser;
 import io.rolehop.application.port.out.WorkspaceStore;
 import io.rolehop.application.service.AccessMethods;
 import io.rolehop.cli.env.CliEnvironment;
@@ -57,13 +57,27 @@ public final class UseCaseModule extends AbstractModule {
 
     @Provides
     @Singleton
-    UseCases useCases(Provider<WorkspaceStore> store, Provider<AccessMethods> methods,
-            Provider<SecurityTokenService> sts, Provider<SecretStore> secrets, Provider<SecretStoreBackends> backends,
-            Provider<CredentialsCache> cache, Provider<MfaCodeProvider> mfa, Provider<CredentialsFile> credentials,
-            Provider<ConfigFile> config, Provider<AccessKeyManager> keys, Provider<Pause> pause, Provider<Clock> clock,
-            Provider<CliEnvironment> env, Provider<KnownRegions> regions, Provider<FederationTokenService> federation,
-            Provider<ConsoleSignIn> signIn, Provider<WebBrowser> browser, Provider<IdentityCenter> identityCenter,
-            Provider<LoginBrowser> loginBrowser, Provider<LoginCallback> callback,
+    UseCases useCases(
+            Provider<WorkspaceStore> store,
+            Provider<AccessMethods> methods,
+            Provider<SecurityTokenService> sts,
+            Provider<SecretStore> secrets,
+            Provider<SecretStoreBackends> backends,
+            Provider<CredentialsCache> cache,
+            Provider<MfaCodeProvider> mfa,
+            Provider<CredentialsFile> credentials,
+            Provider<ConfigFile> config,
+            Provider<AccessKeyManager> keys,
+            Provider<Pause> pause,
+            Provider<Clock> clock,
+            Provider<CliEnvironment> env,
+            Provider<KnownRegions> regions,
+            Provider<FederationTokenService> federation,
+            Provider<ConsoleSignIn> signIn,
+            Provider<WebBrowser> browser,
+            Provider<IdentityCenter> identityCenter,
+            Provider<LoginBrowser> loginBrowser,
+            Provider<LoginCallback> callback,
             Provider<AwsCliTokenCache> awsCliTokens) {
         return new UseCases(new UseCases.Ports() {
             @Override
@@ -158,7 +172,9 @@ public final class UseCaseModule extends AbstractModule {
             @Override
             public String launcherCommand() {
                 CliEnvironment cli = env.get();
-                return cli.launcher().map(launcher -> LauncherLink.pointAt(cli.rolehopHome(), launcher).toString())
+                return cli.launcher()
+                        .map(launcher -> LauncherLink.pointAt(cli.rolehopHome(), launcher)
+                                .toString())
                         .orElse("rolehop");
             }
 
@@ -272,7 +288,8 @@ public final class UseCaseModule extends AbstractModule {
     }
 
     @Provides
-    io.rolehop.application.port.in.ImportLeappUseCase importLeapp(UseCases useCases,
+    io.rolehop.application.port.in.ImportLeappUseCase importLeapp(
+            UseCases useCases,
             io.rolehop.application.port.out.LeappWorkspaceReader reader,
             io.rolehop.application.port.out.LeappKeychain keychain) {
         return useCases.importLeapp(reader, keychain);

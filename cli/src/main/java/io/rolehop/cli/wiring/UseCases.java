@@ -1,71 +1,71 @@
 package io.rolehop.cli.wiring;
 
-import io.rolehop.application.port.in.SsoLoginUseCase;
-import io.rolehop.application.port.in.SsoLogoutUseCase;
-import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.AddSessionUseCase;
 import io.rolehop.application.port.in.CheckSetupUseCase;
 import io.rolehop.application.port.in.DeleteSessionUseCase;
 import io.rolehop.application.port.in.EditSessionUseCase;
 import io.rolehop.application.port.in.GenerateCredentialsUseCase;
+import io.rolehop.application.port.in.ImportAwsConfigUseCase;
 import io.rolehop.application.port.in.ListSessionsUseCase;
 import io.rolehop.application.port.in.LogoutSessionUseCase;
 import io.rolehop.application.port.in.MigrateSecretsUseCase;
+import io.rolehop.application.port.in.OpenConsoleUseCase;
 import io.rolehop.application.port.in.ProfilesUseCase;
 import io.rolehop.application.port.in.RegionsUseCase;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase;
 import io.rolehop.application.port.in.RotateSessionsUseCase;
 import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.application.port.in.SettingsUseCase;
+import io.rolehop.application.port.in.SsoLoginUseCase;
+import io.rolehop.application.port.in.SsoLogoutUseCase;
+import io.rolehop.application.port.in.SsoSyncUseCase;
 import io.rolehop.application.port.in.StartSessionUseCase;
 import io.rolehop.application.port.in.StopSessionUseCase;
-import io.rolehop.application.port.in.OpenConsoleUseCase;
-import io.rolehop.application.port.out.ConsoleSignIn;
-import io.rolehop.application.port.out.FederationTokenService;
-import io.rolehop.application.port.out.WebBrowser;
-import io.rolehop.application.service.OpenConsoleService;
-import io.rolehop.application.port.out.AwsCliTokenCache;
-import io.rolehop.application.port.out.IdentityCenter;
-import io.rolehop.application.port.out.LoginBrowser;
-import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.AccessKeyManager;
 import io.rolehop.application.port.out.AssumeRoleRequest;
-import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.port.out.AwsCliFiles;
+import io.rolehop.application.port.out.AwsCliTokenCache;
 import io.rolehop.application.port.out.ConfigFile;
+import io.rolehop.application.port.out.ConsoleSignIn;
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.application.port.out.CredentialsFile;
+import io.rolehop.application.port.out.FederationTokenService;
+import io.rolehop.application.port.out.IdentityCenter;
+import io.rolehop.application.port.out.KnownRegions;
+import io.rolehop.application.port.out.LoginBrowser;
+import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.Pause;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
 import io.rolehop.application.port.out.SecurityTokenService;
+import io.rolehop.application.port.out.SessionTokenRequest;
+import io.rolehop.application.port.out.WebBrowser;
 import io.rolehop.application.port.out.WorkspaceStore;
-import io.rolehop.application.service.IdentityCenterRoles;
-import io.rolehop.application.service.SsoLoginService;
-import io.rolehop.application.service.SsoLogoutService;
-import io.rolehop.application.service.SsoSyncService;
-import io.rolehop.application.service.SsoTokens;
 import io.rolehop.application.service.AccessMethods;
-import io.rolehop.application.service.CheckSetupService;
 import io.rolehop.application.service.AddSessionService;
 import io.rolehop.application.service.ChainCredentialsResolver;
+import io.rolehop.application.service.CheckSetupService;
 import io.rolehop.application.service.DeleteSessionService;
 import io.rolehop.application.service.EditSessionService;
 import io.rolehop.application.service.GenerateCredentialsService;
+import io.rolehop.application.service.IdentityCenterRoles;
+import io.rolehop.application.service.ImportAwsConfigService;
 import io.rolehop.application.service.ListSessionsService;
 import io.rolehop.application.service.LogoutSessionService;
 import io.rolehop.application.service.MigrateSecretsService;
+import io.rolehop.application.service.OpenConsoleService;
 import io.rolehop.application.service.ProfileApplier;
-import io.rolehop.application.service.ImportAwsConfigService;
-import io.rolehop.application.port.in.ImportAwsConfigUseCase;
-import io.rolehop.application.port.out.AwsCliFiles;
 import io.rolehop.application.service.ProfilesService;
 import io.rolehop.application.service.RegionsService;
-import io.rolehop.application.port.out.KnownRegions;
 import io.rolehop.application.service.RotateAccessKeyService;
 import io.rolehop.application.service.RotateSessionsService;
 import io.rolehop.application.service.ServeCredentialsService;
 import io.rolehop.application.service.SettingsService;
+import io.rolehop.application.service.SsoLoginService;
+import io.rolehop.application.service.SsoLogoutService;
+import io.rolehop.application.service.SsoSyncService;
+import io.rolehop.application.service.SsoTokens;
 import io.rolehop.application.service.StartSessionService;
 import io.rolehop.application.service.StopSessionService;
 import io.rolehop.domain.TemporaryCredentials;
@@ -194,8 +194,13 @@ public final class UseCases {
 
     public synchronized ChainCredentialsResolver resolver() {
         if (resolver == null) {
-            resolver = new ChainCredentialsResolver(ports.accessMethods(), new FirstUseSts(ports),
-                    ports.secretStore(), ports.credentialsCache(), ports.mfaCodeProvider(), ports.clock(),
+            resolver = new ChainCredentialsResolver(
+                    ports.accessMethods(),
+                    new FirstUseSts(ports),
+                    ports.secretStore(),
+                    ports.credentialsCache(),
+                    ports.mfaCodeProvider(),
+                    ports.clock(),
                     () -> new IdentityCenterRoles(ssoTokens(), ports.identityCenter(), ports.pause()));
         }
         return resolver;
@@ -229,8 +234,8 @@ public final class UseCases {
     }
 
     public EditSessionUseCase edit() {
-        return new EditSessionService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(),
-                applier());
+        return new EditSessionService(
+                ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(), applier());
     }
 
     public DeleteSessionUseCase delete() {
@@ -246,8 +251,14 @@ public final class UseCases {
     }
 
     public RotateAccessKeyUseCase rotateAccessKey() {
-        return new RotateAccessKeyService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(),
-                resolver(), ports.accessKeyManager(), ports.pause(), ports.clock());
+        return new RotateAccessKeyService(
+                ports.workspaceStore(),
+                ports.accessMethods(),
+                ports.secretStore(),
+                resolver(),
+                ports.accessKeyManager(),
+                ports.pause(),
+                ports.clock());
     }
 
     public SettingsUseCase settings() {
@@ -273,21 +284,33 @@ public final class UseCases {
 
     /** The import of the AWS CLI's profiles, reading them through {@code files}. */
     public ImportAwsConfigUseCase importAwsConfig(AwsCliFiles files) {
-        return new ImportAwsConfigService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), files,
-                ports.configFile(), applier(), this::resolver);
+        return new ImportAwsConfigService(
+                ports.workspaceStore(),
+                ports.accessMethods(),
+                ports.secretStore(),
+                files,
+                ports.configFile(),
+                applier(),
+                this::resolver);
     }
 
     /** Import from Leapp, reading the foreign setup through the ports given. */
     public io.rolehop.application.port.in.ImportLeappUseCase importLeapp(
             io.rolehop.application.port.out.LeappWorkspaceReader reader,
             io.rolehop.application.port.out.LeappKeychain keychain) {
-        return new io.rolehop.application.service.ImportLeappService(ports.workspaceStore(), ports.accessMethods(),
-                ports.secretStore(), reader, keychain);
+        return new io.rolehop.application.service.ImportLeappService(
+                ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), reader, keychain);
     }
 
     public OpenConsoleUseCase openConsole() {
-        return new OpenConsoleService(ports.workspaceStore(), ports.accessMethods(), ports.secretStore(), resolver(),
-                ports.federationTokenService(), ports.consoleSignIn(), ports.webBrowser());
+        return new OpenConsoleService(
+                ports.workspaceStore(),
+                ports.accessMethods(),
+                ports.secretStore(),
+                resolver(),
+                ports.federationTokenService(),
+                ports.consoleSignIn(),
+                ports.webBrowser());
     }
 
     public CheckSetupUseCase checkSetup() {
@@ -297,16 +320,28 @@ public final class UseCases {
     /** The IAM Identity Center login of each start URL, shared by the SSO use cases and the chain resolver. */
     public synchronized SsoTokens ssoTokens() {
         if (ssoTokens == null) {
-            ssoTokens = new SsoTokens(ports.secretStore(), ports.identityCenter(), ports.clock(),
-                    ports.awsCliTokenCache(), () -> ports.workspaceStore().load()
-                            .setting(SsoTokens.AWS_CLI_CACHE_SETTING).orElse("read"));
+            ssoTokens = new SsoTokens(
+                    ports.secretStore(),
+                    ports.identityCenter(),
+                    ports.clock(),
+                    ports.awsCliTokenCache(),
+                    () -> ports.workspaceStore()
+                            .load()
+                            .setting(SsoTokens.AWS_CLI_CACHE_SETTING)
+                            .orElse("read"));
         }
         return ssoTokens;
     }
 
     public SsoLoginUseCase ssoLogin() {
-        return new SsoLoginService(ssoTokens(), ports.identityCenter(), ports.loginBrowser(), ports.loginCallback(),
-                ports.pause(), ports.clock(), SSO_CALLBACK_TIMEOUT);
+        return new SsoLoginService(
+                ssoTokens(),
+                ports.identityCenter(),
+                ports.loginBrowser(),
+                ports.loginCallback(),
+                ports.pause(),
+                ports.clock(),
+                SSO_CALLBACK_TIMEOUT);
     }
 
     public SsoLogoutUseCase ssoLogout() {
@@ -314,8 +349,8 @@ public final class UseCases {
     }
 
     public SsoSyncUseCase ssoSync() {
-        return new SsoSyncService(ports.workspaceStore(), ssoTokens(), ports.identityCenter(), ports.pause(), add(),
-                delete());
+        return new SsoSyncService(
+                ports.workspaceStore(), ssoTokens(), ports.identityCenter(), ports.pause(), add(), delete());
     }
 
     /** How long a browser login waits for the browser's answer. */

@@ -41,7 +41,8 @@ public final class Vault {
      * {@code ROLEHOP_VAULT_PASSPHRASE} or the terminal. Returns until when it stays unlocked.
      */
     public Instant unlock(Optional<char[]> given, Duration lifetime) {
-        return file.unlock(given.<PassphraseSource>map(p -> () -> Optional.of(p.clone())).orElseGet(() -> required(passphrase)),
+        return file.unlock(
+                given.<PassphraseSource>map(p -> () -> Optional.of(p.clone())).orElseGet(() -> required(passphrase)),
                 lifetime);
     }
 

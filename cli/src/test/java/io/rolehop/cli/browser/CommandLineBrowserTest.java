@@ -42,9 +42,12 @@ class CommandLineBrowserTest {
     /** A browser that writes its arguments, one a line, to {@code name}.args, then exits with {@code exit}. */
     private Path browser(String name, int exit) throws IOException {
         Path script = dir.resolve(name);
-        Files.writeString(script, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve(name + ".args.tmp") + "'\n"
-                + "mv '" + dir.resolve(name + ".args.tmp") + "' '" + dir.resolve(name + ".args") + "'\nexit " + exit
-                + "\n");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve(name + ".args.tmp") + "'\n"
+                        + "mv '" + dir.resolve(name + ".args.tmp") + "' '" + dir.resolve(name + ".args") + "'\nexit "
+                        + exit
+                        + "\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
         return script;
     }
@@ -71,8 +74,8 @@ class CommandLineBrowserTest {
     void theUrlReplacesPercentSOrIsAppended() throws Exception {
         Path browser = browser("b", 0);
 
-        adapter(Map.of()).open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(browser + " --new-window %s"
-                + " --after"));
+        adapter(Map.of())
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(browser + " --new-window %s" + " --after"));
         assertEquals(List.of("--new-window", URL.toString(), "--after"), arguments("b"));
 
         Files.delete(dir.resolve("b.args"));
@@ -86,12 +89,12 @@ class CommandLineBrowserTest {
         Path rolehop = browser("rolehop", 0);
         Path plain = browser("plain", 0);
 
-        adapter(Map.of("ROLEHOP_BROWSER", rolehop.toString(), "BROWSER", plain.toString())).open(URL,
-                context(BrowserContext.Kind.PLAIN), Optional.of(given.toString()));
-        adapter(Map.of("ROLEHOP_BROWSER", rolehop.toString(), "BROWSER", plain.toString())).open(URL,
-                context(BrowserContext.Kind.PLAIN), Optional.empty());
-        adapter(Map.of("BROWSER", plain + ":/usr/bin/false")).open(URL, context(BrowserContext.Kind.PLAIN),
-                Optional.empty());
+        adapter(Map.of("ROLEHOP_BROWSER", rolehop.toString(), "BROWSER", plain.toString()))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(given.toString()));
+        adapter(Map.of("ROLEHOP_BROWSER", rolehop.toString(), "BROWSER", plain.toString()))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+        adapter(Map.of("BROWSER", plain + ":/usr/bin/false"))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
 
         assertEquals(List.of(URL.toString()), arguments("given"));
         assertEquals(List.of(URL.toString()), arguments("rolehop"));
@@ -108,16 +111,17 @@ class CommandLineBrowserTest {
         assertEquals(1, args.size());
         String container = args.get(0);
         assertTrue(container.startsWith("ext+container:name=dev+admin&url="), container);
-        assertEquals(URL.toString(), URLDecoder.decode(container.substring(container.indexOf("&url=") + 5),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                URL.toString(),
+                URLDecoder.decode(container.substring(container.indexOf("&url=") + 5), StandardCharsets.UTF_8));
     }
 
     @Test
     void aChromiumProfileIsAPrivateDirectoryPerSessionUnderTheHome() throws Exception {
         Path chromium = browser("chromium", 0);
 
-        adapter(Map.of()).open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE), Optional.of(chromium
-                + " --headless"));
+        adapter(Map.of())
+                .open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE), Optional.of(chromium + " --headless"));
 
         Path profile = dir.resolve("home").resolve("browser-profiles").resolve(ID.value());
         assertEquals(List.of("--headless", "--user-data-dir=" + profile, URL.toString()), arguments("chromium"));
@@ -132,16 +136,18 @@ class CommandLineBrowserTest {
         browser("google-chrome", 0);
         Files.move(dir.resolve("google-chrome"), bin.resolve("google-chrome"));
 
-        adapter(Map.of("PATH", bin.toString())).open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE),
-                Optional.empty());
+        adapter(Map.of("PATH", bin.toString()))
+                .open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE), Optional.empty());
 
         assertEquals(URL.toString(), arguments("google-chrome").get(1));
     }
 
     @Test
     void withoutAnyChromiumFamilyBrowserTheErrorSaysWhatToDo() {
-        OperationFailedException e = assertThrows(OperationFailedException.class, () -> adapter(Map.of("PATH",
-                dir.toString())).open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE), Optional.empty()));
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of("PATH", dir.toString()))
+                        .open(URL, context(BrowserContext.Kind.CHROMIUM_PROFILE), Optional.empty()));
 
         assertTrue(e.getMessage().contains("--browser CMD"), e.getMessage());
         assertTrue(e.getMessage().contains("chromium"), e.getMessage());
@@ -151,10 +157,16 @@ class CommandLineBrowserTest {
     void aBrowserThatCannotStartOrFailsAtOnceIsOneLineWithoutTheUrl() throws Exception {
         Path failing = browser("failing", 3);
 
-        OperationFailedException missing = assertThrows(OperationFailedException.class, () -> adapter(Map.of())
-                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(dir.resolve("no-such-browser").toString())));
-        OperationFailedException failed = assertThrows(OperationFailedException.class, () -> adapter(Map.of())
-                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(failing.toString())));
+        OperationFailedException missing = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of())
+                        .open(
+                                URL,
+                                context(BrowserContext.Kind.PLAIN),
+                                Optional.of(dir.resolve("no-such-browser").toString())));
+        OperationFailedException failed = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of()).open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(failing.toString())));
 
         assertTrue(missing.getMessage().startsWith("could not start the browser"), missing.getMessage());
         assertTrue(failed.getMessage().contains("failed (exit 3)"), failed.getMessage());

@@ -32,12 +32,18 @@ class ReservedFieldNamesTest {
 
     @Test
     void everyOwnOptionOfSessionAddAndEditIsReserved() {
-        CliEnvironment environment = new CliEnvironment(new CliHarness(dir).environment(),
-                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), Clock.systemUTC(), Optional.empty(), Optional.empty(),
+        CliEnvironment environment = new CliEnvironment(
+                new CliHarness(dir).environment(),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()),
+                Clock.systemUTC(),
+                Optional.empty(),
+                Optional.empty(),
                 Optional.empty());
         CliContext context = new CliContext(environment, List.of());
-        CommandLine session = Commands.build(context, "session", "add").getSubcommands().get("session");
+        CommandLine session =
+                Commands.build(context, "session", "add").getSubcommands().get("session");
         Set<String> fieldOptions = new HashSet<>();
         for (AccessMethodLoader.Found found : context.accessMethods()) {
             for (FieldSpec field : found.method().fields()) {
@@ -45,14 +51,16 @@ class ReservedFieldNamesTest {
                 fieldOptions.add("--" + field.name() + "-stdin");
             }
         }
-        List<CommandLine> commands = new ArrayList<>(session.getSubcommands().get("add").getSubcommands().values());
+        List<CommandLine> commands = new ArrayList<>(
+                session.getSubcommands().get("add").getSubcommands().values());
         commands.add(session.getSubcommands().get("edit"));
         assertTrue(commands.size() >= 3, "the add subcommands of the built-in methods, and edit");
         for (CommandLine command : commands) {
             for (CommandLine.Model.OptionSpec option : command.getCommandSpec().options()) {
                 for (String name : option.names()) {
                     if (name.startsWith("--") && !fieldOptions.contains(name)) {
-                        assertTrue(AccessMethodChecks.RESERVED_FIELD_NAMES.contains(name.substring(2)),
+                        assertTrue(
+                                AccessMethodChecks.RESERVED_FIELD_NAMES.contains(name.substring(2)),
                                 command.getCommandSpec().qualifiedName() + " defines " + name
                                         + ", which is not in AccessMethodChecks.RESERVED_FIELD_NAMES");
                     }

@@ -27,10 +27,14 @@ class SignalForwarderTest {
             assertEquals(1, forwarder.pending(), "the signal waits for the command");
 
             Path out = dir.resolve("out");
-            command = new ProcessBuilder("sh", "-c",
-                    "trap 'echo got-usr1; exit 7' USR1; echo ready; while :; do sleep 0.1; done")
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            for (int i = 0; i < 600 && !(Files.exists(out) && Files.readString(out).contains("ready")); i++) {
+            command = new ProcessBuilder(
+                            "sh", "-c", "trap 'echo got-usr1; exit 7' USR1; echo ready; while :; do sleep 0.1; done")
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            for (int i = 0;
+                    i < 600 && !(Files.exists(out) && Files.readString(out).contains("ready"));
+                    i++) {
                 Thread.sleep(50);
             }
             forwarder.attach(command);

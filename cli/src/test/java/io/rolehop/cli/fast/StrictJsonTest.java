@@ -31,22 +31,71 @@ class StrictJsonTest {
             .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{}", "[]", "\"x\"", "0", "-0", "12", "-12", "1.5", "1e3", "1E-3", "-0.0e+1", "true", "false", "null",
-        " \t\r\n{ \"a\" : [ 1 , 2 , { } ] } \n", "{\"a\":\"\\u00e9\\n\\t\\\"\\\\\\/\\b\\f\\r\"}", "{\"é\":\"ü€😀\"}",
-        "[[[[[]]]]]", "{\"a\":null,\"b\":true}", "\"\\ud83d\\ude00\"", "123456789012345678",
-    })
+    @ValueSource(
+            strings = {
+                "{}",
+                "[]",
+                "\"x\"",
+                "0",
+                "-0",
+                "12",
+                "-12",
+                "1.5",
+                "1e3",
+                "1E-3",
+                "-0.0e+1",
+                "true",
+                "false",
+                "null",
+                " \t\r\n{ \"a\" : [ 1 , 2 , { } ] } \n",
+                "{\"a\":\"\\u00e9\\n\\t\\\"\\\\\\/\\b\\f\\r\"}",
+                "{\"é\":\"ü€😀\"}",
+                "[[[[[]]]]]",
+                "{\"a\":null,\"b\":true}",
+                "\"\\ud83d\\ude00\"",
+                "123456789012345678",
+            })
     void acceptsWhatJacksonAcceptsAndReadsTheSame(String document) throws Exception {
         assertSame(document);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "", " ", "{", "}", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}", "[01]", "[1.]", "[.5]", "[1e]",
-        "[+1]", "[NaN]", "[Infinity]", "[tru]", "[nul]", "\"a", "\"\\x\"", "\"\\u12\"", "\"\\u12g4\"", "{} {}", "{}x",
-        "[1] 2", "{\"a\":1,\"a\":2}", "\"tab\tinside\"", "\"line\nbreak\"", "// c\n{}", "/* c */ {}", "\uFEFF{}",
-        "[1 2]", "{\"a\":1 \"b\":2}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "{",
+                "}",
+                "[1,]",
+                "{\"a\":1,}",
+                "{\"a\" 1}",
+                "{a:1}",
+                "{'a':1}",
+                "[01]",
+                "[1.]",
+                "[.5]",
+                "[1e]",
+                "[+1]",
+                "[NaN]",
+                "[Infinity]",
+                "[tru]",
+                "[nul]",
+                "\"a",
+                "\"\\x\"",
+                "\"\\u12\"",
+                "\"\\u12g4\"",
+                "{} {}",
+                "{}x",
+                "[1] 2",
+                "{\"a\":1,\"a\":2}",
+                "\"tab\tinside\"",
+                "\"line\nbreak\"",
+                "// c\n{}",
+                "/* c */ {}",
+                "\uFEFF{}",
+                "[1 2]",
+                "{\"a\":1 \"b\":2}",
+            })
     void refusesWhatIsNotStrictJson(String document) {
         assertThrows(StrictJson.Malformed.class, () -> StrictJson.parse(document.getBytes(StandardCharsets.UTF_8)));
     }
@@ -59,9 +108,11 @@ class StrictJsonTest {
 
     @Test
     void refusesDeepNestingAndLongIntegers() {
-        assertThrows(StrictJson.Malformed.class, () -> StrictJson.parse(("[".repeat(100) + "]".repeat(100))
-                .getBytes(StandardCharsets.UTF_8)));
-        assertThrows(StrictJson.Malformed.class,
+        assertThrows(
+                StrictJson.Malformed.class,
+                () -> StrictJson.parse(("[".repeat(100) + "]".repeat(100)).getBytes(StandardCharsets.UTF_8)));
+        assertThrows(
+                StrictJson.Malformed.class,
                 () -> StrictJson.parse("12345678901234567890".getBytes(StandardCharsets.UTF_8)));
     }
 

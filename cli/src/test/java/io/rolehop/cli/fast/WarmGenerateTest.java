@@ -48,13 +48,23 @@ class WarmGenerateTest {
 
     @BeforeEach
     void setUp() {
-        cli = new CliHarness(dir).clock(Clock.fixed(NOW, ZoneOffset.UTC))
+        cli = new CliHarness(dir)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 // Should the full command ever miss, it must not reach a real STS.
                 .env("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:9");
-        root = Session.create(Alias.of("alice"), AccessMethodId.of("aws-iam-user"), NamedProfile.of("alice"),
-                Region.of("us-east-1"), Optional.empty(), Map.of());
-        role = Session.create(Alias.of("prod admin"), AccessMethodId.of("aws-iam-role-chained"),
-                NamedProfile.of("prod"), Region.of("eu-west-1"), Optional.of(root.id()),
+        root = Session.create(
+                Alias.of("alice"),
+                AccessMethodId.of("aws-iam-user"),
+                NamedProfile.of("alice"),
+                Region.of("us-east-1"),
+                Optional.empty(),
+                Map.of());
+        role = Session.create(
+                Alias.of("prod admin"),
+                AccessMethodId.of("aws-iam-role-chained"),
+                NamedProfile.of("prod"),
+                Region.of("eu-west-1"),
+                Optional.of(root.id()),
                 Map.of("role-arn", "arn:aws:iam::123456789012:role/admin"));
         new JsonWorkspaceStore(cli.rolehopHome().resolve("workspace.json")).update(w -> {
             w.add(root);
@@ -75,14 +85,22 @@ class WarmGenerateTest {
     }
 
     private static TemporaryCredentials credentials(String expiration) {
-        return new TemporaryCredentials("ASIAWARMPATH00000001", "secret/with+chars\\and\"quotes",
-                "token/with+base64==", Instant.parse(expiration));
+        return new TemporaryCredentials(
+                "ASIAWARMPATH00000001",
+                "secret/with+chars\\and\"quotes",
+                "token/with+base64==",
+                Instant.parse(expiration));
     }
 
     @Test
     void printsExactlyWhatTheFullCommandPrints() {
-        for (String expiration : new String[] {"2026-11-28T11:00:00Z", "2026-11-28T11:00:00.5Z",
-                "2026-11-28T11:00:00.123456Z", "2026-11-28T11:00:00.123456789Z", "+12026-01-01T00:00:00Z"}) {
+        for (String expiration : new String[] {
+            "2026-11-28T11:00:00Z",
+            "2026-11-28T11:00:00.5Z",
+            "2026-11-28T11:00:00.123456Z",
+            "2026-11-28T11:00:00.123456789Z",
+            "+12026-01-01T00:00:00Z"
+        }) {
             cache.put(role.id().value(), credentials(expiration));
             for (String name : new String[] {"prod admin", role.id().value()}) {
                 Optional<String> line = warm(name);
@@ -128,7 +146,8 @@ class WarmGenerateTest {
         assertTrue(Files.exists(entry), "the warm path writes and deletes nothing");
         cache.put(role.id().value(), credentials("2026-11-28T11:00:00Z"));
         Path workspace = cli.rolehopHome().resolve("workspace.json");
-        Files.writeString(workspace, Files.readString(workspace).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        Files.writeString(
+                workspace, Files.readString(workspace).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
         assertEquals(Optional.empty(), warm("prod admin"), "a newer schema is the full command's to report");
         Files.delete(workspace);
         assertEquals(Optional.empty(), warm("prod admin"));
@@ -144,13 +163,15 @@ class WarmGenerateTest {
         assertEquals(Optional.empty(), warm("prod admin"), "a world-writable workspace");
         CliHarness.Result full = cli.run("session", "generate", "prod admin");
         assertEquals(1, full.code(), full.toString());
-        assertEquals("rolehop: " + workspace + " is writable by other users (mode 0666); run 'chmod go-w "
-                + workspace + "' and try again", full.err().strip());
+        assertEquals(
+                "rolehop: " + workspace + " is writable by other users (mode 0666); run 'chmod go-w " + workspace
+                        + "' and try again",
+                full.err().strip());
         assertEquals("", full.out());
 
         Files.setPosixFilePermissions(workspace, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        Files.setPosixFilePermissions(cli.rolehopHome(),
-                java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"));
+        Files.setPosixFilePermissions(
+                cli.rolehopHome(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwx---"));
         assertEquals(Optional.empty(), warm("prod admin"), "a group-writable home");
     }
 
@@ -168,8 +189,18 @@ class WarmGenerateTest {
     void findsRolehopHomeAsTheCliEnvironmentDoes() {
         String userHome = System.getProperty("user.home");
         String[][] cases = {
-            {null, null}, {"", ""}, {"/h", null}, {"/h", ""}, {"/h", "/abs/rolehop"}, {"/h", "~"}, {"/h", "~/r"},
-            {"/h", "relative/dir"}, {null, "~/r"}, {"", "~"}, {"/h", "~x"}, {"/h/", "~/"},
+            {null, null},
+            {"", ""},
+            {"/h", null},
+            {"/h", ""},
+            {"/h", "/abs/rolehop"},
+            {"/h", "~"},
+            {"/h", "~/r"},
+            {"/h", "relative/dir"},
+            {null, "~/r"},
+            {"", "~"},
+            {"/h", "~x"},
+            {"/h/", "~/"},
         };
         for (String[] c : cases) {
             Map<String, String> env = new HashMap<>();
@@ -179,10 +210,15 @@ class WarmGenerateTest {
             if (c[1] != null) {
                 env.put("ROLEHOP_HOME", c[1]);
             }
-            CliEnvironment expected = new CliEnvironment(env, InputStream.nullInputStream(),
+            CliEnvironment expected = new CliEnvironment(
+                    env,
+                    InputStream.nullInputStream(),
                     new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC(),
-                    Optional.empty(), Optional.empty(), Optional.empty());
+                    new PrintStream(PrintStream.nullOutputStream(), true, StandardCharsets.UTF_8),
+                    Clock.systemUTC(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
             assertEquals(expected.rolehopHome(), WarmGenerate.rolehopHome(env), env + " (user.home " + userHome + ")");
         }
     }

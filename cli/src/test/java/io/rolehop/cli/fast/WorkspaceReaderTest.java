@@ -63,13 +63,16 @@ class WorkspaceReaderTest {
             assertEquals(workspace.profiles(), lean.profiles(), text);
             assertEquals(workspace.defaultRegion(), lean.defaultRegion(), text);
             assertEquals(workspace.settings(), lean.settings(), text);
-            List<String> names = new ArrayList<>(List.of("nobody", UUID.randomUUID().toString(), ""));
+            List<String> names =
+                    new ArrayList<>(List.of("nobody", UUID.randomUUID().toString(), ""));
             for (Session s : workspace.sessions()) {
                 names.add(s.alias().value());
                 names.add(s.id().value());
             }
             for (String name : names) {
-                assertEquals(workspace.find(name).map(s -> s.id().value()), actual.get().find(name),
+                assertEquals(
+                        workspace.find(name).map(s -> s.id().value()),
+                        actual.get().find(name),
                         () -> "find(" + name + ") in\n" + text);
             }
         }
@@ -84,9 +87,11 @@ class WorkspaceReaderTest {
         ((ObjectNode) sessions.get(0)).put("alias", secondId);
         byte[] bytes = JSON.writeValueAsBytes(root);
         Workspace workspace = load(bytes).orElseThrow();
-        assertEquals(workspace.find(secondId).map(s -> s.id().value()),
+        assertEquals(
+                workspace.find(secondId).map(s -> s.id().value()),
                 WorkspaceReader.read(bytes).orElseThrow().find(secondId));
-        assertEquals(Optional.of(secondId), WorkspaceReader.read(bytes).orElseThrow().find(secondId));
+        assertEquals(
+                Optional.of(secondId), WorkspaceReader.read(bytes).orElseThrow().find(secondId));
     }
 
     private Optional<Workspace> load(byte[] bytes) throws Exception {
@@ -168,11 +173,17 @@ class WorkspaceReaderTest {
             case 4 -> root.remove(pick(random, "defaultRegion", "profiles", "settings", "sessions", "schemaVersion"));
             case 5 -> root.put("defaultRegion", pick(random, "mars-1", "US-EAST-1", ""));
             case 6 -> ((ArrayNode) root.get("profiles")).add(pick(random, "bad profile", "-x", "ok.profile"));
-            case 7 -> ((ObjectNode) root.get("settings")).put("refresh-margin-seconds",
-                    pick(random, "43201", "-1", "1e3", "", "123456", "43200", "0", "٣"));
+            case 7 ->
+                ((ObjectNode) root.get("settings"))
+                        .put(
+                                "refresh-margin-seconds",
+                                pick(random, "43201", "-1", "1e3", "", "123456", "43200", "0", "٣"));
             case 8 -> ((ObjectNode) root.get("settings")).put("other", 5);
             case 9 -> root.putNull("defaultRegion");
-            case 10 -> session.put("id", pick(random, "not-a-uuid", UUID.randomUUID().toString().toUpperCase()));
+            case 10 ->
+                session.put(
+                        "id",
+                        pick(random, "not-a-uuid", UUID.randomUUID().toString().toUpperCase()));
             case 11 -> session.put("alias", pick(random, " lead", "trail ", "", "x".repeat(65), "ok alias"));
             case 12 -> session.put("method", pick(random, "Bad", "a", "custom-plugin-method"));
             case 13 -> session.put("profile", pick(random, "a b", "", "fine"));
@@ -180,15 +191,19 @@ class WorkspaceReaderTest {
             case 15 -> session.put("status", pick(random, "ACTIVE", "stopped", ""));
             case 16 -> session.put("mode", pick(random, "fil", "CREDENTIAL-PROCESS", ""));
             case 17 -> session.putNull("mode");
-            case 18 -> session.put("expiration", pick(random, "yesterday", "2026-11-28T05:47:49", "2026-11-28T05:47:49Z"));
+            case 18 ->
+                session.put("expiration", pick(random, "yesterday", "2026-11-28T05:47:49", "2026-11-28T05:47:49Z"));
             case 19 -> session.put(pick(random, "color", "Alias", "secret"), "x");
-            case 20 -> session.remove(pick(random, "id", "alias", "method", "profile", "region", "status",
-                    "attributes"));
+            case 20 ->
+                session.remove(pick(random, "id", "alias", "method", "profile", "region", "status", "attributes"));
             case 21 -> session.put("assumer", UUID.randomUUID().toString());
             case 22 -> session.put("assumer", session.get("id").asText());
             case 23 -> {
                 // A cycle: the first session assumes from the last, which (perhaps) depends on it.
-                ((ObjectNode) sessions.get(0)).put("assumer", sessions.get(sessions.size() - 1).get("id").asText());
+                ((ObjectNode) sessions.get(0))
+                        .put(
+                                "assumer",
+                                sessions.get(sessions.size() - 1).get("id").asText());
             }
             case 24 -> {
                 ObjectNode copy = session.deepCopy();

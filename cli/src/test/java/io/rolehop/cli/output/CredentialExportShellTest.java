@@ -71,7 +71,9 @@ class CredentialExportShellTest {
         List<String> out = run(List.of(fish.toString(), "--no-config", "-c", script));
         assertEquals(expected(true), out);
         assertNothingRan();
-        assertTrue(CredentialExport.FISH.lines(Map.of("AWS_REGION", "eu-west-1")).equals("set -gx AWS_REGION \"eu-west-1\"\n"));
+        assertTrue(CredentialExport.FISH
+                .lines(Map.of("AWS_REGION", "eu-west-1"))
+                .equals("set -gx AWS_REGION \"eu-west-1\"\n"));
     }
 
     @Test
@@ -82,8 +84,11 @@ class CredentialExportShellTest {
         String file = CredentialExport.DOTENV.lines(values);
         Path env = dir.resolve(".env");
         Files.writeString(env, file);
-        List<String> out = run(List.of("python3", "-c", "import sys, dotenv\n"
-                + "for k, v in dotenv.dotenv_values(sys.argv[1]).items(): sys.stdout.write(k + '\\0' + v + '\\0')",
+        List<String> out = run(List.of(
+                "python3",
+                "-c",
+                "import sys, dotenv\n"
+                        + "for k, v in dotenv.dotenv_values(sys.argv[1]).items(): sys.stdout.write(k + '\\0' + v + '\\0')",
                 env.toString()));
         List<String> expected = new ArrayList<>();
         values.forEach((k, v) -> {
@@ -91,8 +96,7 @@ class CredentialExportShellTest {
             expected.add(v);
         });
         assertEquals(expected, out);
-        assertThrows(UsageException.class,
-                () -> CredentialExport.DOTENV.lines(Map.of("X", "it's ${HOME}")));
+        assertThrows(UsageException.class, () -> CredentialExport.DOTENV.lines(Map.of("X", "it's ${HOME}")));
     }
 
     @Test
@@ -101,10 +105,11 @@ class CredentialExportShellTest {
         Pattern line = Pattern.compile("\\$Env:[A-Z_]+=\"(?:[^\"`$\\u201C\\u201D\\u201E\\n\\r]|`.)*\"");
         text.lines().forEach(l -> assertTrue(line.matcher(l).matches(), l));
         assertEquals(HOSTILE.size(), text.lines().count());
-        assertEquals("$Env:AWS_REGION=\"eu-west-1\"\n",
+        assertEquals(
+                "$Env:AWS_REGION=\"eu-west-1\"\n",
                 CredentialExport.POWERSHELL.lines(Map.of("AWS_REGION", "eu-west-1")));
-        assertTrue(text.contains("$Env:AWS_SESSION_TOKEN=\"`$(touch pwned-a) ``touch pwned-b`` ; touch pwned-c\""),
-                text);
+        assertTrue(
+                text.contains("$Env:AWS_SESSION_TOKEN=\"`$(touch pwned-a) ``touch pwned-b`` ; touch pwned-c\""), text);
     }
 
     @Test
@@ -112,11 +117,12 @@ class CredentialExportShellTest {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("AWS_ACCESS_KEY_ID", "ASIA/plain+key=");
         values.put("AWS_SESSION_TOKEN", "a & b | c < d > e ^ f (g)");
-        assertEquals("set AWS_ACCESS_KEY_ID=ASIA/plain+key=\nset AWS_SESSION_TOKEN=a ^& b ^| c ^< d ^> e ^^ f ^(g^)\n",
+        assertEquals(
+                "set AWS_ACCESS_KEY_ID=ASIA/plain+key=\nset AWS_SESSION_TOKEN=a ^& b ^| c ^< d ^> e ^^ f ^(g^)\n",
                 CredentialExport.WINDOWS_CMD.lines(values));
         for (String refused : List.of("100%", "wow!", "a\"b", "two\nlines")) {
-            UsageException e = assertThrows(UsageException.class,
-                    () -> CredentialExport.WINDOWS_CMD.lines(Map.of("AWS_REGION", refused)));
+            UsageException e = assertThrows(
+                    UsageException.class, () -> CredentialExport.WINDOWS_CMD.lines(Map.of("AWS_REGION", refused)));
             assertTrue(e.getMessage().contains("AWS_REGION") && e.getMessage().contains("powershell"), e.getMessage());
             assertFalse(e.getMessage().contains(refused), "the value stays out of the message");
         }
@@ -131,7 +137,8 @@ class CredentialExportShellTest {
         assertEquals("AWS_ACCESS_KEY_ID=ASIAXAMPLE\n", CredentialExport.DOTENV.lines(plain));
         assertEquals(CredentialExport.ENV_NO_EXPORT, CredentialExport.named("env-no-export"));
         UsageException unknown = assertThrows(UsageException.class, () -> CredentialExport.named("csh"));
-        assertTrue(unknown.getMessage().contains("env, env-no-export, fish, powershell, windows-cmd, dotenv, json, ini"),
+        assertTrue(
+                unknown.getMessage().contains("env, env-no-export, fish, powershell, windows-cmd, dotenv, json, ini"),
                 unknown.getMessage());
     }
 
@@ -156,8 +163,8 @@ class CredentialExportShellTest {
     }
 
     private List<String> run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().keySet().removeIf(HOSTILE::containsKey);
         builder.environment().put("HOME", dir.toString());
         Process process = builder.start();
@@ -172,13 +179,19 @@ class CredentialExportShellTest {
 
     private void assertNothingRan() throws IOException {
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("pwned")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(f -> f.getFileName().toString().startsWith("pwned"))
+                            .toList());
         }
     }
 
     private static Path requireShell(String name) {
-        java.util.Optional<Path> found = Arrays.stream(System.getenv().getOrDefault("PATH", "/usr/bin:/bin")
-                .split(":")).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();
+        java.util.Optional<Path> found = Arrays.stream(
+                        System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":"))
+                .map(d -> Path.of(d, name))
+                .filter(Files::isExecutable)
+                .findFirst();
         // .ci/run installs every shell named here; a developer machine without one skips it.
         assumeTrue(found.isPresent() || System.getenv("CI") != null, name + " is not installed");
         return found.orElseThrow(() -> new AssertionError(name + " must be installed in CI"));

@@ -13,10 +13,12 @@ class AccessMethodLoaderTest {
     @Test
     void theBuiltInMethodsPass() {
         List<AccessMethodLoader.Found> found = new AccessMethodLoader(w -> {
-            throw new AssertionError("warning: " + w);
-        }).load();
+                    throw new AssertionError("warning: " + w);
+                })
+                .load();
 
-        assertEquals(List.of("aws-iam-user", "aws-iam-role-chained", "aws-sso"),
+        assertEquals(
+                List.of("aws-iam-user", "aws-iam-role-chained", "aws-sso"),
                 found.stream().map(f -> f.method().id()).toList());
         found.forEach(f -> assertEquals(Optional.empty(), AccessMethodChecks.problemWith(f.method())));
     }

@@ -35,19 +35,25 @@ class PluginTrustIT {
         env = Dist.isolatedEnv(dir);
         Path home = Path.of(env.get("ROLEHOP_HOME"));
         plugins = home.resolve("plugins");
-        Files.createDirectories(plugins, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                "rwx------")));
+        Files.createDirectories(
+                plugins, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         marker = dir.resolve("initialiser-ran");
     }
 
     /** A method whose class initialiser leaves a marker file, then does {@code then} (exit, loop, nothing). */
     private Path hostileJar(String name, String id, String then) {
-        return PluginJars.build(dir.resolve("build-" + name), Dist.home().resolve("lib"), plugins.resolve(name),
-                "hostile." + id.replace('-', '.'), "Hostile", id,
+        return PluginJars.build(
+                dir.resolve("build-" + name),
+                Dist.home().resolve("lib"),
+                plugins.resolve(name),
+                "hostile." + id.replace('-', '.'),
+                "Hostile",
+                id,
                 "static { try { java.nio.file.Files.writeString(java.nio.file.Path.of(\"" + marker
                         + "\"), \"ran\"); } catch (java.io.IOException e) { throw new RuntimeException(e); } " + then
-                        + " }", "");
+                        + " }",
+                "");
     }
 
     private Dist.Result rolehop(String... args) throws IOException {
@@ -66,10 +72,13 @@ class PluginTrustIT {
 
         assertFalse(Files.exists(marker), "the static initialiser of an untrusted jar ran");
         assertEquals(0, list.code(), list.toString());
-        assertTrue(list.out().lines().anyMatch(l -> l.startsWith(jar.toString()) && l.contains("untrusted")), list.out());
+        assertTrue(
+                list.out().lines().anyMatch(l -> l.startsWith(jar.toString()) && l.contains("untrusted")), list.out());
         assertFalse(list.out().contains("exits "), "no method of it is offered:\n" + list.out());
-        assertEquals(List.of("rolehop: warning: plugin " + jar + " is not trusted; skipped (check it, then run"
-                + " 'rolehop plugins trust " + jar + "')"), list.err().lines().toList());
+        assertEquals(
+                List.of("rolehop: warning: plugin " + jar + " is not trusted; skipped (check it, then run"
+                        + " 'rolehop plugins trust " + jar + "')"),
+                list.err().lines().toList());
         assertEquals(0, sessions.code(), sessions.toString());
     }
 
@@ -94,8 +103,10 @@ class PluginTrustIT {
         assertFalse(Files.exists(marker), "the static initialiser of a changed jar ran");
         assertFalse(changed.out().contains("second-method"), changed.out());
         assertTrue(changed.out().contains("\"trust\" : \"changed\""), changed.out());
-        assertEquals(List.of("rolehop: warning: plugin " + jar + " changed since it was trusted; skipped (check it,"
-                + " then run 'rolehop plugins trust " + jar + "' again)"), changed.err().lines().toList());
+        assertEquals(
+                List.of("rolehop: warning: plugin " + jar + " changed since it was trusted; skipped (check it,"
+                        + " then run 'rolehop plugins trust " + jar + "' again)"),
+                changed.err().lines().toList());
 
         assertEquals(0, rolehop("plugins", "trust", "method.jar").code(), "by file name in a plugin directory");
         assertTrue(rolehop("plugins", "list").out().contains("second-method"));
@@ -117,9 +128,16 @@ class PluginTrustIT {
         assertEquals(0, version.code(), version.toString());
         assertTrue(version.out().startsWith("rolehop "), version.out());
         assertEquals("", version.err());
-        for (List<String> command : List.of(List.of("--help"), List.of("help"), List.of("help", "session"),
-                List.of("session", "--help"), List.of("profile", "list"), List.of("profile", "create", "team"),
-                List.of("region", "list"), List.of("region", "get-default"), List.of("settings", "list"),
+        for (List<String> command : List.of(
+                List.of("--help"),
+                List.of("help"),
+                List.of("help", "session"),
+                List.of("session", "--help"),
+                List.of("profile", "list"),
+                List.of("profile", "create", "team"),
+                List.of("region", "list"),
+                List.of("region", "get-default"),
+                List.of("settings", "list"),
                 List.of("plugins", "untrust", "nothing.jar"))) {
             Dist.Result result = rolehop(command.toArray(String[]::new));
             assertEquals(0, result.code(), command + ": " + result);

@@ -50,10 +50,30 @@ class BadFilesTest {
     }
 
     private CliHarness withChain(CliHarness cli) {
-        ok(cli.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "ops", "--assumer", "alice", "--profile",
-                "ops", "--role-arn", role));
+        ok(cli.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "ops",
+                "--assumer",
+                "alice",
+                "--profile",
+                "ops",
+                "--role-arn",
+                role));
         return cli;
     }
 
@@ -71,8 +91,8 @@ class BadFilesTest {
     @Test
     void anUnreadableConfigFileIsNeverRewrittenAndTheErrorNamesFileAndLine() throws Exception {
         CliHarness cli = cli();
-        String broken = "[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n  " + FOREIGN_SECRET
-                + "\n";
+        String broken =
+                "[default]\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 20\n  " + FOREIGN_SECRET + "\n";
         refusedNamingTheLine(cli, cli.configFile(), broken, 5);
     }
 
@@ -80,8 +100,8 @@ class BadFilesTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, broken);
         assertTrue(Botocore.parseError(file).isPresent(), "botocore reads the broken file");
-        FileTree before = FileTree.of(cli.rolehopHome().resolve("workspace.json"), cli.credentialsFile(),
-                cli.configFile());
+        FileTree before =
+                FileTree.of(cli.rolehopHome().resolve("workspace.json"), cli.credentialsFile(), cli.configFile());
 
         CliHarness.Result r = cli.run("session", "start", "ops");
 
@@ -90,8 +110,10 @@ class BadFilesTest {
         assertTrue(r.err().contains(file + " line " + line + ":"), r.err());
         assertTrue(r.err().contains("fix that line and try again"), r.err());
         assertFalse(r.err().contains(FOREIGN_SECRET), "the broken line was quoted");
-        assertEquals(List.of(), before.differences(FileTree.of(cli.rolehopHome().resolve("workspace.json"),
-                cli.credentialsFile(), cli.configFile())));
+        assertEquals(
+                List.of(),
+                before.differences(FileTree.of(
+                        cli.rolehopHome().resolve("workspace.json"), cli.credentialsFile(), cli.configFile())));
         CASES.incrementAndGet();
     }
 
@@ -104,8 +126,10 @@ class BadFilesTest {
         Files.writeString(workspace, good.substring(0, good.length() / 2));
         FileTree before = FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent());
 
-        for (String[] command : List.of(new String[] {"session", "list"}, new String[] {"profile", "create", "x"},
-                new String[] {"session", "start", "ops"})) {
+        for (String[] command :
+                List.of(new String[] {"session", "list"}, new String[] {"profile", "create", "x"}, new String[] {
+                    "session", "start", "ops"
+                })) {
             CliHarness.Result r = cli.run(command);
             assertEquals(1, r.code(), r.toString());
             HostileInputTest.assertOneClearLine(r.err(), r.toString());
@@ -113,7 +137,10 @@ class BadFilesTest {
             assertTrue(r.err().contains("left untouched"), r.err());
             assertTrue(r.err().contains("the previous version is in " + bak), r.err());
         }
-        assertEquals(List.of(), before.differences(FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
+        assertEquals(
+                List.of(),
+                before.differences(
+                        FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
 
         // The way back the message names: the previous version.
         Files.move(bak, workspace, StandardCopyOption.REPLACE_EXISTING);
@@ -127,18 +154,21 @@ class BadFilesTest {
     void aWorkspaceOfANewerRolehopIsLeftAsItIs() throws Exception {
         CliHarness cli = cli();
         Path workspace = cli.rolehopHome().resolve("workspace.json");
-        Files.writeString(workspace, Files.readString(workspace).replace("\"schemaVersion\" : 1",
-                "\"schemaVersion\" : 7"));
+        Files.writeString(
+                workspace, Files.readString(workspace).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
         FileTree before = FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent());
 
-        CliHarness.Result r = cli.run("session", "add", "aws-iam-role-chained", "--alias", "more", "--assumer",
-                "alice", "--role-arn", role);
+        CliHarness.Result r = cli.run(
+                "session", "add", "aws-iam-role-chained", "--alias", "more", "--assumer", "alice", "--role-arn", role);
 
         assertEquals(1, r.code(), r.toString());
         HostileInputTest.assertOneClearLine(r.err(), r.toString());
         assertTrue(r.err().contains(workspace + " was written by a newer rolehop (schema version 7"), r.err());
         assertTrue(r.err().contains("upgrade rolehop"), r.err());
-        assertEquals(List.of(), before.differences(FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
+        assertEquals(
+                List.of(),
+                before.differences(
+                        FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
         CASES.incrementAndGet();
     }
 
@@ -156,7 +186,10 @@ class BadFilesTest {
         assertEquals(1, r.code(), r.toString());
         HostileInputTest.assertOneClearLine(r.err(), r.toString());
         assertTrue(r.err().contains(vault + ": wrong passphrase or damaged file"), r.err());
-        assertEquals(List.of(), before.differences(FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
+        assertEquals(
+                List.of(),
+                before.differences(
+                        FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent())));
         CASES.incrementAndGet();
     }
 
@@ -164,8 +197,9 @@ class BadFilesTest {
     void aSymbolicLinkToTheCredentialsFileIsWrittenThroughAndStaysALink() throws Exception {
         CliHarness cli = cli();
         Path real = Files.createDirectories(dir.resolve("dotfiles")).resolve("aws-credentials");
-        Files.writeString(real, "[personal]\naws_access_key_id = AKIAPERSONALEXAMPLE1\n"
-                + "aws_secret_access_key = personal-secret\n");
+        Files.writeString(
+                real,
+                "[personal]\naws_access_key_id = AKIAPERSONALEXAMPLE1\n" + "aws_secret_access_key = personal-secret\n");
         Files.setPosixFilePermissions(real, PosixFilePermissions.fromString("rw-r-----"));
         Files.createDirectories(cli.credentialsFile().getParent());
         Files.createSymbolicLink(cli.credentialsFile(), Path.of("../dotfiles/aws-credentials"));
@@ -173,19 +207,25 @@ class BadFilesTest {
         ok(cli.run("session", "start", "ops"));
         assertTrue(Files.isSymbolicLink(cli.credentialsFile()), "the link was replaced by a regular file");
         assertEquals(Path.of("../dotfiles/aws-credentials"), Files.readSymbolicLink(cli.credentialsFile()));
-        assertEquals(List.of("ops", "personal"), Botocore.rawConfigParse(real).keySet().stream().sorted().toList());
+        assertEquals(
+                List.of("ops", "personal"),
+                Botocore.rawConfigParse(real).keySet().stream().sorted().toList());
         assertEquals("rw-r-----", CrashIT.mode(real), "the file behind the link lost its mode");
         ok(cli.run("session", "stop", "ops"));
         assertTrue(Files.isSymbolicLink(cli.credentialsFile()));
-        assertEquals(List.of("personal"), List.copyOf(Botocore.rawConfigParse(real).keySet()));
+        assertEquals(
+                List.of("personal"), List.copyOf(Botocore.rawConfigParse(real).keySet()));
         CASES.incrementAndGet();
     }
 
     @Test
     void everythingRolehopCreatesFromNothingIsPrivate() throws Exception {
         // No ROLEHOP_HOME, no AWS file variables: ~/.rolehop and ~/.aws are made by rolehop itself.
-        CliHarness cli = new CliHarness(dir).env(MOTO.env()).withoutEnv("ROLEHOP_HOME")
-                .withoutEnv("AWS_SHARED_CREDENTIALS_FILE").withoutEnv("AWS_CONFIG_FILE");
+        CliHarness cli = new CliHarness(dir)
+                .env(MOTO.env())
+                .withoutEnv("ROLEHOP_HOME")
+                .withoutEnv("AWS_SHARED_CREDENTIALS_FILE")
+                .withoutEnv("AWS_CONFIG_FILE");
         withChain(cli);
         ok(cli.run("session", "start", "ops"));
         ok(cli.run("session", "start", "alice"));

@@ -85,7 +85,8 @@ class ConcurrencyIT {
         Map<String, String> env = Dist.isolatedEnv(root);
         env.putAll(MOTO.env());
         rolehop = new Processes(env, root);
-        seed = new CliHarness(root).env(MOTO.env())
+        seed = new CliHarness(root)
+                .env(MOTO.env())
                 .env("ROLEHOP_VAULT_PASSPHRASE", env.get("ROLEHOP_VAULT_PASSPHRASE"));
         Files.createDirectories(seed.credentialsFile().getParent());
         Files.writeString(seed.credentialsFile(), FOREIGN_CREDENTIALS);
@@ -93,10 +94,32 @@ class ConcurrencyIT {
         for (Path f : List.of(seed.credentialsFile(), seed.configFile())) {
             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
         }
-        ok(seed.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(seed.run("session", "add", "aws-iam-role-chained", "--alias", "hub", "--assumer", "alice", "--profile",
-                "hub", "--role-arn", hub, "--role-session-name", "hub"));
+        ok(seed.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(seed.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "hub",
+                "--assumer",
+                "alice",
+                "--profile",
+                "hub",
+                "--role-arn",
+                hub,
+                "--role-session-name",
+                "hub"));
         for (int i = 0; i < STARTERS; i++) {
             chained("c" + i, "pc" + i);
         }
@@ -108,8 +131,20 @@ class ConcurrencyIT {
     }
 
     private static void chained(String alias, String profile) {
-        ok(seed.run("session", "add", "aws-iam-role-chained", "--alias", alias, "--assumer", "hub", "--profile",
-                profile, "--role-arn", role, "--role-session-name", alias));
+        ok(seed.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                alias,
+                "--assumer",
+                "hub",
+                "--profile",
+                profile,
+                "--role-arn",
+                role,
+                "--role-session-name",
+                alias));
     }
 
     @Test
@@ -121,17 +156,30 @@ class ConcurrencyIT {
                 commands.add(List.of("session", round % 2 == 0 ? "start" : "stop", "c" + i));
             }
             for (int i = 0; i < EDITORS; i++) {
-                commands.add(round == 0 ? List.of("session", "start", "e" + i)
-                        : List.of("session", "edit", "e" + i, "--region", REGIONS[round]));
+                commands.add(
+                        round == 0
+                                ? List.of("session", "start", "e" + i)
+                                : List.of("session", "edit", "e" + i, "--region", REGIONS[round]));
             }
             for (int k = 0; k < ADDERS; k++) {
-                commands.add(List.of("session", "add", "aws-iam-role-chained", "--alias", "a" + round + "-" + k,
-                        "--assumer", "hub", "--role-arn", role, "--profile", "q" + round + "-" + k));
+                commands.add(List.of(
+                        "session",
+                        "add",
+                        "aws-iam-role-chained",
+                        "--alias",
+                        "a" + round + "-" + k,
+                        "--assumer",
+                        "hub",
+                        "--role-arn",
+                        role,
+                        "--profile",
+                        "q" + round + "-" + k));
             }
             for (int k = 0; k < CREATORS; k++) {
                 commands.add(List.of("profile", "create", "w" + round + "-" + k));
             }
-            ForeignWriter.Running foreign = ForeignWriter.start(seed.credentialsFile().getParent(), "r" + round);
+            ForeignWriter.Running foreign =
+                    ForeignWriter.start(seed.credentialsFile().getParent(), "r" + round);
             long started = System.nanoTime();
             long from = System.currentTimeMillis();
             List<Dist.Result> results = rolehop.runTogether(commands);
@@ -140,12 +188,14 @@ class ConcurrencyIT {
             long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
             long during = appends.stream().filter(t -> t >= from && t <= to).count();
             // The check must be able to fail: the foreign appends fall while rolehop's processes write.
-            assertTrue(during >= 3, "only " + during + " of " + appends.size() + " foreign appends fell while the"
-                    + " rolehop processes ran (" + from + " to " + to + "): " + appends);
+            assertTrue(
+                    during >= 3,
+                    "only " + during + " of " + appends.size() + " foreign appends fell while the"
+                            + " rolehop processes ran (" + from + " to " + to + "): " + appends);
             appendsByRound.put(round, appends.size());
             for (int i = 0; i < results.size(); i++) {
-                assertEquals(0, results.get(i).code(), "round " + round + ": " + commands.get(i) + "\n"
-                        + results.get(i));
+                assertEquals(
+                        0, results.get(i).code(), "round " + round + ": " + commands.get(i) + "\n" + results.get(i));
             }
             operations += commands.size();
             foreignAppends += 2 * appends.size();
@@ -176,7 +226,9 @@ class ConcurrencyIT {
             if (started) {
                 wantedCredentials.add("pc" + i);
                 wantedConfig.add("profile pc" + i);
-                assertTrue(String.valueOf(credentials.get("pc" + i).get("aws_session_token")).length() > 20);
+                assertTrue(String.valueOf(credentials.get("pc" + i).get("aws_session_token"))
+                                .length()
+                        > 20);
             }
         }
         for (int i = 0; i < EDITORS; i++) {
@@ -186,14 +238,17 @@ class ConcurrencyIT {
         }
         assertEquals(wantedCredentials, new TreeSet<>(credentials.keySet()), "round " + round + " credentials");
         assertEquals(wantedConfig, new TreeSet<>(config.keySet()), "round " + round + " config");
-        assertEquals("personal-secret-that-must-survive", credentials.get("personal").get("aws_secret_access_key"));
-        assertEquals(Map.of("max_concurrent_requests", "20", "multipart_threshold", "64MB"),
+        assertEquals(
+                "personal-secret-that-must-survive", credentials.get("personal").get("aws_secret_access_key"));
+        assertEquals(
+                Map.of("max_concurrent_requests", "20", "multipart_threshold", "64MB"),
                 config.get("default").get("s3"));
         assertTrue(Files.readString(seed.credentialsFile()).startsWith(FOREIGN_CREDENTIALS), "foreign bytes moved");
         assertTrue(Files.readString(seed.configFile()).startsWith(FOREIGN_CONFIG), "foreign bytes moved");
         sectionsChecked += wantedCredentials.size() + wantedConfig.size();
 
-        JsonNode workspace = JSON.readTree(seed.rolehopHome().resolve("workspace.json").toFile());
+        JsonNode workspace =
+                JSON.readTree(seed.rolehopHome().resolve("workspace.json").toFile());
         Map<String, JsonNode> sessions = new HashMap<>();
         workspace.get("sessions").forEach(s -> sessions.put(s.get("alias").asText(), s));
         Set<String> wantedSessions = new TreeSet<>(List.of("alice", "hub"));
@@ -201,7 +256,10 @@ class ConcurrencyIT {
         workspace.get("profiles").forEach(p -> profiles.add(p.asText()));
         for (int i = 0; i < STARTERS; i++) {
             wantedSessions.add("c" + i);
-            assertEquals(started ? "active" : "inactive", sessions.get("c" + i).get("status").asText(), "c" + i);
+            assertEquals(
+                    started ? "active" : "inactive",
+                    sessions.get("c" + i).get("status").asText(),
+                    "c" + i);
         }
         for (int i = 0; i < EDITORS; i++) {
             wantedSessions.add("e" + i);
@@ -219,9 +277,12 @@ class ConcurrencyIT {
         }
         assertEquals(wantedSessions, new TreeSet<>(sessions.keySet()), "round " + round + " sessions");
         sectionsChecked += wantedSessions.size();
-        try (Stream<Path> files = Stream.concat(Files.list(seed.credentialsFile().getParent()),
-                Files.list(seed.rolehopHome()))) {
-            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().contains(".rolehop-tmp-")).toList());
+        try (Stream<Path> files =
+                Stream.concat(Files.list(seed.credentialsFile().getParent()), Files.list(seed.rolehopHome()))) {
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().contains(".rolehop-tmp-"))
+                            .toList());
         }
     }
 
@@ -229,8 +290,8 @@ class ConcurrencyIT {
     @Order(2)
     void aLockHeldTooLongIsAClearExitOneAndNothingChanges() throws Exception {
         Path lock = seed.credentialsFile().resolveSibling(".credentials.rolehop-lock");
-        FileTree before = FileTree.of(seed.rolehopHome().resolve("workspace.json"), seed.credentialsFile(),
-                seed.configFile());
+        FileTree before =
+                FileTree.of(seed.rolehopHome().resolve("workspace.json"), seed.credentialsFile(), seed.configFile());
         Process holder = ForeignWriter.hold(lock, 30);
         try {
             long started = System.nanoTime();
@@ -239,11 +300,14 @@ class ConcurrencyIT {
             long waited = Duration.ofNanos(System.nanoTime() - started).toMillis();
 
             assertEquals(1, r.code(), r.toString());
-            assertEquals(seed.credentialsFile() + " is locked by another process for more than 10 s; try again",
+            assertEquals(
+                    seed.credentialsFile() + " is locked by another process for more than 10 s; try again",
                     r.err().strip().replaceFirst("^rolehop: ", ""));
             assertTrue(waited >= 10_000 && waited < 25_000, "waited " + waited + " ms");
-            assertEquals(List.of(), before.differences(FileTree.of(seed.rolehopHome().resolve("workspace.json"),
-                    seed.credentialsFile(), seed.configFile())));
+            assertEquals(
+                    List.of(),
+                    before.differences(FileTree.of(
+                            seed.rolehopHome().resolve("workspace.json"), seed.credentialsFile(), seed.configFile())));
             System.out.println("reliability: lock timeout: session start waited " + waited + " ms for the credentials"
                     + " file's lock held by another process, then exit 1 with one line naming the file; the config"
                     + " section it had written was put back: nothing changed");
@@ -258,7 +322,8 @@ class ConcurrencyIT {
 
     @AfterAll
     static void noSecretWasPrintedAndFigures() {
-        SecretScan secrets = new SecretScan().add(alice.secretAccessKey())
+        SecretScan secrets = new SecretScan()
+                .add(alice.secretAccessKey())
                 .harvest(seed.credentialsFile(), seed.rolehopHome().resolve("cache"));
         assertEquals(List.of(), secrets.leaksIn(rolehop.transcript() + seed.transcript()));
         System.out.println("reliability: concurrency: " + PROCESSES + " rolehop processes at once x " + ROUNDS

@@ -107,8 +107,8 @@ class CrashIT {
         Path config = writePrivate(aws.resolve("config"), FOREIGN_CONFIG);
         Path workspace = home.resolve("workspace.json");
         Path vaultFile = home.resolve("secrets.vault");
-        EncryptedFileSecretStore vault = new EncryptedFileSecretStore(vaultFile,
-                () -> Optional.of(CrashWriter.PASSPHRASE.toCharArray()));
+        EncryptedFileSecretStore vault =
+                new EncryptedFileSecretStore(vaultFile, () -> Optional.of(CrashWriter.PASSPHRASE.toCharArray()));
         vault.put("crash/generation", CrashWriter.secret(0));
         vault.put("crash/untouched", "another secret that every generation keeps");
 
@@ -132,8 +132,9 @@ class CrashIT {
             for (Path t : left) {
                 Files.setLastModifiedTime(t, FileTime.from(Instant.now().minus(Duration.ofMinutes(5))));
             }
-            String kind = file == credentials ? "credentials" : file == config ? "config"
-                    : file == workspace ? "workspace" : "vault";
+            String kind = file == credentials
+                    ? "credentials"
+                    : file == config ? "config" : file == workspace ? "workspace" : "vault";
             long g = generationOnDisk(kind, file, vault) + 1;
             if (kind.equals("vault")) {
                 vault.put("crash/generation", CrashWriter.secret(g));
@@ -143,7 +144,9 @@ class CrashIT {
             assertEquals(List.of(), temps(file), "stale temporary files of " + file + " were not removed");
             TEMPS_CLEANED.addAndGet(left.size());
         }
-        assertEquals("another secret that every generation keeps", vault.get("crash/untouched").orElseThrow());
+        assertEquals(
+                "another secret that every generation keeps",
+                vault.get("crash/untouched").orElseThrow());
     }
 
     private static void killLoop(String kind, Path file, int kills, EncryptedFileSecretStore vault) {
@@ -152,8 +155,9 @@ class CrashIT {
             try {
                 long lastDone = runAndKill(kind, file, next);
                 long onDisk = generationOnDisk(kind, file, vault);
-                assertTrue(onDisk == lastDone || onDisk == lastDone + 1, kind + ": generation " + onDisk
-                        + " on disk after the writer reported " + lastDone);
+                assertTrue(
+                        onDisk == lastDone || onDisk == lastDone + 1,
+                        kind + ": generation " + onDisk + " on disk after the writer reported " + lastDone);
                 (onDisk == lastDone ? WHOLLY_OLD : WHOLLY_NEW).incrementAndGet();
                 GENERATIONS.addAndGet(onDisk - next + 1);
                 if (!kind.equals("workspace") && !kind.equals("vault")) {
@@ -175,13 +179,20 @@ class CrashIT {
 
     /** Starts a writer at generation {@code first}, kills it with SIGKILL at a random moment, returns its last done. */
     private static long runAndKill(String kind, Path file, long first) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp",
-                System.getProperty("java.class.path"), CrashWriter.class.getName(), kind, file.toString(),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CrashWriter.class.getName(),
+                kind,
+                file.toString(),
                 String.valueOf(first));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long lastDone = -1;
         List<String> seen = new ArrayList<>();
         try {
@@ -229,8 +240,11 @@ class CrashIT {
         switch (kind) {
             case "credentials", "config" -> {
                 String text = Files.readString(file);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile(kind.equals("credentials")
-                        ? "aws_access_key_id = ASIACRASH(\\d+)" : "rolehop_crash_generation = (\\d+)").matcher(text);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                kind.equals("credentials")
+                                        ? "aws_access_key_id = ASIACRASH(\\d+)"
+                                        : "rolehop_crash_generation = (\\d+)")
+                        .matcher(text);
                 assertTrue(m.find(), kind + " holds no generation:\n" + text.length() + " characters");
                 long g = Long.parseLong(m.group(1));
                 assertArrayEquals(expected(kind, g), Files.readAllBytes(file), kind + " is not wholly generation " + g);
@@ -239,18 +253,21 @@ class CrashIT {
             case "workspace" -> {
                 Workspace w = new JsonWorkspaceStore(file).load();
                 long g = Long.parseLong(w.setting("crash-generation").orElseThrow());
-                Set<String> profiles = w.profiles().stream().map(NamedProfile::name)
-                        .collect(Collectors.toCollection(TreeSet::new));
-                Set<String> wanted = LongStream.rangeClosed(1, g).mapToObj(i -> "p" + i)
+                Set<String> profiles =
+                        w.profiles().stream().map(NamedProfile::name).collect(Collectors.toCollection(TreeSet::new));
+                Set<String> wanted = LongStream.rangeClosed(1, g)
+                        .mapToObj(i -> "p" + i)
                         .collect(Collectors.toCollection(TreeSet::new));
                 wanted.add("default");
                 assertEquals(wanted, profiles, "the workspace of generation " + g + " lost or gained profiles");
                 Path bak = file.resolveSibling(file.getFileName() + ".bak");
                 if (g > 1) {
-                    long previous = Long.parseLong(new JsonWorkspaceStore(bak).load().setting("crash-generation")
+                    long previous = Long.parseLong(new JsonWorkspaceStore(bak)
+                            .load()
+                            .setting("crash-generation")
                             .orElseThrow());
-                    assertTrue(previous == g - 1 || previous == g, ".bak holds generation " + previous + " next to "
-                            + g);
+                    assertTrue(
+                            previous == g - 1 || previous == g, ".bak holds generation " + previous + " next to " + g);
                 }
                 return g;
             }
@@ -258,7 +275,8 @@ class CrashIT {
                 String secret = vault.get("crash/generation").orElseThrow();
                 long g = Long.parseLong(secret.split("-")[2]);
                 assertEquals(CrashWriter.secret(g), secret);
-                assertEquals("another secret that every generation keeps",
+                assertEquals(
+                        "another secret that every generation keeps",
                         vault.get("crash/untouched").orElseThrow());
                 return g;
             }
@@ -287,16 +305,47 @@ class CrashIT {
         env.putAll(MOTO.env());
         MotoServer.IamUser alice = MOTO.createUser("crash-alice");
         String role = MOTO.createRole("crash-role", alice.arn());
-        CliHarness seed = new CliHarness(root).env(MOTO.env())
+        CliHarness seed = new CliHarness(root)
+                .env(MOTO.env())
                 .env("ROLEHOP_VAULT_PASSPHRASE", env.get("ROLEHOP_VAULT_PASSPHRASE"));
         writePrivate(seed.credentialsFile(), FOREIGN_CREDENTIALS);
         writePrivate(seed.configFile(), FOREIGN_CONFIG);
-        ok(seed.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(seed.run("session", "add", "aws-iam-role-chained", "--alias", "ops", "--assumer", "alice", "--profile",
-                "ops", "--role-arn", role));
-        ok(seed.run("session", "add", "aws-iam-role-chained", "--alias", "idle", "--assumer", "alice", "--profile",
-                "idle", "--role-arn", role));
+        ok(seed.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(seed.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "ops",
+                "--assumer",
+                "alice",
+                "--profile",
+                "ops",
+                "--role-arn",
+                role));
+        ok(seed.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "idle",
+                "--assumer",
+                "alice",
+                "--profile",
+                "idle",
+                "--role-arn",
+                role));
         ok(seed.run("session", "start", "ops"));
         Processes rolehop = new Processes(env, root);
 
@@ -313,8 +362,10 @@ class CrashIT {
             };
             List<String> command = new ArrayList<>(List.of(Dist.launcher().toString()));
             command.addAll(args);
-            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(root.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
             builder.environment().clear();
             builder.environment().putAll(env);
             Process process = builder.start();
@@ -344,11 +395,13 @@ class CrashIT {
             }
             Map<String, Map<String, Object>> parsed = Botocore.rawConfigParse(seed.credentialsFile());
             assertEquals(active, parsed.containsKey("ops"), "after " + args + ": " + parsed.keySet());
-            assertEquals("personal-secret-that-must-survive", parsed.get("personal").get("aws_secret_access_key"));
+            assertEquals(
+                    "personal-secret-that-must-survive", parsed.get("personal").get("aws_secret_access_key"));
         }
         assertTrue(Files.readString(seed.credentialsFile()).startsWith(FOREIGN_CREDENTIALS));
         assertTrue(Files.readString(seed.configFile()).startsWith(FOREIGN_CONFIG));
-        SecretScan secrets = new SecretScan().add(alice.secretAccessKey())
+        SecretScan secrets = new SecretScan()
+                .add(alice.secretAccessKey())
                 .harvest(seed.credentialsFile(), root.resolve("rolehop/cache"));
         assertEquals(List.of(), secrets.leaksIn(rolehop.transcript() + seed.transcript()));
     }
@@ -384,7 +437,9 @@ class CrashIT {
         String bakPrefix = "." + file.getFileName() + ".bak.rolehop-tmp-";
         try (Stream<Path> entries = Files.list(file.getParent())) {
             return entries.filter(p -> p.getFileName().toString().startsWith(prefix)
-                    || p.getFileName().toString().startsWith(bakPrefix)).sorted().toList();
+                            || p.getFileName().toString().startsWith(bakPrefix))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

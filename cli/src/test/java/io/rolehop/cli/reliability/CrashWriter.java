@@ -28,8 +28,10 @@ public final class CrashWriter {
 
     /** The credentials written at generation {@code g}; each generation's keys differ in length too. */
     static TemporaryCredentials credentials(long g) {
-        return new TemporaryCredentials(String.format("ASIACRASH%011d", g), "crash-secret-" + g + "/"
-                + "k".repeat((int) (g % 97)), "crash-token-" + g + "-" + "t".repeat((int) (g % 211)),
+        return new TemporaryCredentials(
+                String.format("ASIACRASH%011d", g),
+                "crash-secret-" + g + "/" + "k".repeat((int) (g % 97)),
+                "crash-token-" + g + "-" + "t".repeat((int) (g % 211)),
                 Instant.parse("2030-01-01T00:00:00Z"));
     }
 
@@ -50,11 +52,12 @@ public final class CrashWriter {
         switch (kind) {
             case "credentials" -> new IniCredentialsFile(file).write(PROFILE, credentials(g), false);
             case "config" -> new IniConfigFile(file).write(PROFILE, config(g), false);
-            case "workspace" -> new JsonWorkspaceStore(file).update(w -> {
-                w.putSetting("crash-generation", String.valueOf(g));
-                w.addProfile(NamedProfile.of("p" + g));
-                return null;
-            });
+            case "workspace" ->
+                new JsonWorkspaceStore(file).update(w -> {
+                    w.putSetting("crash-generation", String.valueOf(g));
+                    w.addProfile(NamedProfile.of("p" + g));
+                    return null;
+                });
             default -> throw new IllegalArgumentException(kind);
         }
     }
@@ -66,7 +69,8 @@ public final class CrashWriter {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         // One vault instance: the key is derived once, as in a long-running daemon.
         EncryptedFileSecretStore vault = kind.equals("vault")
-                ? new EncryptedFileSecretStore(file, () -> Optional.of(PASSPHRASE.toCharArray())) : null;
+                ? new EncryptedFileSecretStore(file, () -> Optional.of(PASSPHRASE.toCharArray()))
+                : null;
         if (vault != null) {
             vault.get("crash/generation");
         }

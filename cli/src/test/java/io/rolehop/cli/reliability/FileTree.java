@@ -58,7 +58,8 @@ final class FileTree {
         try {
             String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
             if (Files.isSymbolicLink(p)) {
-                return new Entry("link", mode, Files.readSymbolicLink(p).toString().getBytes());
+                return new Entry(
+                        "link", mode, Files.readSymbolicLink(p).toString().getBytes());
             }
             if (Files.isDirectory(p)) {
                 return new Entry("dir", mode, new byte[0]);

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * next to the file, only then opens the file, appends a profile, flushes and syncs it, and lets go.
  */
 final class ForeignWriter {
-    private static final String SCRIPT = String.join("\n",
+    private static final String SCRIPT = String.join(
+            "\n",
             "import fcntl, os, random, sys, time",
             "aws_dir, tag, stop = sys.argv[1], sys.argv[2], sys.argv[3]",
             "j = 0",
@@ -54,8 +55,10 @@ final class ForeignWriter {
     static Running start(Path awsDir, String tag) {
         Path stop = awsDir.resolveSibling("stop-foreign-" + tag);
         try {
-            Process process = new ProcessBuilder(List.of("python3", "-c", SCRIPT, awsDir.toString(), tag,
-                    stop.toString())).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            List.of("python3", "-c", SCRIPT, awsDir.toString(), tag, stop.toString()))
+                    .redirectErrorStream(true)
+                    .start();
             return new Running(process, stop);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,8 +78,10 @@ final class ForeignWriter {
                 throw new AssertionError("the foreign writer did not finish");
             }
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            List<Long> appends = out.lines().filter(l -> l.startsWith("append "))
-                    .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).toList();
+            List<Long> appends = out.lines()
+                    .filter(l -> l.startsWith("append "))
+                    .map(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1)))
+                    .toList();
             if (process.exitValue() != 0 || !out.contains("appended " + appends.size()) || appends.isEmpty()) {
                 throw new AssertionError("the foreign writer failed: " + out);
             }
@@ -92,12 +97,20 @@ final class ForeignWriter {
     /** Holds the lock of {@code lockFile} for {@code seconds}, as a tool stuck mid-edit would. */
     static Process hold(Path lockFile, int seconds) {
         try {
-            Process p = new ProcessBuilder(List.of("python3", "-c", String.join("\n",
-                    "import fcntl, os, sys, time",
-                    "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)",
-                    "fcntl.lockf(fd, fcntl.LOCK_EX)",
-                    "print('locked', flush=True)",
-                    "time.sleep(" + seconds + ")", ""), lockFile.toString())).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(List.of(
+                            "python3",
+                            "-c",
+                            String.join(
+                                    "\n",
+                                    "import fcntl, os, sys, time",
+                                    "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)",
+                                    "fcntl.lockf(fd, fcntl.LOCK_EX)",
+                                    "print('locked', flush=True)",
+                                    "time.sleep(" + seconds + ")",
+                                    ""),
+                            lockFile.toString()))
+                    .redirectErrorStream(true)
+                    .start();
             byte[] line = new byte[7];
             if (p.getInputStream().readNBytes(line, 0, 7) != 7
                     || !new String(line, StandardCharsets.UTF_8).equals("locked\n")) {

@@ -99,30 +99,89 @@ class HostileInputTest {
             chained("session add --alias", "--alias", "{}"),
             chained("session add --profile", "--profile", "{}"),
             chained("session add --region", "--region", "{}"),
-            new Template("session add --role-arn", "", "session", "add", "aws-iam-role-chained", "--alias", "t-arn",
-                    "--assumer", "root", "--role-arn", "{}"),
-            chained("session add --role-session-name", "--role-session-name", "{}").accepting(SESSION_NAME),
+            new Template(
+                    "session add --role-arn",
+                    "",
+                    "session",
+                    "add",
+                    "aws-iam-role-chained",
+                    "--alias",
+                    "t-arn",
+                    "--assumer",
+                    "root",
+                    "--role-arn",
+                    "{}"),
+            chained("session add --role-session-name", "--role-session-name", "{}")
+                    .accepting(SESSION_NAME),
             chained("session add --duration", "--duration", "{}").accepting(String::isEmpty),
             chained("session add --external-id", "--external-id", "{}")
                     .accepting(v -> v.isEmpty() || v.matches("[\\w+=,.@:/-]{2,1224}")),
             chained("session add --source-identity", "--source-identity", "{}").accepting(SESSION_NAME),
-            new Template("session add --assumer", "", "session", "add", "aws-iam-role-chained", "--alias", "t-as",
-                    "--assumer", "{}", "--role-arn", ARN),
-            new Template("session add --access-key-id", SECRET + "\n", "session", "add", "aws-iam-user", "--alias",
-                    "t-key", "--access-key-id", "{}", "--secret-access-key-stdin"),
-            new Template("session add --mfa-device", SECRET + "\n", "session", "add", "aws-iam-user", "--alias",
-                    "t-mfa", "--access-key-id", KEY_ID, "--mfa-device", "{}", "--secret-access-key-stdin")
+            new Template(
+                    "session add --assumer",
+                    "",
+                    "session",
+                    "add",
+                    "aws-iam-role-chained",
+                    "--alias",
+                    "t-as",
+                    "--assumer",
+                    "{}",
+                    "--role-arn",
+                    ARN),
+            new Template(
+                    "session add --access-key-id",
+                    SECRET + "\n",
+                    "session",
+                    "add",
+                    "aws-iam-user",
+                    "--alias",
+                    "t-key",
+                    "--access-key-id",
+                    "{}",
+                    "--secret-access-key-stdin"),
+            new Template(
+                            "session add --mfa-device",
+                            SECRET + "\n",
+                            "session",
+                            "add",
+                            "aws-iam-user",
+                            "--alias",
+                            "t-mfa",
+                            "--access-key-id",
+                            KEY_ID,
+                            "--mfa-device",
+                            "{}",
+                            "--secret-access-key-stdin")
                     .accepting(v -> v.isEmpty() || v.matches("[\\w+=/:,.@-]{9,256}")),
-            new Template("session add --mfa-session-duration", SECRET + "\n", "session", "add", "aws-iam-user",
-                    "--alias", "t-mfad", "--access-key-id", KEY_ID, "--mfa-session-duration", "{}",
-                    "--secret-access-key-stdin").accepting(String::isEmpty),
+            new Template(
+                            "session add --mfa-session-duration",
+                            SECRET + "\n",
+                            "session",
+                            "add",
+                            "aws-iam-user",
+                            "--alias",
+                            "t-mfad",
+                            "--access-key-id",
+                            KEY_ID,
+                            "--mfa-session-duration",
+                            "{}",
+                            "--secret-access-key-stdin")
+                    .accepting(String::isEmpty),
             new Template("session add METHOD", "", "session", "add", "{}", "--alias", "t-method"),
             new Template("session edit --alias", "", "session", "edit", "chained", "--alias", "{}"),
             new Template("session edit --profile", "", "session", "edit", "chained", "--profile", "{}"),
             new Template("session edit --region", "", "session", "edit", "chained", "--region", "{}"),
             new Template("session edit --role-arn", "", "session", "edit", "chained", "--role-arn", "{}"),
-            new Template("session edit --role-session-name", "", "session", "edit", "chained", "--role-session-name",
-                    "{}").accepting(SESSION_NAME),
+            new Template(
+                            "session edit --role-session-name",
+                            "",
+                            "session",
+                            "edit",
+                            "chained",
+                            "--role-session-name",
+                            "{}")
+                    .accepting(SESSION_NAME),
             new Template("session edit --duration", "", "session", "edit", "chained", "--duration", "{}")
                     .accepting(String::isEmpty),
             new Template("session edit --assumer", "", "session", "edit", "chained", "--assumer", "{}"),
@@ -147,8 +206,20 @@ class HostileInputTest {
 
     private static Template chained(String name, String option, String slot) {
         String alias = "t-" + Integer.toHexString(name.hashCode());
-        return new Template(name, "", "session", "add", "aws-iam-role-chained", "--alias", alias, "--assumer", "root",
-                "--role-arn", ARN, option, slot);
+        return new Template(
+                name,
+                "",
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                alias,
+                "--assumer",
+                "root",
+                "--role-arn",
+                ARN,
+                option,
+                slot);
     }
 
     @TempDir
@@ -164,10 +235,30 @@ class HostileInputTest {
         Files.createDirectories(cli.credentialsFile().getParent());
         Files.writeString(cli.credentialsFile(), FOREIGN_CREDENTIALS);
         Files.writeString(cli.configFile(), FOREIGN_CONFIG);
-        ok(cli.runWithStdin(SECRET + "\n", "session", "add", "aws-iam-user", "--alias", "root", "--profile", "root",
-                "--access-key-id", KEY_ID, "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "chained", "--assumer", "root", "--profile",
-                "p1", "--role-arn", ARN));
+        ok(cli.runWithStdin(
+                SECRET + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "root",
+                "--profile",
+                "root",
+                "--access-key-id",
+                KEY_ID,
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "chained",
+                "--assumer",
+                "root",
+                "--profile",
+                "p1",
+                "--role-arn",
+                ARN));
         ok(cli.run("profile", "create", "spare"));
     }
 
@@ -179,7 +270,8 @@ class HostileInputTest {
                 if (template.valid().test(value.getValue())) {
                     continue;
                 }
-                tests.add(DynamicTest.dynamicTest(template.name() + " <- " + value.getKey(),
+                tests.add(DynamicTest.dynamicTest(
+                        template.name() + " <- " + value.getKey(),
                         () -> refusedAndNothingChanged(template, value.getValue())));
             }
         }
@@ -204,9 +296,15 @@ class HostileInputTest {
     static void assertOneClearLine(String err, String shown) {
         assertTrue(err.startsWith("rolehop: ") && err.endsWith("\n"), shown);
         String line = err.substring(0, err.length() - 1);
-        String bad = line.codePoints().filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029
-                || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.SURROGATE)
-                .mapToObj(c -> String.format("U+%04X", c)).distinct().collect(Collectors.joining(","));
+        String bad = line.codePoints()
+                .filter(c -> Character.isISOControl(c)
+                        || c == 0x2028
+                        || c == 0x2029
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.SURROGATE)
+                .mapToObj(c -> String.format("U+%04X", c))
+                .distinct()
+                .collect(Collectors.joining(","));
         assertTrue(bad.isEmpty(), "stderr holds " + bad + ": " + shown);
         assertTrue(line.length() <= 1100, "a line of " + line.length() + " characters: " + shown);
     }
@@ -215,7 +313,8 @@ class HostileInputTest {
     static void printFigures() {
         System.out.println("reliability: hostile inputs: " + VALUES.size() + " hostile values x " + TEMPLATES.size()
                 + " options and arguments = " + RUNS.get() + " runs of the real command line, " + REFUSED.get()
-                + " refused with exit 2 and one clear line, 0 files changed, " + FileTree.of(dir).size()
+                + " refused with exit 2 and one clear line, 0 files changed, "
+                + FileTree.of(dir).size()
                 + " files and directories checked byte for byte after each");
         assertFalse(cli.transcript().contains(SECRET), "the secret was printed");
     }

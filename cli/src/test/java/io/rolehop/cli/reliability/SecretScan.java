@@ -35,7 +35,8 @@ final class SecretScan {
             }
             if (Files.isDirectory(cacheDirectory)) {
                 try (Stream<Path> files = Files.list(cacheDirectory)) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                    for (Path f :
+                            files.filter(p -> p.toString().endsWith(".json")).toList()) {
                         collect(IN_JSON.matcher(Files.readString(f)));
                     }
                 }

@@ -73,14 +73,37 @@ class StsFaultsTest {
             @Override
             protected void configure() {
                 // The production adapter, with a read timeout short enough for a test to wait out four of them.
-                bind(SecurityTokenService.class).toInstance(new StsSecurityTokenService(cli.environment(),
-                        Duration.ofSeconds(2), READ_TIMEOUT));
+                bind(SecurityTokenService.class)
+                        .toInstance(
+                                new StsSecurityTokenService(cli.environment(), Duration.ofSeconds(2), READ_TIMEOUT));
             }
         });
-        ok(cli.runWithStdin(alice.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "alice",
-                "--profile", "alice", "--access-key-id", alice.accessKeyId(), "--secret-access-key-stdin"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "ops", "--assumer", "alice", "--profile",
-                "ops", "--role-arn", roleArn, "--role-session-name", "fault-hop"));
+        ok(cli.runWithStdin(
+                alice.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "alice",
+                "--profile",
+                "alice",
+                "--access-key-id",
+                alice.accessKeyId(),
+                "--secret-access-key-stdin"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "ops",
+                "--assumer",
+                "alice",
+                "--profile",
+                "ops",
+                "--role-arn",
+                roleArn,
+                "--role-session-name",
+                "fault-hop"));
     }
 
     @BeforeEach
@@ -103,8 +126,8 @@ class StsFaultsTest {
                 Arguments.of("HTTP 500", (Supplier<Fault>) () -> Fault.status(500)),
                 Arguments.of("HTTP 502", (Supplier<Fault>) () -> Fault.status(502)),
                 Arguments.of("HTTP 503", (Supplier<Fault>) () -> Fault.status(503)),
-                Arguments.of("an answer slower than the read timeout",
-                        (Supplier<Fault>) () -> Fault.delay(READ_TIMEOUT.plusSeconds(1))),
+                Arguments.of("an answer slower than the read timeout", (Supplier<Fault>)
+                        () -> Fault.delay(READ_TIMEOUT.plusSeconds(1))),
                 Arguments.of("a connection closed without an answer", (Supplier<Fault>) Fault::closeConnection),
                 Arguments.of("a connection reset", (Supplier<Fault>) Fault::resetConnection));
     }
@@ -122,11 +145,16 @@ class StsFaultsTest {
         assertEquals(ATTEMPTS, STS.count("AssumeRole"), name + ": " + STS.counts());
         // The keys written work: moto says whose they are.
         var keys = Pattern.compile("\\[ops]\\n# managed by rolehop\\naws_access_key_id = (\\S+)\\n"
-                + "aws_secret_access_key = (\\S+)\\naws_session_token = (\\S+)\\n")
+                        + "aws_secret_access_key = (\\S+)\\naws_session_token = (\\S+)\\n")
                 .matcher(Files.readString(cli.credentialsFile()));
         assertTrue(keys.find(), Files.readString(cli.credentialsFile()).length() + " characters, no [ops] section");
-        assertEquals(MotoServer.assumedRoleArn("fault-role", "fault-hop"), MOTO.callerIdentity(new TemporaryCredentials(
-                keys.group(1), keys.group(2), keys.group(3), Instant.now().plusSeconds(600))));
+        assertEquals(
+                MotoServer.assumedRoleArn("fault-role", "fault-hop"),
+                MOTO.callerIdentity(new TemporaryCredentials(
+                        keys.group(1),
+                        keys.group(2),
+                        keys.group(3),
+                        Instant.now().plusSeconds(600))));
         SCENARIOS.incrementAndGet();
         RECOVERED.incrementAndGet();
     }
@@ -150,7 +178,8 @@ class StsFaultsTest {
         assertTrue(r.err().contains(ATTEMPTS + " attempts"), "the message does not say it tried: " + r.err());
         assertTrue(r.err().contains("try again") || r.err().contains("check the network"), r.err());
         assertTrue(seconds < 30, "gave up only after " + seconds + " s");
-        List<String> changes = before.differences(FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent()));
+        List<String> changes = before.differences(
+                FileTree.of(cli.rolehopHome(), cli.credentialsFile().getParent()));
         assertTrue(changes.isEmpty(), name + " changed " + changes);
         assertFalse(r.err().contains(alice.secretAccessKey()));
         SCENARIOS.incrementAndGet();
@@ -161,8 +190,20 @@ class StsFaultsTest {
     void aFailureAtTheSecondHopLeavesTheFilesAndTheWorkspaceAsTheyWereAndPrintsNoSecretEvenWithDebug()
             throws Exception {
         MOTO.createRole("fault-role-2", MotoServer.assumedRoleArn("fault-role", "fault-hop"));
-        ok(cli.run("session", "add", "aws-iam-role-chained", "--alias", "deep", "--assumer", "ops", "--profile",
-                "deep", "--role-arn", MotoServer.roleArn("fault-role-2"), "--role-session-name", "deep-hop"));
+        ok(cli.run(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "deep",
+                "--assumer",
+                "ops",
+                "--profile",
+                "deep",
+                "--role-arn",
+                MotoServer.roleArn("fault-role-2"),
+                "--role-session-name",
+                "deep-hop"));
         ok(cli.run("session", "start", "ops"));
         FileTree before = FileTree.of(cli.credentialsFile().getParent());
         byte[] workspace = Files.readAllBytes(cli.rolehopHome().resolve("workspace.json"));
@@ -174,8 +215,10 @@ class StsFaultsTest {
 
         assertEquals(1, r.code(), r.toString());
         assertEquals(ATTEMPTS, STS.count("AssumeRole"), STS.counts().toString());
-        assertTrue(before.differences(FileTree.of(cli.credentialsFile().getParent())).isEmpty());
-        assertTrue(java.util.Arrays.equals(workspace, Files.readAllBytes(cli.rolehopHome().resolve("workspace.json"))));
+        assertTrue(before.differences(FileTree.of(cli.credentialsFile().getParent()))
+                .isEmpty());
+        assertTrue(java.util.Arrays.equals(
+                workspace, Files.readAllBytes(cli.rolehopHome().resolve("workspace.json"))));
         for (String secret : secretsOnDisk()) {
             assertFalse(r.err().contains(secret), "--debug printed a secret");
         }
@@ -195,8 +238,11 @@ class StsFaultsTest {
             }
         }
         return Pattern.compile("(?:aws_secret_access_key|aws_session_token) = (\\S+)"
-                + "|\"(?:SecretAccessKey|SessionToken)\"\\s*:\\s*\"([^\"]+)\"").matcher(all).results()
-                .map(m -> m.group(1) != null ? m.group(1) : m.group(2)).toList();
+                        + "|\"(?:SecretAccessKey|SessionToken)\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(all)
+                .results()
+                .map(m -> m.group(1) != null ? m.group(1) : m.group(2))
+                .toList();
     }
 
     @AfterAll

@@ -47,9 +47,15 @@ class ChainedMfaCodeProviderTest {
     private ChainedMfaCodeProvider provider(Map<String, String> env, Optional<Terminal> tty) {
         Map<String, String> all = new HashMap<>(env);
         all.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        CliEnvironment environment = new CliEnvironment(all, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Clock.systemUTC(), Optional.empty(), Optional.empty(), tty);
+        CliEnvironment environment = new CliEnvironment(
+                all,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Clock.systemUTC(),
+                Optional.empty(),
+                Optional.empty(),
+                tty);
         return new ChainedMfaCodeProvider(environment);
     }
 
@@ -57,8 +63,13 @@ class ChainedMfaCodeProviderTest {
     void theSessionsCommandWinsOverTheEnvironmentsAndGetsTheDeviceAndSession() {
         ChainedMfaCodeProvider mfa = provider(Map.of("ROLEHOP_MFA_COMMAND", "echo 333333"), Optional.of(terminal));
 
-        assertEquals(Optional.of("555555"), mfa.code("dana", DEVICE, Optional.of("test \"$ROLEHOP_MFA_DEVICE\" = '"
-                + DEVICE + "' && test \"$ROLEHOP_SESSION\" = dana && echo 555555")));
+        assertEquals(
+                Optional.of("555555"),
+                mfa.code(
+                        "dana",
+                        DEVICE,
+                        Optional.of("test \"$ROLEHOP_MFA_DEVICE\" = '" + DEVICE
+                                + "' && test \"$ROLEHOP_SESSION\" = dana && echo 555555")));
         assertEquals(Optional.of("333333"), mfa.code("dana", DEVICE, Optional.empty()));
         assertEquals(List.of(), terminal.questions);
     }
@@ -67,13 +78,22 @@ class ChainedMfaCodeProviderTest {
     void theCommandRunsInRolehopsEnvironmentWithoutItsSecrets() throws Exception {
         java.nio.file.Path dump = java.nio.file.Files.createTempFile("mfa-command-env", ".txt");
         try {
-            ChainedMfaCodeProvider mfa = provider(Map.of("KEPT", "yes",
-                    "ROLEHOP_VAULT_PASSPHRASE", "vault-passphrase-value", "AWS_ACCESS_KEY_ID", "AKIAPARENTKEY",
-                    "AWS_SECRET_ACCESS_KEY", "parent-secret-value", "AWS_SESSION_TOKEN", "parent-token-value"),
+            ChainedMfaCodeProvider mfa = provider(
+                    Map.of(
+                            "KEPT",
+                            "yes",
+                            "ROLEHOP_VAULT_PASSPHRASE",
+                            "vault-passphrase-value",
+                            "AWS_ACCESS_KEY_ID",
+                            "AKIAPARENTKEY",
+                            "AWS_SECRET_ACCESS_KEY",
+                            "parent-secret-value",
+                            "AWS_SESSION_TOKEN",
+                            "parent-token-value"),
                     Optional.empty());
 
-            assertEquals(Optional.of("777777"), mfa.code("dana", DEVICE, Optional.of("env > '" + dump
-                    + "'; echo 777777")));
+            assertEquals(
+                    Optional.of("777777"), mfa.code("dana", DEVICE, Optional.of("env > '" + dump + "'; echo 777777")));
 
             String seen = java.nio.file.Files.readString(dump);
             assertTrue(seen.contains("KEPT=yes"), seen);
@@ -98,15 +118,14 @@ class ChainedMfaCodeProviderTest {
 
     @Test
     void withNoSourceAtAllThereIsNoCode() {
-        assertEquals(Optional.empty(), provider(Map.of(), Optional.empty())
-                .code("dana", DEVICE, Optional.empty()));
+        assertEquals(Optional.empty(), provider(Map.of(), Optional.empty()).code("dana", DEVICE, Optional.empty()));
     }
 
     @Test
     void aFailingCommandIsAnOperationFailureNamingWhereItIsConfigured() {
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> provider(Map.of(), Optional.of(terminal))
-                        .code("dana", DEVICE, Optional.of("exit 4")));
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> provider(Map.of(), Optional.of(terminal)).code("dana", DEVICE, Optional.of("exit 4")));
         assertTrue(e.getMessage().contains("exited with status 4"), e.getMessage());
     }
 }

@@ -97,7 +97,7 @@ class UseCasesTest {
 
         @Override
         public Pause pause() {
-            return ask("pause", () -> duration -> { });
+            return ask("pause", () -> duration -> {});
         }
 
         @Override

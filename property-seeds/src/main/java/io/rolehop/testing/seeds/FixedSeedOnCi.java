@@ -33,8 +33,9 @@ public final class FixedSeedOnCi implements AroundPropertyHook {
         }
         PropertyExecutionResult result = property.execute();
         if (result.status() == PropertyExecutionResult.Status.FAILED) {
-            System.err.println("property " + context.label() + " failed with seed " + result.seed().orElse("?")
-                    + "; replay it with @Property(seed = \"" + result.seed().orElse("?") + "\")");
+            System.err.println("property " + context.label() + " failed with seed "
+                    + result.seed().orElse("?") + "; replay it with @Property(seed = \""
+                    + result.seed().orElse("?") + "\")");
         }
         return result;
     }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,8 +34,17 @@ import org.junit.jupiter.api.Test;
  * }</pre>
  */
 public abstract class AccessMethodContractTest {
-    private static final List<String> HOSTILE = List.of("", " ", "\n", "[default]\naws_access_key_id = X", "\u0000",
-            "x".repeat(10_000), "ünïcödé", "'; rm -rf / #", "${jndi:ldap://x}", "%s%n");
+    private static final List<String> HOSTILE = List.of(
+            "",
+            " ",
+            "\n",
+            "[default]\naws_access_key_id = X",
+            "\u0000",
+            "x".repeat(10_000),
+            "ünïcödé",
+            "'; rm -rf / #",
+            "${jndi:ldap://x}",
+            "%s%n");
 
     /** The method under test, as the plugin's ServiceLoader would create it. */
     protected abstract AccessMethod method();
@@ -64,8 +72,8 @@ public abstract class AccessMethodContractTest {
     /** Exactly the checks rolehop's plugin loader runs before it offers a method: failing them, it is skipped. */
     @Test
     void passesTheChecksRolehopRunsBeforeLoadingIt() {
-        AccessMethodChecks.problemWith(method()).ifPresent(problem -> fail("rolehop would skip this method: it "
-                + problem));
+        AccessMethodChecks.problemWith(method())
+                .ifPresent(problem -> fail("rolehop would skip this method: it " + problem));
     }
 
     @Test
@@ -82,8 +90,11 @@ public abstract class AccessMethodContractTest {
         assertNotNull(fields, "fields()");
         for (FieldSpec field : fields) {
             assertFalse(field.help().isBlank(), "field " + field.name() + " needs a help text");
-            field.defaultValue().ifPresent(d -> assertEquals(Optional.empty(), field.validator().problem(d),
-                    "the default of " + field.name() + " must pass its own validator"));
+            field.defaultValue()
+                    .ifPresent(d -> assertEquals(
+                            Optional.empty(),
+                            field.validator().problem(d),
+                            "the default of " + field.name() + " must pass its own validator"));
         }
     }
 
@@ -99,20 +110,24 @@ public abstract class AccessMethodContractTest {
                 assertEquals(Optional.empty(), field.validator().problem(value), "validator of " + field.name());
             }
         }
-        assertEquals(Optional.empty(), method().validate(valid, method().requiresAssumer() ? Optional.of(false)
-                : Optional.empty()), "validate(validFields())");
+        assertEquals(
+                Optional.empty(),
+                method().validate(valid, method().requiresAssumer() ? Optional.of(false) : Optional.empty()),
+                "validate(validFields())");
     }
 
     @Test
     void validatorsAnswerHostileInputWithoutThrowingAndNeverQuoteSecrets() {
         for (FieldSpec field : method().fields()) {
             for (String input : HOSTILE) {
-                Optional<String> problem = assertDoesNotThrow(() -> field.validator().problem(input),
+                Optional<String> problem = assertDoesNotThrow(
+                        () -> field.validator().problem(input),
                         "validator of " + field.name() + " threw on hostile input");
                 assertNotNull(problem);
                 if (field.sensitivity() == FieldSpec.Sensitivity.SECRET && input.length() > 3 && problem.isPresent()) {
-                    assertFalse(problem.get().contains(input), "the problem text of secret field " + field.name()
-                            + " quotes the value");
+                    assertFalse(
+                            problem.get().contains(input),
+                            "the problem text of secret field " + field.name() + " quotes the value");
                 }
                 problem.ifPresent(p -> assertFalse(p.contains("\n"), "problem texts are one line: " + p));
             }
@@ -142,13 +157,15 @@ public abstract class AccessMethodContractTest {
             FieldSpec id = field(fields.accessKeyId());
             FieldSpec secret = field(fields.secretAccessKey());
             assertTrue(id.isStoredAsSecret(), "the access key id field must be kept in the secret store");
-            assertEquals(FieldSpec.Sensitivity.SECRET, secret.sensitivity(),
-                    "the secret access key field must be SECRET");
+            assertEquals(
+                    FieldSpec.Sensitivity.SECRET, secret.sensitivity(), "the secret access key field must be SECRET");
         });
     }
 
     private FieldSpec field(String name) {
-        return method().fields().stream().filter(f -> f.name().equals(name)).findFirst()
+        return method().fields().stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("accessKeyFields() names '" + name + "', which is not a field"));
     }
 
@@ -164,8 +181,10 @@ public abstract class AccessMethodContractTest {
         Class<?> type = method().getClass();
         boolean found = ServiceLoader.load(AccessMethod.class, type.getClassLoader()).stream()
                 .anyMatch(p -> p.type().equals(type));
-        assertTrue(found, type.getName() + " is not listed in META-INF/services/" + AccessMethod.class.getName()
-                + " (register it there and with 'provides' in module-info.java)");
+        assertTrue(
+                found,
+                type.getName() + " is not listed in META-INF/services/" + AccessMethod.class.getName()
+                        + " (register it there and with 'provides' in module-info.java)");
     }
 
     @Test

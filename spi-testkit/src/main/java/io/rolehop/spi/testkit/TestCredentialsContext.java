@@ -29,15 +29,25 @@ public final class TestCredentialsContext implements CredentialsContext {
     private final Clock clock;
     private final Map<String, String> secrets = new java.util.TreeMap<>();
 
-    public TestCredentialsContext(String methodId, Map<String, String> fields, Optional<AwsCredentials> assumer,
-            SecurityTokenService sts, Optional<String> mfaCode, Clock clock) {
+    public TestCredentialsContext(
+            String methodId,
+            Map<String, String> fields,
+            Optional<AwsCredentials> assumer,
+            SecurityTokenService sts,
+            Optional<String> mfaCode,
+            Clock clock) {
         this.fields = Map.copyOf(fields);
         this.assumer = Objects.requireNonNull(assumer, "assumer");
         this.sts = Objects.requireNonNull(sts, "sts");
         this.mfaCode = Objects.requireNonNull(mfaCode, "mfaCode");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.session = Session.create(Alias.of("contract-test"), AccessMethodId.of(methodId), NamedProfile.DEFAULT,
-                Region.of("us-east-1"), Optional.empty(), Map.of());
+        this.session = Session.create(
+                Alias.of("contract-test"),
+                AccessMethodId.of(methodId),
+                NamedProfile.DEFAULT,
+                Region.of("us-east-1"),
+                Optional.empty(),
+                Map.of());
     }
 
     /** The same context with no field values at all. */

@@ -58,8 +58,8 @@ class KitRunsTheLoadersChecksTest {
     }
 
     static Stream<AccessMethod> refusedByTheLoader() {
-        return Stream.of(new StdinTwinAfter(), new StdinTwinBefore(), new ReservedName(), new NullField(),
-                new SameNameTwice());
+        return Stream.of(
+                new StdinTwinAfter(), new StdinTwinBefore(), new ReservedName(), new NullField(), new SameNameTwice());
     }
 
     @ParameterizedTest

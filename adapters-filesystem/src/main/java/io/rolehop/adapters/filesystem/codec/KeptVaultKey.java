@@ -31,8 +31,13 @@ public record KeptVaultKey(VaultKey key, Instant until) {
         byte[] raw = key.key().getEncoded();
         try {
             Base64.Encoder b64 = Base64.getEncoder();
-            return String.join(" ", FORMAT, Integer.toString(key.iterations()), b64.encodeToString(key.salt()),
-                    Long.toString(until.getEpochSecond()), b64.encodeToString(raw));
+            return String.join(
+                    " ",
+                    FORMAT,
+                    Integer.toString(key.iterations()),
+                    b64.encodeToString(key.salt()),
+                    Long.toString(until.getEpochSecond()),
+                    b64.encodeToString(raw));
         } finally {
             Arrays.fill(raw, (byte) 0);
         }
@@ -52,8 +57,9 @@ public record KeptVaultKey(VaultKey key, Instant until) {
             if (raw.length != KEY_BYTES) {
                 return Optional.empty();
             }
-            return Optional.of(new KeptVaultKey(new VaultKey(b64.decode(fields[2]), Integer.parseInt(fields[1]),
-                    new SecretKeySpec(raw, "AES")), until));
+            return Optional.of(new KeptVaultKey(
+                    new VaultKey(b64.decode(fields[2]), Integer.parseInt(fields[1]), new SecretKeySpec(raw, "AES")),
+                    until));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         } finally {

@@ -36,12 +36,13 @@ public final class VaultCrypto {
     }
 
     /** The AES key of {@code passphrase} (not cleared here: the caller owns it). */
-    public static SecretKey deriveKey(char[] passphrase, byte[] salt, int iterations)
-            throws GeneralSecurityException {
+    public static SecretKey deriveKey(char[] passphrase, byte[] salt, int iterations) throws GeneralSecurityException {
         PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations, KEY_BITS);
         byte[] raw = null;
         try {
-            raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            raw = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
             return new SecretKeySpec(raw, "AES");
         } finally {
             spec.clearPassword();

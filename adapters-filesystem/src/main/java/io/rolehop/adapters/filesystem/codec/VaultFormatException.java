@@ -23,7 +23,10 @@ public final class VaultFormatException extends RuntimeException {
     private final long number;
 
     VaultFormatException(Reason reason, long number) {
-        super(Objects.requireNonNull(reason, "reason") + (reason == Reason.DAMAGED ? "" : " " + number), null, false,
+        super(
+                Objects.requireNonNull(reason, "reason") + (reason == Reason.DAMAGED ? "" : " " + number),
+                null,
+                false,
                 false);
         this.reason = reason;
         this.number = number;

@@ -19,6 +19,7 @@ public record VaultHeader(int iterations, byte[] salt, byte[] iv) {
     static final byte[] MAGIC = "RHVAULT".getBytes(StandardCharsets.US_ASCII);
     /** The format version this code reads and writes. */
     public static final int FORMAT_VERSION = 1;
+
     static final int KDF_PBKDF2_HMAC_SHA256 = 1;
     /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; the file records it, so it can grow without breaking old files. */
     public static final int ITERATIONS = 600_000;
@@ -33,13 +34,14 @@ public record VaultHeader(int iterations, byte[] salt, byte[] iv) {
     public static final int SALT_BYTES = 16;
     /** Length of the IV. */
     public static final int IV_BYTES = 12;
+
     static final int TAG_BYTES = 16;
 
     /** Checks the sizes and the bounds (a forged header must not make us derive a weak key, nor spin for minutes). */
     public VaultHeader {
         if (Integer.toUnsignedLong(iterations) > MAX_ITERATIONS) {
-            throw new VaultFormatException(VaultFormatException.Reason.TOO_MANY_ITERATIONS,
-                    Integer.toUnsignedLong(iterations));
+            throw new VaultFormatException(
+                    VaultFormatException.Reason.TOO_MANY_ITERATIONS, Integer.toUnsignedLong(iterations));
         }
         if (iterations < MIN_ITERATIONS || salt.length != SALT_BYTES || iv.length != IV_BYTES) {
             throw VaultFormatException.damaged();
@@ -86,8 +88,16 @@ public record VaultHeader(int iterations, byte[] salt, byte[] iv) {
 
     /** The header's bytes, as they start the file. */
     public byte[] encode() {
-        return ByteBuffer.allocate(length()).put(MAGIC).put((byte) FORMAT_VERSION).put((byte) KDF_PBKDF2_HMAC_SHA256)
-                .putInt(iterations).put((byte) salt.length).put(salt).put((byte) iv.length).put(iv).array();
+        return ByteBuffer.allocate(length())
+                .put(MAGIC)
+                .put((byte) FORMAT_VERSION)
+                .put((byte) KDF_PBKDF2_HMAC_SHA256)
+                .putInt(iterations)
+                .put((byte) salt.length)
+                .put(salt)
+                .put((byte) iv.length)
+                .put(iv)
+                .array();
     }
 
     /** How many bytes the header takes. */
@@ -114,7 +124,9 @@ public record VaultHeader(int iterations, byte[] salt, byte[] iv) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VaultHeader h && h.iterations == iterations && Arrays.equals(h.salt, salt)
+        return o instanceof VaultHeader h
+                && h.iterations == iterations
+                && Arrays.equals(h.salt, salt)
                 && Arrays.equals(h.iv, iv);
     }
 

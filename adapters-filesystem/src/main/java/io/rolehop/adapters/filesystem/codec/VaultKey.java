@@ -32,7 +32,9 @@ public record VaultKey(byte[] salt, int iterations, SecretKey key) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VaultKey k && k.iterations == iterations && Arrays.equals(k.salt, salt)
+        return o instanceof VaultKey k
+                && k.iterations == iterations
+                && Arrays.equals(k.salt, salt)
                 && k.key.equals(key);
     }
 

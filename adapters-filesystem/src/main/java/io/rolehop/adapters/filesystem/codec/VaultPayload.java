@@ -35,8 +35,11 @@ public final class VaultPayload {
         out.append('}');
         CharBuffer chars = CharBuffer.wrap(out);
         try {
-            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(chars);
+            ByteBuffer bytes = StandardCharsets.UTF_8
+                    .newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(chars);
             byte[] result = Arrays.copyOf(bytes.array(), bytes.limit());
             Arrays.fill(bytes.array(), (byte) 0);
             return result;
@@ -57,8 +60,11 @@ public final class VaultPayload {
     public static TreeMap<String, String> decode(byte[] payload) {
         char[] text;
         try {
-            CharBuffer chars = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(payload));
+            CharBuffer chars = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload));
             text = Arrays.copyOf(chars.array(), chars.limit());
             Arrays.fill(chars.array(), '\0');
         } catch (CharacterCodingException e) {

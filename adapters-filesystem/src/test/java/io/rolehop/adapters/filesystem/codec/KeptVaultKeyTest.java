@@ -16,7 +16,8 @@ class KeptVaultKeyTest {
         Arrays.fill(raw, (byte) 7);
         byte[] salt = new byte[VaultHeader.SALT_BYTES];
         Arrays.fill(salt, (byte) 3);
-        KeptVaultKey kept = new KeptVaultKey(new VaultKey(salt, VaultHeader.ITERATIONS, new SecretKeySpec(raw, "AES")),
+        KeptVaultKey kept = new KeptVaultKey(
+                new VaultKey(salt, VaultHeader.ITERATIONS, new SecretKeySpec(raw, "AES")),
                 Instant.parse("2030-01-02T03:04:05Z"));
         KeptVaultKey read = KeptVaultKey.decode(kept.encode()).orElseThrow();
         assertEquals(kept.until(), read.until());
@@ -27,9 +28,14 @@ class KeptVaultKeyTest {
 
     @Test
     void aPayloadNotOfOursReadsAsNoKey() {
-        for (String foreign : new String[] {"", "hello", "rolehop-vault-key-1 600000 AAAA 1 AAAA",
-                "rolehop-vault-key-2 600000 AAAA 1 " + "A".repeat(44), "rolehop-vault-key-1 x AAAA 1 !!",
-                "rolehop-vault-key-1 600000 AAAA 99999999999999999999 AAAA"}) {
+        for (String foreign : new String[] {
+            "",
+            "hello",
+            "rolehop-vault-key-1 600000 AAAA 1 AAAA",
+            "rolehop-vault-key-2 600000 AAAA 1 " + "A".repeat(44),
+            "rolehop-vault-key-1 x AAAA 1 !!",
+            "rolehop-vault-key-1 600000 AAAA 99999999999999999999 AAAA"
+        }) {
             assertTrue(KeptVaultKey.decode(foreign).isEmpty(), foreign);
         }
     }

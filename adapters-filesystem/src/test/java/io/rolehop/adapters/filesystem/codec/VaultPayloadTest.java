@@ -23,24 +23,38 @@ class VaultPayloadTest {
     @Test
     void readsWhatJacksonWrote() throws Exception {
         assertEquals(TRICKY, VaultPayload.decode(JSON.writeValueAsBytes(TRICKY)));
-        assertEquals(Map.of("a", "b", "c", "d"),
+        assertEquals(
+                Map.of("a", "b", "c", "d"),
                 VaultPayload.decode(" {\n \"a\" : \"b\" ,\t\"c\":\"\\u0064\"}\r\n".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void writesWhatJacksonReads() throws Exception {
-        assertEquals(TRICKY, JSON.readValue(VaultPayload.encode(TRICKY),
-                JSON.getTypeFactory().constructMapType(TreeMap.class, String.class, String.class)));
+        assertEquals(
+                TRICKY,
+                JSON.readValue(
+                        VaultPayload.encode(TRICKY),
+                        JSON.getTypeFactory().constructMapType(TreeMap.class, String.class, String.class)));
         assertEquals("{}", new String(VaultPayload.encode(Map.of()), StandardCharsets.UTF_8));
     }
 
     @Test
     void refusesAnythingButAnObjectOfStringsWithoutQuotingIt() {
-        for (String bad : new String[] {"", "[]", "{\"a\":1}", "{\"a\":\"secret-value\"", "{\"a\":\"x\"} x",
-                "{\"a\":\"\\u00g1\"}", "{\"a\":\"\\u\u0661\u0661\u0661\u0661\"}",
-                "{\"a\" \"b\"}", "{\"a\":\"b\",}", "{\"a\":\"raw\nline\"}", "{'a':'b'}"}) {
-            VaultFormatException e = assertThrows(VaultFormatException.class,
-                    () -> VaultPayload.decode(bad.getBytes(StandardCharsets.UTF_8)), bad);
+        for (String bad : new String[] {
+            "",
+            "[]",
+            "{\"a\":1}",
+            "{\"a\":\"secret-value\"",
+            "{\"a\":\"x\"} x",
+            "{\"a\":\"\\u00g1\"}",
+            "{\"a\":\"\\u\u0661\u0661\u0661\u0661\"}",
+            "{\"a\" \"b\"}",
+            "{\"a\":\"b\",}",
+            "{\"a\":\"raw\nline\"}",
+            "{'a':'b'}"
+        }) {
+            VaultFormatException e = assertThrows(
+                    VaultFormatException.class, () -> VaultPayload.decode(bad.getBytes(StandardCharsets.UTF_8)), bad);
             assertEquals(VaultFormatException.Reason.DAMAGED, e.reason(), bad);
             assertFalse(e.getMessage().contains("secret"), e.getMessage());
         }

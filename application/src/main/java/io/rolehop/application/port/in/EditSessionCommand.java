@@ -37,8 +37,14 @@ public record EditSessionCommand(
     }
 
     /** Keeping the session's mode. */
-    public EditSessionCommand(SessionRef session, Optional<Alias> alias, Optional<NamedProfile> profile,
-            Optional<Region> region, Optional<SessionRef> assumer, Map<String, String> fields, boolean force) {
+    public EditSessionCommand(
+            SessionRef session,
+            Optional<Alias> alias,
+            Optional<NamedProfile> profile,
+            Optional<Region> region,
+            Optional<SessionRef> assumer,
+            Map<String, String> fields,
+            boolean force) {
         this(session, alias, profile, region, assumer, fields, force, Optional.empty());
     }
 

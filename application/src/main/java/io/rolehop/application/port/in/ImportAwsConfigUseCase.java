@@ -27,7 +27,10 @@ public interface ImportAwsConfigUseCase {
 
     /** What happens to one profile. */
     enum Action {
-        ADD("add"), UPDATE("update"), UNCHANGED("unchanged"), SKIP("skip");
+        ADD("add"),
+        UPDATE("update"),
+        UNCHANGED("unchanged"),
+        SKIP("skip");
 
         private final String label;
 
@@ -51,8 +54,14 @@ public interface ImportAwsConfigUseCase {
      * @param target the named profile the session writes to
      * @param detail why it is skipped, or what changed; may be empty
      */
-    record Item(String profile, Action action, Optional<String> alias, Optional<String> method,
-            Optional<String> assumer, Optional<String> target, String detail) {
+    record Item(
+            String profile,
+            Action action,
+            Optional<String> alias,
+            Optional<String> method,
+            Optional<String> assumer,
+            Optional<String> target,
+            String detail) {
         public Item {
             Objects.requireNonNull(profile, "profile");
             Objects.requireNonNull(action, "action");

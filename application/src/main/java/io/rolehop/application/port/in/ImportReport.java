@@ -14,7 +14,12 @@ public record ImportReport(boolean dryRun, List<Entry> entries) {
     }
 
     /** What happened to one session. */
-    public enum Outcome { ADDED, UPDATED, UNCHANGED, SKIPPED }
+    public enum Outcome {
+        ADDED,
+        UPDATED,
+        UNCHANGED,
+        SKIPPED
+    }
 
     /**
      * @param source the session's name in the foreign setup

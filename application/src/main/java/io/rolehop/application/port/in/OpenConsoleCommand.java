@@ -17,8 +17,14 @@ import java.util.Optional;
  * @param logoutFirst whether to sign out of a console already open in the browser first
  * @param mfaCode a code the user gave for the first MFA device of the chain that needs one
  */
-public record OpenConsoleCommand(SessionRef session, Optional<Region> region, Optional<URI> destination,
-        Optional<String> browser, boolean open, boolean logoutFirst, Optional<MfaCode> mfaCode) {
+public record OpenConsoleCommand(
+        SessionRef session,
+        Optional<Region> region,
+        Optional<URI> destination,
+        Optional<String> browser,
+        boolean open,
+        boolean logoutFirst,
+        Optional<MfaCode> mfaCode) {
 
     public OpenConsoleCommand {
         Objects.requireNonNull(session, "session");
@@ -29,8 +35,13 @@ public record OpenConsoleCommand(SessionRef session, Optional<Region> region, Op
     }
 
     /** With no MFA code given. */
-    public OpenConsoleCommand(SessionRef session, Optional<Region> region, Optional<URI> destination,
-            Optional<String> browser, boolean open, boolean logoutFirst) {
+    public OpenConsoleCommand(
+            SessionRef session,
+            Optional<Region> region,
+            Optional<URI> destination,
+            Optional<String> browser,
+            boolean open,
+            boolean logoutFirst) {
         this(session, region, destination, browser, open, logoutFirst, Optional.empty());
     }
 }

@@ -48,8 +48,14 @@ public interface SsoLoginUseCase {
      * @param openBrowser whether a browser may be opened at all ({@code --no-browser} says no)
      * @param browserCommand a command to open URLs with, instead of the environment's browser
      */
-    record Command(String startUrl, Region region, List<String> scopes, Flow flow, boolean openBrowser,
-            Optional<String> browserCommand, Listener listener) {
+    record Command(
+            String startUrl,
+            Region region,
+            List<String> scopes,
+            Flow flow,
+            boolean openBrowser,
+            Optional<String> browserCommand,
+            Listener listener) {
         public Command {
             Objects.requireNonNull(startUrl, "startUrl");
             io.rolehop.domain.StartUrl.of(startUrl);

@@ -17,8 +17,13 @@ public interface SsoSyncUseCase {
      * @param prune remove sessions of this start URL whose assignment is gone (never one others assume from)
      * @param dryRun say what would change, change nothing
      */
-    record Command(String startUrl, Region region, String aliasTemplate, Optional<String> profileTemplate,
-            boolean prune, boolean dryRun) {
+    record Command(
+            String startUrl,
+            Region region,
+            String aliasTemplate,
+            Optional<String> profileTemplate,
+            boolean prune,
+            boolean dryRun) {
         public Command {
             Objects.requireNonNull(startUrl, "startUrl");
             io.rolehop.domain.StartUrl.of(startUrl);
@@ -29,11 +34,23 @@ public interface SsoSyncUseCase {
     }
 
     /** What happened to one assignment or session. */
-    enum Action { ADDED, UNCHANGED, REMOVED, KEPT, SKIPPED }
+    enum Action {
+        ADDED,
+        UNCHANGED,
+        REMOVED,
+        KEPT,
+        SKIPPED
+    }
 
     /** One line of the outcome; {@code note} says why for KEPT and SKIPPED. */
-    record Entry(Action action, String alias, String accountId, String accountName, String roleName,
-            Optional<String> profile, Optional<String> note) {}
+    record Entry(
+            Action action,
+            String alias,
+            String accountId,
+            String accountName,
+            String roleName,
+            Optional<String> profile,
+            Optional<String> note) {}
 
     /** Every entry, and how many portal calls the sync made (throttled attempts included). */
     record Result(List<Entry> entries, int portalCalls) {

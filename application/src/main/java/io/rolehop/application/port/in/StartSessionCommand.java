@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param mode how to hand credentials out from now on; empty keeps the session's mode
  * @param mfaCode a code the user gave for the first MFA device of the chain that needs one
  */
-public record StartSessionCommand(SessionRef session, boolean force, Optional<DeliveryMode> mode,
-        Optional<MfaCode> mfaCode) {
+public record StartSessionCommand(
+        SessionRef session, boolean force, Optional<DeliveryMode> mode, Optional<MfaCode> mfaCode) {
 
     public StartSessionCommand {
         Objects.requireNonNull(session, "session");

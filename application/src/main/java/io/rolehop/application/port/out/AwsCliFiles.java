@@ -16,7 +16,10 @@ import java.util.Optional;
 public interface AwsCliFiles {
 
     /** Which of the two files a section lives in. */
-    enum File { CONFIG, CREDENTIALS }
+    enum File {
+        CONFIG,
+        CREDENTIALS
+    }
 
     /**
      * One section as the file holds it.
@@ -49,8 +52,11 @@ public interface AwsCliFiles {
      * @param sections the sections behind each profile, in both files
      * @param owned the profiles whose sections rolehop manages already (written by rolehop, not the user's)
      */
-    record Setup(Map<String, Map<String, String>> profiles, Map<String, Map<String, String>> ssoSessions,
-            List<Section> sections, List<String> owned) {
+    record Setup(
+            Map<String, Map<String, String>> profiles,
+            Map<String, Map<String, String>> ssoSessions,
+            List<Section> sections,
+            List<String> owned) {
         public Setup {
             profiles = Map.copyOf(Objects.requireNonNull(profiles, "profiles"));
             ssoSessions = Map.copyOf(Objects.requireNonNull(ssoSessions, "ssoSessions"));

@@ -13,8 +13,15 @@ import java.util.Optional;
 public interface AwsCliTokenCache {
 
     /** One cache file's content; the token, refresh token and client secret are secrets. */
-    record Entry(String startUrl, Region region, String accessToken, Instant expiresAt, Optional<String> refreshToken,
-            Optional<String> clientId, Optional<String> clientSecret, Optional<Instant> registrationExpiresAt) {
+    record Entry(
+            String startUrl,
+            Region region,
+            String accessToken,
+            Instant expiresAt,
+            Optional<String> refreshToken,
+            Optional<String> clientId,
+            Optional<String> clientSecret,
+            Optional<Instant> registrationExpiresAt) {
         public Entry {
             Objects.requireNonNull(startUrl, "startUrl");
             Objects.requireNonNull(region, "region");

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * @param policy the session policy, a JSON document; the federated user gets what both it and the user's own
  *     policies allow
  */
-public record FederationTokenRequest(LongTermCredentials caller, Region region, String name, String policy,
-        Duration duration) {
+public record FederationTokenRequest(
+        LongTermCredentials caller, Region region, String name, String policy, Duration duration) {
     private static final Pattern NAME = Pattern.compile("[\\w+=,.@-]{2,32}");
 
     public FederationTokenRequest {

@@ -32,8 +32,13 @@ public interface IdentityCenter {
     }
 
     /** What the user must confirm in a browser for the device-code flow. */
-    record DeviceAuthorization(String deviceCode, String userCode, URI verificationUri,
-            Optional<URI> verificationUriComplete, Duration interval, Duration expiresIn) {
+    record DeviceAuthorization(
+            String deviceCode,
+            String userCode,
+            URI verificationUri,
+            Optional<URI> verificationUriComplete,
+            Duration interval,
+            Duration expiresIn) {
         @Override
         public String toString() {
             return "DeviceAuthorization[userCode=" + userCode + ", verificationUri=" + verificationUri + "]";
@@ -65,7 +70,11 @@ public interface IdentityCenter {
     }
 
     /** What a new client registers for. */
-    record Registration(String clientName, List<String> scopes, List<String> grantTypes, List<String> redirectUris,
+    record Registration(
+            String clientName,
+            List<String> scopes,
+            List<String> grantTypes,
+            List<String> redirectUris,
             String issuerUrl) {}
 
     Client registerClient(Region region, Registration registration);
@@ -80,8 +89,8 @@ public interface IdentityCenter {
     Token refresh(Region region, Client client, String refreshToken);
 
     /** Where the user's browser is sent to authorise an authorization-code login (PKCE S256). */
-    URI authorizeUrl(Region region, Client client, URI redirectUri, String state, String codeChallenge,
-            List<String> scopes);
+    URI authorizeUrl(
+            Region region, Client client, URI redirectUri, String state, String codeChallenge, List<String> scopes);
 
     Page<Account> listAccounts(Region region, String accessToken, Optional<String> nextToken);
 

@@ -13,7 +13,11 @@ import java.util.Optional;
  * @param file the file read
  * @param defaultRegion Leapp's default region, if set
  */
-public record LeappWorkspace(Path file, Optional<String> defaultRegion, List<Profile> profiles, List<Session> sessions,
+public record LeappWorkspace(
+        Path file,
+        Optional<String> defaultRegion,
+        List<Profile> profiles,
+        List<Session> sessions,
         List<SsoIntegration> ssoIntegrations) {
 
     public LeappWorkspace {

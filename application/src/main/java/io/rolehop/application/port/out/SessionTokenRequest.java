@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The parameters of one {@code GetSessionToken} call, signed with the user's long-term {@code caller} keys. */
-public record SessionTokenRequest(LongTermCredentials caller, Region region, Duration duration, Optional<MfaToken> mfa) {
+public record SessionTokenRequest(
+        LongTermCredentials caller, Region region, Duration duration, Optional<MfaToken> mfa) {
 
     public SessionTokenRequest {
         Objects.requireNonNull(caller, "caller");

@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param destination the console page to land on; empty for the region's console home
  * @param logoutFirst whether the URL first signs out of a console already open in the browser
  */
-public record SignInRequest(TemporaryCredentials credentials, Region region, Optional<Duration> sessionDuration,
-        Optional<URI> destination, boolean logoutFirst) {
+public record SignInRequest(
+        TemporaryCredentials credentials,
+        Region region,
+        Optional<Duration> sessionDuration,
+        Optional<URI> destination,
+        boolean logoutFirst) {
 
     public SignInRequest {
         Objects.requireNonNull(credentials, "credentials");

@@ -45,8 +45,8 @@ public final class CredentialProcessOutput {
         // Checked here, not by the domain, whose message quotes the id: a tool that mixed up its fields would show
         // its secret there.
         if (!ACCESS_KEY_ID.matcher(keyId).matches()) {
-            throw new InvalidOutputException("\"AccessKeyId\" is not an access key id: expected 16 to 128 upper-case"
-                    + " letters and digits");
+            throw new InvalidOutputException(
+                    "\"AccessKeyId\" is not an access key id: expected 16 to 128 upper-case" + " letters and digits");
         }
         try {
             if (token.isEmpty()) {
@@ -63,7 +63,8 @@ public final class CredentialProcessOutput {
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidOutputException("\"Expiration\" is not an ISO-8601 timestamp such as 2026-01-01T12:00:00Z");
+            throw new InvalidOutputException(
+                    "\"Expiration\" is not an ISO-8601 timestamp such as 2026-01-01T12:00:00Z");
         }
     }
 
@@ -136,7 +137,9 @@ public final class CredentialProcessOutput {
             }
             String number = text.substring(start, pos);
             try {
-                return number.matches("-?[0-9]{1,18}") ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
+                return number.matches("-?[0-9]{1,18}")
+                        ? (Object) Long.parseLong(number)
+                        : (Object) Double.parseDouble(number);
             } catch (NumberFormatException e) {
                 throw error("malformed number");
             }

@@ -48,27 +48,37 @@ public final class ExternalCommandAccessMethod implements AccessMethod {
     @Override
     public List<FieldSpec> fields() {
         return List.of(
-                FieldSpec.required(COMMAND, "Command line printing credential_process JSON (run with sh -c)",
-                        value -> value.isBlank() ? Optional.of("the command must not be empty")
-                                : value.indexOf('\0') >= 0 ? Optional.of("the command contains a NUL character")
-                                : Optional.empty()),
-                FieldSpec.optional(TIMEOUT, "Seconds to wait for the command", FieldValidator.parsing(
-                        ExternalCommandAccessMethod::timeout)).withDefault(Integer.toString(DEFAULT_TIMEOUT_SECONDS)));
+                FieldSpec.required(
+                        COMMAND,
+                        "Command line printing credential_process JSON (run with sh -c)",
+                        value -> value.isBlank()
+                                ? Optional.of("the command must not be empty")
+                                : value.indexOf('\0') >= 0
+                                        ? Optional.of("the command contains a NUL character")
+                                        : Optional.empty()),
+                FieldSpec.optional(
+                                TIMEOUT,
+                                "Seconds to wait for the command",
+                                FieldValidator.parsing(ExternalCommandAccessMethod::timeout))
+                        .withDefault(Integer.toString(DEFAULT_TIMEOUT_SECONDS)));
     }
 
     @Override
     public AwsCredentials credentials(CredentialsContext context) {
         String alias = context.session().alias().value();
-        String command = context.field(COMMAND).orElseThrow(() -> new UsageException("session '" + alias
-                + "' has no command; set one with 'rolehop session edit " + alias + " --command \"...\"'"));
-        Duration timeout = context.field(TIMEOUT).map(ExternalCommandAccessMethod::timeout)
+        String command = context.field(COMMAND)
+                .orElseThrow(() -> new UsageException("session '" + alias
+                        + "' has no command; set one with 'rolehop session edit " + alias + " --command \"...\"'"));
+        Duration timeout = context.field(TIMEOUT)
+                .map(ExternalCommandAccessMethod::timeout)
                 .orElse(Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS));
         String output = run(alias, command, timeout);
         try {
-            return CredentialProcessOutput.parse(output, context.clock().instant().plus(Duration.ofHours(1)));
+            return CredentialProcessOutput.parse(
+                    output, context.clock().instant().plus(Duration.ofHours(1)));
         } catch (CredentialProcessOutput.InvalidOutputException e) {
-            throw new OperationFailedException("the command of session '" + alias
-                    + "' did not print credential_process JSON: " + e.getMessage());
+            throw new OperationFailedException(
+                    "the command of session '" + alias + "' did not print credential_process JSON: " + e.getMessage());
         }
     }
 

@@ -1,7 +1,5 @@
 package io.rolehop.example.command;
 
-import io.rolehop.testing.seeds.FixedSeedOnCi;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.LongTermCredentials;
 import io.rolehop.domain.TemporaryCredentials;
+import io.rolehop.testing.seeds.FixedSeedOnCi;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +27,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeExample;
 import net.jqwik.api.lifecycle.BeforeTry;
@@ -43,16 +43,55 @@ class CredentialProcessOutputPropertiesTest {
     private static final String SECRET_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
             + "+/=!#$%&'()*,-.:;<>?@[]^_`{|}~\"\\é日€\u00a0";
     /** Pieces of JSON and of the format, and characters that break parsers and terminals. */
-    private static final List<String> TOKENS = List.of("{", "}", "[", "]", "\"", ":", ",", " ", "\n", "\\", "\\u",
-            "\\u00", "\\uZZZZ", "\\x", "\"Version\"", "\"AccessKeyId\"", "\"SecretAccessKey\"", "\"SessionToken\"",
-            "\"Expiration\"", "1", "-", "1e", "1.5", "-0", "١", "99999999999999999999", "true", "null", "fals",
-            "\"ASIAEXAMPLEEXAMPLE12\"", "\"2031-02-03T04:05:06Z\"", "\u0000", "\u001b[2J", "\u2028", "\ud800", "é");
+    private static final List<String> TOKENS = List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ":",
+            ",",
+            " ",
+            "\n",
+            "\\",
+            "\\u",
+            "\\u00",
+            "\\uZZZZ",
+            "\\x",
+            "\"Version\"",
+            "\"AccessKeyId\"",
+            "\"SecretAccessKey\"",
+            "\"SessionToken\"",
+            "\"Expiration\"",
+            "1",
+            "-",
+            "1e",
+            "1.5",
+            "-0",
+            "١",
+            "99999999999999999999",
+            "true",
+            "null",
+            "fals",
+            "\"ASIAEXAMPLEEXAMPLE12\"",
+            "\"2031-02-03T04:05:06Z\"",
+            "\u0000",
+            "\u001b[2J",
+            "\u2028",
+            "\ud800",
+            "é");
+
     private static final AtomicInteger PARSED = new AtomicInteger();
     private static final AtomicInteger REFUSED = new AtomicInteger();
     private static final AtomicInteger ROUND_TRIPS = new AtomicInteger();
 
     /** A valid document and what it must parse to. */
-    record Document(String text, String accessKeyId, String secret, Optional<String> token, Optional<Instant> expires,
+    record Document(
+            String text,
+            String accessKeyId,
+            String secret,
+            Optional<String> token,
+            Optional<Instant> expires,
             List<String> values) {}
 
     private int parsedBefore;
@@ -119,8 +158,10 @@ class CredentialProcessOutputPropertiesTest {
         } catch (CredentialProcessOutput.InvalidOutputException e) {
             String message = e.getMessage();
             assertTrue(message != null && !message.isBlank(), "empty message");
-            String bad = message.codePoints().filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
-                    .mapToObj(c -> String.format("U+%04X", c)).collect(Collectors.joining(","));
+            String bad = message.codePoints()
+                    .filter(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)
+                    .mapToObj(c -> String.format("U+%04X", c))
+                    .collect(Collectors.joining(","));
             assertTrue(bad.isEmpty(), "the message holds " + bad);
             for (String value : values) {
                 for (int i = 0; i + 8 <= value.length(); i++) {
@@ -130,8 +171,7 @@ class CredentialProcessOutputPropertiesTest {
             }
             REFUSED.incrementAndGet();
         } catch (RuntimeException | Error e) {
-            throw new AssertionError("parse threw " + e.getClass().getName() + " instead of InvalidOutputException",
-                    e);
+            throw new AssertionError("parse threw " + e.getClass().getName() + " instead of InvalidOutputException", e);
         }
     }
 
@@ -139,13 +179,22 @@ class CredentialProcessOutputPropertiesTest {
 
     @Provide
     Arbitrary<Document> documents() {
-        Arbitrary<String> keyId = Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9')
-                .ofMinLength(16).ofMaxLength(128);
-        Arbitrary<String> secret = Arbitraries.strings().withChars(SECRET_CHARS).ofMinLength(1).ofMaxLength(80);
-        Arbitrary<Optional<String>> token = Arbitraries.strings().withChars(SECRET_CHARS).ofMinLength(1)
-                .ofMaxLength(400).optional(0.7);
-        Arbitrary<Optional<Instant>> expires = Arbitraries.longs().between(946_684_800L, 4_102_444_800L)
-                .map(Instant::ofEpochSecond).optional(0.8);
+        Arbitrary<String> keyId = Arbitraries.strings()
+                .withCharRange('A', 'Z')
+                .withCharRange('0', '9')
+                .ofMinLength(16)
+                .ofMaxLength(128);
+        Arbitrary<String> secret =
+                Arbitraries.strings().withChars(SECRET_CHARS).ofMinLength(1).ofMaxLength(80);
+        Arbitrary<Optional<String>> token = Arbitraries.strings()
+                .withChars(SECRET_CHARS)
+                .ofMinLength(1)
+                .ofMaxLength(400)
+                .optional(0.7);
+        Arbitrary<Optional<Instant>> expires = Arbitraries.longs()
+                .between(946_684_800L, 4_102_444_800L)
+                .map(Instant::ofEpochSecond)
+                .optional(0.8);
         return Combinators.combine(keyId, secret, token, expires, Arbitraries.longs())
                 .as(CredentialProcessOutputPropertiesTest::document);
     }
@@ -161,22 +210,27 @@ class CredentialProcessOutputPropertiesTest {
 
     @Provide
     Arbitrary<Tuple.Tuple2<String, List<String>>> damaged() {
-        return Combinators.combine(documents(), Arbitraries.integers().between(0, 100_000), Arbitraries.of(TOKENS),
-                Arbitraries.integers().between(0, 3)).as((d, at, token, how) -> {
+        return Combinators.combine(
+                        documents(),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.of(TOKENS),
+                        Arbitraries.integers().between(0, 3))
+                .as((d, at, token, how) -> {
                     String text = d.text();
                     int i = at % (text.length() + 1);
                     String damagedText = switch (how) {
                         case 0 -> text.substring(0, i) + token + text.substring(i);
                         case 1 -> text.substring(0, i);
-                        case 2 -> i < text.length() ? text.substring(0, i) + token + text.substring(i + 1) : text + token;
+                        case 2 ->
+                            i < text.length() ? text.substring(0, i) + token + text.substring(i + 1) : text + token;
                         default -> text.substring(0, i) + text.substring(Math.min(text.length(), i + 1 + at % 7));
                     };
                     return Tuple.of(damagedText, d.values());
                 });
     }
 
-    private static Document document(String keyId, String secret, Optional<String> token, Optional<Instant> expires,
-            long seed) {
+    private static Document document(
+            String keyId, String secret, Optional<String> token, Optional<Instant> expires, long seed) {
         Random random = new Random(seed);
         List<String> members = new ArrayList<>();
         members.add(member("Version", random.nextBoolean() ? "1" : "1", random));
@@ -197,8 +251,8 @@ class CredentialProcessOutputPropertiesTest {
         String text = space(random) + "{" + String.join(",", members) + space(random) + "}" + space(random);
         List<String> values = new ArrayList<>(List.of(keyId, secret));
         token.ifPresent(values::add);
-        return new Document(text, keyId, secret, token, token.isPresent() ? expires : Optional.empty(),
-                List.copyOf(values));
+        return new Document(
+                text, keyId, secret, token, token.isPresent() ? expires : Optional.empty(), List.copyOf(values));
     }
 
     private static String member(String key, String value, Random random) {
@@ -209,8 +263,8 @@ class CredentialProcessOutputPropertiesTest {
         return switch (random.nextInt(3)) {
             case 0 -> instant.toString();
             case 1 -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHours(2)));
-            default -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHoursMinutes(-5,
-                    -30)));
+            default ->
+                DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.ofHoursMinutes(-5, -30)));
         };
     }
 

@@ -33,9 +33,11 @@ class CredentialProcessOutputTest {
 
     @Test
     void expirationWithAnOffsetIsConvertedToUtc() {
-        TemporaryCredentials t = (TemporaryCredentials) CredentialProcessOutput.parse("{\"Version\":1,"
-                + "\"AccessKeyId\":\"ASIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"x\",\"SessionToken\":\"y\","
-                + "\"Expiration\":\"2031-02-03T06:05:06+02:00\"}", DEFAULT);
+        TemporaryCredentials t = (TemporaryCredentials) CredentialProcessOutput.parse(
+                "{\"Version\":1,"
+                        + "\"AccessKeyId\":\"ASIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"x\",\"SessionToken\":\"y\","
+                        + "\"Expiration\":\"2031-02-03T06:05:06+02:00\"}",
+                DEFAULT);
         assertEquals(Instant.parse("2031-02-03T04:05:06Z"), t.expiration());
     }
 
@@ -55,27 +57,29 @@ class CredentialProcessOutputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "",
-        "not json",
-        "[]",
-        "{",
-        "{\"Version\":2,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
-        "{\"Version\":\"1\",\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
-        "{\"Version\":1,\"SecretAccessKey\":\"SECRET\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"lower-case-id\",\"SecretAccessKey\":\"SECRET\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\",\"SessionToken\":\"t\","
-                + "\"Expiration\":\"tomorrow\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"} trailing",
-        "{\"Version\":1,\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":{\"SECRET\":1}}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\u0001\"}",
-        "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET with space\"}"
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "[]",
+                "{",
+                "{\"Version\":2,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
+                "{\"Version\":\"1\",\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
+                "{\"Version\":1,\"SecretAccessKey\":\"SECRET\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"lower-case-id\",\"SecretAccessKey\":\"SECRET\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\",\"SessionToken\":\"t\","
+                        + "\"Expiration\":\"tomorrow\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"} trailing",
+                "{\"Version\":1,\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":{\"SECRET\":1}}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET\u0001\"}",
+                "{\"Version\":1,\"AccessKeyId\":\"AKIAEXAMPLEEXAMPLE12\",\"SecretAccessKey\":\"SECRET with space\"}"
+            })
     void badOutputIsRefusedWithoutQuotingValues(String output) {
         CredentialProcessOutput.InvalidOutputException e = assertThrows(
-                CredentialProcessOutput.InvalidOutputException.class, () -> CredentialProcessOutput.parse(output, DEFAULT));
+                CredentialProcessOutput.InvalidOutputException.class,
+                () -> CredentialProcessOutput.parse(output, DEFAULT));
         assertFalse(e.getMessage().contains("SECRET"), e.getMessage());
         assertFalse(e.getMessage().isBlank());
         assertTrue(e.getMessage().lines().count() == 1, e.getMessage());

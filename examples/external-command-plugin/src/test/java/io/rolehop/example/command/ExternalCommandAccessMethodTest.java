@@ -18,27 +18,34 @@ import org.junit.jupiter.api.Test;
 /** Runs real commands through {@code sh -c}. */
 class ExternalCommandAccessMethodTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-    static final String GOOD = "printf '%s' '{\"Version\":1,\"AccessKeyId\":\"ASIAEXAMPLEEXAMPLE12\","
-            + "\"SecretAccessKey\":\"" + SECRET + "\",\"SessionToken\":\"tok\",\"Expiration\":\"2031-01-01T00:00:00Z\"}'";
+    static final String GOOD =
+            "printf '%s' '{\"Version\":1,\"AccessKeyId\":\"ASIAEXAMPLEEXAMPLE12\"," + "\"SecretAccessKey\":\"" + SECRET
+                    + "\",\"SessionToken\":\"tok\",\"Expiration\":\"2031-01-01T00:00:00Z\"}'";
 
     private final ExternalCommandAccessMethod method = new ExternalCommandAccessMethod();
 
     static io.rolehop.spi.testkit.TestCredentialsContext context(Map<String, String> fields) {
-        return new io.rolehop.spi.testkit.TestCredentialsContext("external-command", fields, Optional.empty(),
-                NoSts.INSTANCE, Optional.empty(), Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
+        return new io.rolehop.spi.testkit.TestCredentialsContext(
+                "external-command",
+                fields,
+                Optional.empty(),
+                NoSts.INSTANCE,
+                Optional.empty(),
+                Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
     }
 
     @Test
     void readsTheCommandsOutput() {
-        TemporaryCredentials c = assertInstanceOf(TemporaryCredentials.class,
-                method.credentials(context(Map.of("command", GOOD))));
+        TemporaryCredentials c =
+                assertInstanceOf(TemporaryCredentials.class, method.credentials(context(Map.of("command", GOOD))));
         assertEquals("ASIAEXAMPLEEXAMPLE12", c.accessKeyId());
         assertEquals(SECRET, c.secretAccessKey());
     }
 
     @Test
     void aFailingCommandIsReportedWithItsStatus() {
-        OperationFailedException e = assertThrows(OperationFailedException.class,
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
                 () -> method.credentials(context(Map.of("command", "echo " + SECRET + "; exit 7"))));
         assertTrue(e.getMessage().contains("status 7"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
@@ -46,9 +53,10 @@ class ExternalCommandAccessMethodTest {
 
     @Test
     void badJsonIsReportedWithoutTheOutput() {
-        OperationFailedException e = assertThrows(OperationFailedException.class,
-                () -> method.credentials(context(Map.of("command", "echo '{\"Version\":1,\"SecretAccessKey\":\""
-                        + SECRET + "\"}'"))));
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> method.credentials(
+                        context(Map.of("command", "echo '{\"Version\":1,\"SecretAccessKey\":\"" + SECRET + "\"}'"))));
         assertTrue(e.getMessage().contains("AccessKeyId"), e.getMessage());
         assertFalse(e.getMessage().contains(SECRET));
     }
@@ -56,7 +64,8 @@ class ExternalCommandAccessMethodTest {
     @Test
     void aHangingCommandTimesOut() {
         long start = System.nanoTime();
-        OperationFailedException e = assertThrows(OperationFailedException.class,
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
                 () -> method.credentials(context(Map.of("command", "sleep 30", "timeout-seconds", "1"))));
         assertTrue(e.getMessage().contains("within 1 s"), e.getMessage());
         assertTrue(System.nanoTime() - start < 20_000_000_000L, "the timeout must stop the wait");
@@ -64,14 +73,18 @@ class ExternalCommandAccessMethodTest {
 
     @Test
     void aMissingCommandIsNamed() {
-        OperationFailedException e = assertThrows(OperationFailedException.class,
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
                 () -> method.credentials(context(Map.of("command", "/nonexistent/tool-xyz"))));
         assertTrue(e.getMessage().contains("status 127"), e.getMessage());
     }
 
     @Test
     void timeoutFieldIsValidated() {
-        var field = method.fields().stream().filter(f -> f.name().equals("timeout-seconds")).findFirst().orElseThrow();
+        var field = method.fields().stream()
+                .filter(f -> f.name().equals("timeout-seconds"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Optional.empty(), field.validator().problem("30"));
         assertTrue(field.validator().problem("0").isPresent());
         assertTrue(field.validator().problem("abc").isPresent());

@@ -50,7 +50,8 @@ class PluginEndToEndIT {
 
     @BeforeEach
     void installDistributionWithPlugin() throws IOException {
-        Path built = Path.of(System.getProperty("rolehop.dist", "../../cli/target/rolehop")).toAbsolutePath();
+        Path built = Path.of(System.getProperty("rolehop.dist", "../../cli/target/rolehop"))
+                .toAbsolutePath();
         assertTrue(Files.isExecutable(built.resolve("bin/rolehop")), "build the distribution first: " + built);
         dist = dir.resolve("rolehop");
         copyTree(built, dist);
@@ -68,7 +69,10 @@ class PluginEndToEndIT {
 
     @Test
     void aChainRootedInThePluginWorksAndVanishesCleanlyWithItsJar() throws Exception {
-        ok(rolehop("plugins", "trust", dist.resolve("plugins").resolve("external-command-plugin.jar").toString()));
+        ok(rolehop(
+                "plugins",
+                "trust",
+                dist.resolve("plugins").resolve("external-command-plugin.jar").toString()));
         Result list = rolehop("plugins", "list", "-o", "json");
         assertEquals(0, list.code(), list.toString());
         assertTrue(list.out().contains("\"id\" : \"external-command\""), list.out());
@@ -82,11 +86,23 @@ class PluginEndToEndIT {
         Files.writeString(tool, "#!/bin/sh\nprintf '%s' '" + json + "'\n");
         tool.toFile().setExecutable(true);
         ok(rolehop("session", "add", "external-command", "--alias", "vault-root", "--command", tool.toString()));
-        ok(rolehop("session", "add", "aws-iam-role-chained", "--alias", "deploy", "--assumer", "vault-root",
-                "--role-arn", MotoServer.roleArn("from-plugin"), "--role-session-name", "via-plugin",
-                "--profile", "deploy"));
+        ok(rolehop(
+                "session",
+                "add",
+                "aws-iam-role-chained",
+                "--alias",
+                "deploy",
+                "--assumer",
+                "vault-root",
+                "--role-arn",
+                MotoServer.roleArn("from-plugin"),
+                "--role-session-name",
+                "via-plugin",
+                "--profile",
+                "deploy"));
         ok(rolehop("session", "start", "deploy"));
-        AwsCli aws = new AwsCli(MOTO.env()).with("AWS_CONFIG_FILE", env.get("AWS_CONFIG_FILE"))
+        AwsCli aws = new AwsCli(MOTO.env())
+                .with("AWS_CONFIG_FILE", env.get("AWS_CONFIG_FILE"))
                 .with("AWS_SHARED_CREDENTIALS_FILE", env.get("AWS_SHARED_CREDENTIALS_FILE"));
         assertEquals(MotoServer.assumedRoleArn("from-plugin", "via-plugin"), aws.callerArn("deploy"));
         ok(rolehop("session", "stop", "deploy"));
@@ -94,7 +110,8 @@ class PluginEndToEndIT {
         Files.delete(dist.resolve("plugins").resolve("external-command-plugin.jar"));
         Result gone = rolehop("plugins", "list");
         assertFalse(gone.out().contains("External Command"), gone.out());
-        assertTrue(gone.out().lines().anyMatch(l -> l.contains("external-command-plugin.jar") && l.contains("missing")),
+        assertTrue(
+                gone.out().lines().anyMatch(l -> l.contains("external-command-plugin.jar") && l.contains("missing")),
                 gone.out());
         Result listed = rolehop("session", "list", "-o", "json");
         assertEquals(0, listed.code(), listed.toString());
@@ -112,13 +129,27 @@ class PluginEndToEndIT {
     void brokenPluginsCostOneWarningEachAndNothingElse() throws Exception {
         Path plugins = dist.resolve("plugins");
         Files.write(plugins.resolve("garbage.jar"), new byte[] {1, 2, 3, 4, 5});
-        buildPlugin(plugins.resolve("throwing.jar"), "broken.throwing", "Throwing", "throwing-method",
-                "public Throwing() { throw new IllegalStateException(\"no config\"); }", "");
+        buildPlugin(
+                plugins.resolve("throwing.jar"),
+                "broken.throwing",
+                "Throwing",
+                "throwing-method",
+                "public Throwing() { throw new IllegalStateException(\"no config\"); }",
+                "");
         buildPlugin(plugins.resolve("duplicate.jar"), "broken.duplicate", "Duplicate", "aws-iam-user", "", "");
-        buildPlugin(plugins.resolve("missing-dependency.jar"), "broken.missing", "Missing", "missing-method", "",
+        buildPlugin(
+                plugins.resolve("missing-dependency.jar"),
+                "broken.missing",
+                "Missing",
+                "missing-method",
+                "",
                 "requires com.example.not.installed;");
 
-        for (String jar : List.of("external-command-plugin.jar", "garbage.jar", "throwing.jar", "duplicate.jar",
+        for (String jar : List.of(
+                "external-command-plugin.jar",
+                "garbage.jar",
+                "throwing.jar",
+                "duplicate.jar",
                 "missing-dependency.jar")) {
             ok(rolehop("plugins", "trust", jar));
         }
@@ -141,7 +172,13 @@ class PluginEndToEndIT {
     void aPluginAssumedFromAnIamUserIsHandedASessionTokenNeverTheKeys() throws Exception {
         Path received = dir.resolve("received-key-id");
         Path jar = dist.resolve("plugins").resolve("capturing.jar");
-        PluginJars.build(dir, dist.resolve("lib"), jar, "capturing.method", "Capturing", "capturing",
+        PluginJars.build(
+                dir,
+                dist.resolve("lib"),
+                jar,
+                "capturing.method",
+                "Capturing",
+                "capturing",
                 "public boolean requiresAssumer() { return true; }",
                 "io.rolehop.domain.AwsCredentials a = c.assumerCredentials(); try { java.nio.file.Files.writeString("
                         + "java.nio.file.Path.of(\"" + received + "\"), a.accessKeyId() + (a instanceof"
@@ -149,8 +186,16 @@ class PluginEndToEndIT {
                         + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); } return a;",
                 "");
         ok(rolehop("plugins", "trust", jar.toString()));
-        ok(rolehopWithInput(erin.secretAccessKey() + "\n", "session", "add", "aws-iam-user", "--alias", "erin",
-                "--access-key-id", erin.accessKeyId(), "--secret-access-key-stdin"));
+        ok(rolehopWithInput(
+                erin.secretAccessKey() + "\n",
+                "session",
+                "add",
+                "aws-iam-user",
+                "--alias",
+                "erin",
+                "--access-key-id",
+                erin.accessKeyId(),
+                "--secret-access-key-stdin"));
         ok(rolehop("session", "add", "capturing", "--alias", "via-plugin", "--assumer", "erin"));
 
         Result generated = rolehop("session", "generate", "via-plugin");
@@ -162,14 +207,15 @@ class PluginEndToEndIT {
         assertFalse(generated.out().contains(erin.secretAccessKey()));
     }
 
-    private void buildPlugin(Path jar, String module, String className, String id, String constructor,
-            String extraRequires) {
+    private void buildPlugin(
+            Path jar, String module, String className, String id, String constructor, String extraRequires) {
         PluginJars.build(dir, dist.resolve("lib"), jar, module, className, id, constructor, extraRequires);
     }
 
     private static Path pluginJar() {
         String jar = System.getProperty("plugin.jar");
-        Path path = jar != null ? Path.of(jar) : Path.of("target", "rolehop-example-external-command-0.1.0-SNAPSHOT.jar");
+        Path path =
+                jar != null ? Path.of(jar) : Path.of("target", "rolehop-example-external-command-0.1.0-SNAPSHOT.jar");
         assertTrue(Files.isRegularFile(path), "the plugin jar is built before the integration tests: " + path);
         return path;
     }
@@ -225,5 +271,4 @@ class PluginEndToEndIT {
             }
         }
     }
-
 }

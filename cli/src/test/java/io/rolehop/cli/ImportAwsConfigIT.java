@@ -163,7 +163,8 @@ class ImportAwsConfigIT {
         assertSkipped(planned, "loop-b", "cycle");
         assertSkipped(planned, "orphan", "'nobody' does not exist");
         assertSkipped(planned, "ec2", "credential_source");
-        assertSkipped(planned, "corp-admin", "aws-sso access method is not installed");
+        assertEquals("add", planned.get("corp-admin").get("action").asText());
+        assertEquals("aws-sso", planned.get("corp-admin").get("method").asText());
         assertSkipped(planned, "other", "aws_session_token");
         assertSkipped(planned, "default", "no credentials");
         assertEquals(Map.of(), sessions(), "a dry run adds nothing");
@@ -181,8 +182,16 @@ class ImportAwsConfigIT {
                         "shared",
                         "aws-iam-role-chained",
                         "dev",
-                        "aws-iam-role-chained"),
+                        "aws-iam-role-chained",
+                        "corp-admin",
+                        "aws-sso"),
                 methods(sessions));
+        assertEquals(
+                "https://corp.awsapps.com/start",
+                sessions.get("corp-admin").get("attributes").get("start-url").asText());
+        assertEquals(
+                "111122223333",
+                sessions.get("corp-admin").get("attributes").get("account-id").asText());
         assertEquals(
                 DEVICE, sessions.get("ivan").get("attributes").get("mfa-device").asText());
         assertEquals(
@@ -246,7 +255,7 @@ class ImportAwsConfigIT {
         assertEquals("duration", dev.get("detail").asText());
         assertEquals(
                 "1800", sessions().get("dev").get("attributes").get("duration").asText());
-        assertEquals(4, sessions().size());
+        assertEquals(5, sessions().size());
     }
 
     @Test

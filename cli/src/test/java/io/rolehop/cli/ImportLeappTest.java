@@ -131,8 +131,8 @@ class ImportLeappTest {
                         "rolehop session edit \"Frank -IAM user-\" --access-key-id ID" + " --secret-access-key-stdin"),
                 out);
         assertTrue(line(out, "orphan").contains("skipped"), out);
-        assertTrue(
-                line(out, "Sandbox").contains("skipped") && line(out, "Sandbox").contains("aws-sso"), out);
+        // The IAM Identity Center role becomes an aws-sso session: that method is built in.
+        assertTrue(line(out, "Sandbox").contains("added") && line(out, "Sandbox").contains("aws-sso"), out);
         assertTrue(line(out, "federated").contains("skipped"), out);
         assertTrue(
                 Files.exists(file) && java.util.Arrays.equals(before, Files.readAllBytes(file)),
@@ -140,7 +140,14 @@ class ImportLeappTest {
 
         JsonNode sessions =
                 JSON.readTree(ok(cli.run("session", "list", "-o", "json")).out());
-        assertEquals(3, sessions.size(), sessions.toString());
+        assertEquals(4, sessions.size(), sessions.toString());
+        JsonNode sandbox = find(sessions, "Sandbox/Admin");
+        assertEquals("aws-sso", sandbox.get("method").asText());
+        assertEquals("210987654321", sandbox.get("attributes").get("account-id").asText());
+        assertEquals("Admin", sandbox.get("attributes").get("role-name").asText());
+        assertEquals("https://corp.awsapps.com/start", sandbox.get("attributes").get("start-url").asText());
+        assertEquals("eu-west-1", sandbox.get("attributes").get("sso-region").asText());
+        assertEquals("us-east-2", sandbox.get("region").asText());
         JsonNode two = find(sessions, "role two");
         assertEquals("two", two.get("profile").asText());
         assertEquals("eu-north-1", two.get("region").asText());
@@ -156,7 +163,7 @@ class ImportLeappTest {
         assertFalse(again.out().contains(" added "), again.out());
         assertTrue(line(again.out(), "role two").contains("unchanged"), again.out());
         assertEquals(
-                3, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size());
+                4, JSON.readTree(cli.run("session", "list", "-o", "json").out()).size());
 
         ok(cli.runWithStdin(
                 frank.secretAccessKey() + "\n",

@@ -132,7 +132,8 @@ class ImportLeappTest {
                 out);
         assertTrue(line(out, "orphan").contains("skipped"), out);
         // The IAM Identity Center role becomes an aws-sso session: that method is built in.
-        assertTrue(line(out, "Sandbox").contains("added") && line(out, "Sandbox").contains("aws-sso"), out);
+        assertTrue(
+                line(out, "Sandbox").contains("added") && line(out, "Sandbox").contains("aws-sso"), out);
         assertTrue(line(out, "federated").contains("skipped"), out);
         assertTrue(
                 Files.exists(file) && java.util.Arrays.equals(before, Files.readAllBytes(file)),
@@ -145,7 +146,9 @@ class ImportLeappTest {
         assertEquals("aws-sso", sandbox.get("method").asText());
         assertEquals("210987654321", sandbox.get("attributes").get("account-id").asText());
         assertEquals("Admin", sandbox.get("attributes").get("role-name").asText());
-        assertEquals("https://corp.awsapps.com/start", sandbox.get("attributes").get("start-url").asText());
+        assertEquals(
+                "https://corp.awsapps.com/start",
+                sandbox.get("attributes").get("start-url").asText());
         assertEquals("eu-west-1", sandbox.get("attributes").get("sso-region").asText());
         assertEquals("us-east-2", sandbox.get("region").asText());
         JsonNode two = find(sessions, "role two");

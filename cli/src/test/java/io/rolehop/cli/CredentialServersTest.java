@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolehop.application.fakes.MutableClock;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.MotoServer;
-import io.rolehop.testing.MutableClock;
 import io.rolehop.testing.StsProxy;
 import java.io.IOException;
 import java.io.InputStream;

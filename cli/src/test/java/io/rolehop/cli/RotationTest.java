@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.rolehop.application.fakes.MutableClock;
 import io.rolehop.testing.AwsCli;
 import io.rolehop.testing.Botocore;
 import io.rolehop.testing.MotoServer;
-import io.rolehop.testing.MutableClock;
 import io.rolehop.testing.StsProxy;
 import java.nio.file.Files;
 import java.nio.file.Path;

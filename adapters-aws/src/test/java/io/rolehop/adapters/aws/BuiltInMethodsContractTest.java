@@ -1,10 +1,10 @@
 package io.rolehop.adapters.aws;
 
+import io.rolehop.application.fakes.FakeSecurityTokenService;
 import io.rolehop.application.spi.AccessMethod;
 import io.rolehop.domain.LongTermCredentials;
 import io.rolehop.spi.testkit.AccessMethodContractTest;
 import io.rolehop.spi.testkit.TestCredentialsContext;
-import io.rolehop.testing.FakeSecurityTokenService;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;

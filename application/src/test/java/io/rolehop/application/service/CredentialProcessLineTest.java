@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.application.UsageException;
+import io.rolehop.application.fakes.InMemoryConfigFile;
+import io.rolehop.application.fakes.InMemoryCredentialsFile;
 import io.rolehop.domain.AccessMethodId;
 import io.rolehop.domain.Alias;
 import io.rolehop.domain.DeliveryMode;
@@ -12,8 +14,6 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.TemporaryCredentials;
-import io.rolehop.testing.InMemoryConfigFile;
-import io.rolehop.testing.InMemoryCredentialsFile;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,13 @@
 package io.rolehop.application.service;
 
+import io.rolehop.application.fakes.FakeSecurityTokenService;
+import io.rolehop.application.fakes.InMemoryConfigFile;
+import io.rolehop.application.fakes.InMemoryCredentialsCache;
+import io.rolehop.application.fakes.InMemoryCredentialsFile;
+import io.rolehop.application.fakes.InMemorySecretStore;
+import io.rolehop.application.fakes.InMemoryWorkspaceStore;
+import io.rolehop.application.fakes.MutableClock;
+import io.rolehop.application.fakes.ScriptedMfaCodeProvider;
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.StartResult;
 import io.rolehop.application.port.in.StartSessionCommand;
@@ -10,14 +18,6 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.Workspace;
-import io.rolehop.testing.FakeSecurityTokenService;
-import io.rolehop.testing.InMemoryConfigFile;
-import io.rolehop.testing.InMemoryCredentialsCache;
-import io.rolehop.testing.InMemoryCredentialsFile;
-import io.rolehop.testing.InMemorySecretStore;
-import io.rolehop.testing.InMemoryWorkspaceStore;
-import io.rolehop.testing.MutableClock;
-import io.rolehop.testing.ScriptedMfaCodeProvider;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

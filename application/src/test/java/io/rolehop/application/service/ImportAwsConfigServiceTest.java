@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.application.UsageException;
+import io.rolehop.application.fakes.InMemoryAwsCliFiles;
 import io.rolehop.application.port.in.ImportAwsConfigUseCase.Action;
 import io.rolehop.application.port.in.ImportAwsConfigUseCase.Command;
 import io.rolehop.application.port.in.ImportAwsConfigUseCase.Item;
@@ -20,7 +21,6 @@ import io.rolehop.domain.AwsCredentials;
 import io.rolehop.domain.DeliveryMode;
 import io.rolehop.domain.RoleArn;
 import io.rolehop.domain.Session;
-import io.rolehop.testing.InMemoryAwsCliFiles;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
+import io.rolehop.application.fakes.InMemorySecretStore;
 import io.rolehop.application.port.in.MigrateSecretsUseCase.Migration;
 import io.rolehop.application.port.out.SecretStore;
 import io.rolehop.application.port.out.SecretStoreBackends;
-import io.rolehop.testing.InMemorySecretStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.application.UsageException;
+import io.rolehop.application.fakes.RecordingBrowser;
+import io.rolehop.application.fakes.RecordingConsoleSignIn;
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.ConsoleOpened;
 import io.rolehop.application.port.in.OpenConsoleCommand;
@@ -18,8 +20,6 @@ import io.rolehop.domain.InvalidValueException;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.SessionRef;
-import io.rolehop.testing.RecordingBrowser;
-import io.rolehop.testing.RecordingConsoleSignIn;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

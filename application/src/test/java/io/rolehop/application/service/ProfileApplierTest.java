@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.fakes.InMemoryConfigFile;
 import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.domain.AccessMethodId;
 import io.rolehop.domain.Alias;
@@ -12,7 +13,6 @@ import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
 import io.rolehop.domain.TemporaryCredentials;
-import io.rolehop.testing.InMemoryConfigFile;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.UsageException;
+import io.rolehop.application.fakes.FakeAccessKeyManager;
+import io.rolehop.application.fakes.FaultySecretStore;
 import io.rolehop.application.port.in.AddSessionCommand;
 import io.rolehop.application.port.in.RotateAccessKeyUseCase.Rotated;
 import io.rolehop.application.port.out.AccessKeyException;
@@ -17,8 +19,6 @@ import io.rolehop.domain.LongTermCredentials;
 import io.rolehop.domain.NamedProfile;
 import io.rolehop.domain.Region;
 import io.rolehop.domain.Session;
-import io.rolehop.testing.FakeAccessKeyManager;
-import io.rolehop.testing.FaultySecretStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.rolehop.application.fakes.MutableClock;
 import io.rolehop.application.port.in.ServeCredentialsUseCase;
 import io.rolehop.domain.SessionRef;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.domain.UnknownSessionException;
-import io.rolehop.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.rolehop.testing;
+package io.rolehop.application.fakes;
 
 import java.time.Clock;
 import java.time.Duration;

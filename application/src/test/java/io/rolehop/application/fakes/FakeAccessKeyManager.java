@@ -1,4 +1,4 @@
-package io.rolehop.testing;
+package io.rolehop.application.fakes;
 
 import io.rolehop.application.port.out.AccessKeyException;
 import io.rolehop.application.port.out.AccessKeyManager;

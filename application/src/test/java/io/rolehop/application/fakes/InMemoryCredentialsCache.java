@@ -1,4 +1,4 @@
-package io.rolehop.testing;
+package io.rolehop.application.fakes;
 
 import io.rolehop.application.port.out.CredentialsCache;
 import io.rolehop.domain.TemporaryCredentials;

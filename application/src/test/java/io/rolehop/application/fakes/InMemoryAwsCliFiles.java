@@ -1,4 +1,4 @@
-package io.rolehop.testing;
+package io.rolehop.application.fakes;
 
 import io.rolehop.application.port.out.AwsCliFiles;
 import java.nio.file.Path;

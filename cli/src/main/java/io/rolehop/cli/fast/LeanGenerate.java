@@ -209,6 +209,15 @@ public final class LeanGenerate {
             throw notHere();
         }
 
+        /**
+         * No IAM Identity Center client here (it is the SDK's): a cold {@code aws-sso} hop hands the session over to
+         * the full command before any call; its cached credentials are served by the warm path before this one.
+         */
+        @Override
+        public io.rolehop.application.port.out.IdentityCenter identityCenter() {
+            throw notHere();
+        }
+
         private static IllegalStateException notHere() {
             return new IllegalStateException("the lean path serves session generate alone");
         }

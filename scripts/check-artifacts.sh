@@ -6,7 +6,10 @@
 #   temporary root), runs the demo chain (scripts/demo.sh against moto) with the installed command, and carries the
 #   bash completion and the man pages where bash-completion and man look for them; then a later version of the
 #   package is installed over it (dpkg -i, or extracted over the same root) and the credential_process line the demo
-#   wrote must still work;
+#   wrote must still work; installed with dpkg, the start-up archive its postinst makes must be mapped by the JVM,
+#   before and after the upgrade, and gone with the package;
+# - in the extracted tarball, the warm path's archive (made at build time elsewhere) serves, and doctor --fix makes
+#   the full command's;
 # - the portable zip runs on the installed Java.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +27,8 @@ trap 'rm -rf "$work"' EXIT
 echo "check-artifacts: $tarball with no java on the PATH and no JAVA_HOME"
 mkdir -p "$work/tar" "$work/tools" "$work/home"
 tar -xzf "$tarball" -C "$work/tar"
-for tool in sh dirname readlink ls sed cat; do ln -s "$(command -v "$tool")" "$work/tools/$tool"; done
+# The launcher needs the first six; cds/train.sh (run by doctor --fix) the rest.
+for tool in sh dirname readlink ls sed cat env mktemp cp rm mkdir grep; do ln -s "$(command -v "$tool")" "$work/tools/$tool"; done
 launcher=$(ls -d "$work"/tar/rolehop-*/bin/rolehop)
 run_bare() { env -i HOME="$work/home" ROLEHOP_HOME="$work/home/.rolehop" PATH="$work/tools" "$launcher" "$@"; }
 env -i PATH="$work/tools" sh -c 'command -v java' >/dev/null && fail "java is on the tools-only PATH"
@@ -34,6 +38,22 @@ case $version in "rolehop "*) ;; *) fail "the tarball's rolehop --version printe
 run_bare completion bash | grep -q '_rolehop_dynamic' || fail "the tarball's completion bash printed no script"
 ls "$work"/tar/rolehop-*/man/man1/rolehop.1 "$work"/tar/rolehop-*/man/man1/rolehop-session-start.1 >/dev/null \
   || fail "the tarball has no man pages"
+# The warm path's archive was made at build time in another directory: on the class path, it serves here all the same.
+run_bare_opts() { env -i HOME="$work/home" ROLEHOP_HOME="$work/home/.rolehop" PATH="$work/tools" "$@"; }
+run_bare_opts ROLEHOP_WARM_JAVA_OPTS="-Xlog:class+load:file=$work/warm.log" "$launcher" session generate nosuch \
+  >/dev/null 2>&1 || true
+grep -q 'io.rolehop.cli.fast.WarmGenerate source: shared objects file' "$work/warm.log" \
+  || fail "the tarball's warm path does not load its classes from lib/rolehop-warm.jsa after the tree moved"
+# The full command's archive records the module path, so it is made where the tarball is: doctor notes it, --fix makes it.
+# (Both exit 1 all the same: rolehop is not on this PATH.)
+report=$(run_bare doctor || true)
+printf '%s\n' "$report" | grep -q "^note: .*/lib/rolehop.jsa: none for this directory" \
+  || fail "the tarball's doctor does not note the missing start-up archive: $report"
+report=$(run_bare doctor --fix || true)
+printf '%s\n' "$report" | grep -q "^fixed: .*/lib/rolehop.jsa: made for this directory" \
+  || fail "the tarball's doctor --fix did not make the start-up archive: $report"
+run_bare_opts ROLEHOP_JAVA_OPTS=-Xshare:on "$launcher" --version >/dev/null \
+  || fail "the tarball's JVM does not map the archive doctor --fix made"
 
 echo "check-artifacts: $zip on the installed Java"
 mkdir -p "$work/zip"
@@ -69,9 +89,18 @@ if [ -z "$root" ]; then
 else
   upgrade="dpkg-deb -x '$work/rolehop_b_amd64.deb' '$root'"
 fi
+if [ -z "$root" ]; then
+  # postinst made the full command's archive for /opt/rolehop; -Xshare:on makes the JVM refuse one it cannot map.
+  [ -f /opt/rolehop/lib/rolehop.jsa ] || fail "the package's postinst made no /opt/rolehop/lib/rolehop.jsa"
+  ROLEHOP_JAVA_OPTS=-Xshare:on HOME="$work/home" /usr/bin/rolehop --version >/dev/null \
+    || fail "the installed JVM does not map /opt/rolehop/lib/rolehop.jsa"
+fi
 ROLEHOP=$installed ROLEHOP_DEMO_AFTER=$upgrade "$here/scripts/demo.sh" \
   || fail "the demo chain failed with the installed $installed, or its credential_process line after an upgrade"
 if [ -z "$root" ]; then
+  ROLEHOP_JAVA_OPTS=-Xshare:on HOME="$work/home" /usr/bin/rolehop --version >/dev/null \
+    || fail "after the upgrade, the installed JVM does not map /opt/rolehop/lib/rolehop.jsa"
   dpkg -r rolehop >/dev/null
+  [ ! -e /opt/rolehop ] || fail "dpkg -r left /opt/rolehop behind"
 fi
 echo "check-artifacts: tarball, zip and Debian package work"

@@ -63,6 +63,10 @@ class DoctorIT {
 
         Files.move(dir.resolve("first"), dir.resolve("second"));
         Path second = dir.resolve("second/bin/rolehop");
+        // A start-up archive the JVM cannot map (made for another runtime, say): a note, and --fix makes it again.
+        Path archive = dir.resolve("second/lib/rolehop.jsa");
+        Files.delete(archive);
+        Files.writeString(archive, "not a class data sharing archive");
         assertFalse(
                 new AwsCli(env)
                         .run("sts", "get-caller-identity", "--profile", "role")
@@ -86,12 +90,18 @@ class DoctorIT {
         assertEquals(
                 "3 problems found; 'rolehop doctor --fix' repairs launcher links and credential_process lines",
                 report.out().lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(
+                report.out()
+                        .contains("note: " + archive + ": made for another directory, Java runtime or jars, so unused"),
+                report.toString());
         assertEquals(first, Files.readSymbolicLink(link()), "doctor without --fix changes nothing");
         assertEquals(configBefore, Files.readString(config(env)));
 
         Dist.Result fixed = run(second, env, "doctor", "--fix");
         assertEquals(0, fixed.code(), fixed.toString());
         assertTrue(fixed.out().contains("fixed: " + link() + ": now points at " + second), fixed.toString());
+        assertTrue(fixed.out().contains("fixed: " + archive + ": made for this directory"), fixed.toString());
+        assertTrue(run(second, env, "doctor").out().contains("ok: " + archive + ": in use"));
         assertEquals(second, Files.readSymbolicLink(link()));
         assertEquals(configBefore, Files.readString(config(env)), "the line itself never changes");
         assertEquals(MotoServer.assumedRoleArn("doctor-role", "doc"), new AwsCli(env).callerArn("role"));

@@ -9,6 +9,7 @@ import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.env.LauncherLink;
 import io.rolehop.cli.env.Launchers;
 import io.rolehop.cli.env.SafePaths;
+import io.rolehop.cli.env.StartupArchive;
 import io.rolehop.cli.output.Output;
 import io.rolehop.cli.plugin.PluginTrust;
 import io.rolehop.cli.wiring.CliContext;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Option;
         description = "Check that rolehop works from here: every credential_process line runs a"
                 + " launcher that exists and answers, the launcher link under the rolehop home is not dangling, the secret"
                 + " store opens (a locked encrypted file is reported, never asked for), the AWS files read, the plugin"
-                + " directories are safe, and rolehop is on PATH. Exit 0 when healthy, 1 with one line per problem.")
+                + " directories are safe, rolehop is on PATH, and the start-up archive serves this directory. Exit 0 when"
+                + " healthy, 1 with one line per problem.")
 final class DoctorCommand implements Callable<Integer> {
     private static final String OK = "ok";
     private static final String NOTE = "note";
@@ -52,8 +54,9 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Option(
             names = "--fix",
-            description = "Repair what can be repaired: point the launcher link at this launcher and"
-                    + " rewrite stale credential_process lines to run it.")
+            description =
+                    "Repair what can be repaired: point the launcher link at this launcher and"
+                            + " rewrite stale credential_process lines to run it; make the start-up archive for this directory.")
     boolean fix;
 
     /** One check's outcome: ok, note (worth knowing, not wrong), problem, or fixed. */
@@ -77,6 +80,7 @@ final class DoctorCommand implements Callable<Integer> {
         checkSecretStore();
         checkPlugins(env);
         checkPath(env);
+        checkStartupArchive(env);
         boolean healthy = findings.stream().noneMatch(f -> f.status().equals(PROBLEM));
         if (output.json()) {
             Map<String, Object> json = new LinkedHashMap<>();
@@ -371,6 +375,42 @@ final class DoctorCommand implements Callable<Integer> {
                                         .orElse("the distribution's bin directory")
                                 + " to PATH, or link bin/rolehop into a directory"
                                 + " on it"));
+    }
+
+    /** The full command's class data sharing archive: missing or stale is a note (slower, not wrong). */
+    private void checkStartupArchive(CliEnvironment env) {
+        Optional<StartupArchive> archive = StartupArchive.of(env);
+        if (archive.isEmpty()) {
+            return;
+        }
+        Path path = archive.get().path();
+        StartupArchive.State state = archive.get().state(env.env());
+        if (state == StartupArchive.State.IN_USE) {
+            add("startup-archive", OK, path, "in use");
+            return;
+        }
+        String why = state == StartupArchive.State.MISSING
+                ? "none for this directory"
+                : "made for another directory, Java runtime or jars, so unused";
+        if (!fix) {
+            add(
+                    "startup-archive",
+                    NOTE,
+                    path,
+                    why + ": commands start slower; 'rolehop doctor --fix' makes it (rolehop runs for some seconds on"
+                            + " made-up data)");
+            return;
+        }
+        Optional<String> problem = archive.get().make(env.env());
+        if (problem.isEmpty() && archive.get().state(env.env()) == StartupArchive.State.IN_USE) {
+            add("startup-archive", FIXED, path, "made for this directory");
+        } else {
+            add(
+                    "startup-archive",
+                    NOTE,
+                    path,
+                    why + "; --fix could not make it: " + problem.orElse("the JVM does not map it"));
+        }
     }
 
     private static String withoutPrefix(String text, String prefix) {

@@ -1,0 +1,112 @@
+package io.rolehop.cli.env;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The full command's class data sharing archive, {@code lib/rolehop.jsa} in the distribution: it records rolehop's
+ * module path, so it serves only the directory it was made in, and is made there by {@code cds/train.sh} (by the
+ * build, by the Debian package when installed, by {@code rolehop doctor --fix} for a tarball; see
+ * docs/performance.md, "Class data sharing"). rolehop works without it, only slower to start.
+ */
+public final class StartupArchive {
+    private static final long TRAIN_SECONDS = 300;
+
+    /** What the distribution's archive is: not applicable (no distribution, or none of this layout), or one of three. */
+    public enum State {
+        NOT_APPLICABLE,
+        MISSING,
+        STALE,
+        IN_USE
+    }
+
+    private final Path distribution;
+    private final Path launcher;
+
+    private StartupArchive(Path distribution, Path launcher) {
+        this.distribution = distribution;
+        this.launcher = launcher;
+    }
+
+    /** The archive of the distribution this command runs from, if it runs from one with a launcher and a trainer. */
+    public static Optional<StartupArchive> of(CliEnvironment environment) {
+        if (environment.distribution().isEmpty() || environment.launcher().isEmpty()) {
+            return Optional.empty();
+        }
+        Path distribution = environment.distribution().get();
+        return Files.isRegularFile(distribution.resolve("cds").resolve("train.sh"))
+                ? Optional.of(
+                        new StartupArchive(distribution, environment.launcher().get()))
+                : Optional.empty();
+    }
+
+    /** The archive's path. */
+    public Path path() {
+        return distribution.resolve("lib").resolve("rolehop.jsa");
+    }
+
+    /**
+     * Whether the archive is there and this distribution's Java maps it: the launcher is run with {@code -Xshare:on},
+     * which makes the JVM refuse to start with an archive made for another directory, another runtime or other jars.
+     */
+    public State state(Map<String, String> environment) {
+        if (!Files.isRegularFile(path())) {
+            return State.MISSING;
+        }
+        Map<String, String> strict = new HashMap<>(environment);
+        strict.put("ROLEHOP_JAVA_OPTS", "-Xshare:on");
+        return Launchers.problemRunning(launcher, strict).isPresent() ? State.STALE : State.IN_USE;
+    }
+
+    /**
+     * Makes the archive again with {@code cds/train.sh}: an ahead-of-time cache on Java 25 and later, a dynamic
+     * archive before. Returns why it could not, in one line; empty when it is made.
+     */
+    public Optional<String> make(Map<String, String> environment) {
+        Path lib = distribution.resolve("lib");
+        if (!Files.isWritable(lib)) {
+            return Optional.of("cannot write " + lib + "; run 'rolehop doctor --fix' as its owner");
+        }
+        String kind = Runtime.version().feature() >= 25 ? "aot" : "dynamic";
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        "sh",
+                        distribution.resolve("cds").resolve("train.sh").toString(),
+                        "full",
+                        path().toString(),
+                        kind))
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+            }
+            if (!process.waitFor(TRAIN_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return Optional.of("cds/train.sh did not finish within " + TRAIN_SECONDS + " s");
+            }
+            if (process.exitValue() != 0) {
+                String last = output.lines().reduce((a, b) -> b).orElse("");
+                return Optional.of(
+                        "cds/train.sh exited " + process.exitValue() + (last.isEmpty() ? "" : " (" + last + ")"));
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("cds/train.sh cannot be run (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while cds/train.sh ran");
+        }
+    }
+}

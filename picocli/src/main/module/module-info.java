@@ -1,0 +1,5 @@
+module info.picocli {
+    requires static java.sql;
+
+    exports picocli;
+}

@@ -572,7 +572,19 @@ def figure_jmh(root, java, env, quick):
 # report
 
 
-def machine():
+def runtime_of(dist):
+    """The Java runtime the distribution carries (the tarball's and the Debian package's), if any."""
+    try:
+        with open(os.path.join(dist, "runtime", "release")) as f:
+            for line in f:
+                if line.startswith("JAVA_RUNTIME_VERSION=") or line.startswith("JAVA_VERSION="):
+                    return "bundled runtime " + line.split("=", 1)[1].strip().strip('"') + " (" + dist + "/runtime)"
+    except OSError:
+        pass
+    return "the JDK above (" + dist + " carries no runtime)"
+
+
+def machine(dist):
     mem_kb = 0
     with open("/proc/meminfo") as f:
         for line in f:
@@ -598,6 +610,7 @@ def machine():
     return [("CPU", "%s, %d cores (nproc)" % (cpu, os.cpu_count())),
             ("memory", "%.1f GiB" % (mem_kb / 1024 / 1024)),
             ("JDK", java.strip().splitlines()[1] if len(java.strip().splitlines()) > 1 else java.strip()),
+            ("rolehop runs on", runtime_of(dist)),
             ("OS", os_name),
             ("Python / botocore / AWS CLI", "%s / %s / %s" % (platform.python_version(), botocore.__version__,
                                                                (aws.stdout or aws.stderr).split()[0])),
@@ -663,7 +676,7 @@ def main():
     if unknown:
         parser.error("unknown figure(s): " + ", ".join(sorted(unknown)))
 
-    machine_rows = machine()
+    machine_rows = machine(args.dist)
     for name, value in machine_rows:
         log("bench: %s: %s" % (name, value))
     work = tempfile.mkdtemp(prefix="rolehop-bench-")

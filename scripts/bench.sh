@@ -6,6 +6,7 @@
 #   scripts/bench.sh --only warm,cold     # a subset: warm, commands, cold, unlocked, aws, big, sts, jmh
 #   scripts/bench.sh --markdown out.md    # also write the table as Markdown
 #   scripts/bench.sh --no-keyring         # figure 2 with the encrypted vault only (no private Secret Service)
+#   ROLEHOP_DIST=/opt/rolehop scripts/bench.sh   # an installed tree (its own runtime); the floor stays the java on PATH
 #
 # Needs what the tests need: java 17+, python3 with botocore, moto_server, the AWS CLI. Everything runs in a
 # temporary directory against a moto_server on a free loopback port; your own ~/.aws and ~/.rolehop are not touched.

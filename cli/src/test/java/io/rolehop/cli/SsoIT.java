@@ -168,6 +168,23 @@ class SsoIT {
     }
 
     @Test
+    void browserListsCommandsTriedInOrderAsForTheConsole() throws IOException {
+        Path browser = dir.resolve("browser");
+        Files.writeString(
+                browser,
+                "#!/bin/sh\nexec python3 -c 'import sys, urllib.request; "
+                        + "urllib.request.urlopen(sys.argv[2]).read()' \"$@\"\n");
+        Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwx------"));
+        env.put("BROWSER", "nonexistent-browser:" + browser + " --new-window %s");
+
+        Dist.Result login = ok(rolehop("sso", "login", "--start-url", START_URL, "--sso-region", "eu-west-1"));
+
+        assertEquals(1, sso.calls("Authorize"), sso.callCounts().toString());
+        assertEquals(0, sso.calls("StartDeviceAuthorization"), sso.callCounts().toString());
+        assertTrue(login.out().startsWith("logged in to " + START_URL), login.toString());
+    }
+
+    @Test
     void browserLoginWithPkceThroughAScriptedBrowserThenAChainColdAndWarm() throws IOException {
         Path browser = dir.resolve("browser");
         Files.writeString(

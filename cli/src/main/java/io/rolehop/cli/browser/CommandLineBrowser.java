@@ -92,14 +92,16 @@ public final class CommandLineBrowser implements WebBrowser {
      * @return empty once a browser started, else why none did (each attempt, never the URL)
      */
     private Optional<String> start(URI url, Optional<BrowserContext> context, Optional<String> command) {
+        List<String> notApplicable = new ArrayList<>();
         List<String> notStarted = new ArrayList<>();
-        for (Candidate candidate : candidates(context, command, notStarted)) {
+        for (Candidate candidate : candidates(context, command, notApplicable)) {
             Optional<String> failure = start(candidate, url, context);
             if (failure.isEmpty()) {
                 return Optional.empty();
             }
             notStarted.add(failure.get());
         }
+        notStarted.addAll(notApplicable);
         return Optional.of(String.join(", ", notStarted));
     }
 

@@ -196,6 +196,7 @@ class CommandLineBrowserTest {
                         .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty()));
         assertFalse(Files.exists(dir.resolve("xdg-open.args")), "xdg-open was started without a display");
         assertTrue(none.getMessage().contains("DISPLAY"), none.getMessage());
+        assertFalse(none.getMessage().contains("\n"), none.getMessage());
         assertFalse(none.getMessage().contains("secret-token"), none.getMessage());
 
         adapter(Map.of("PATH", bin.toString(), "WAYLAND_DISPLAY", "wayland-0"))
@@ -226,6 +227,23 @@ class CommandLineBrowserTest {
                 .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
 
         assertEquals(List.of("given to rolehop"), arguments("env"));
+    }
+
+    @Test
+    void whenNoneStartsTheMessageNamesEachCommandTriedInOrderAndWhy() throws Exception {
+        Path failing = browser("failing", 3);
+        Path missing = dir.resolve("nonexistent-browser");
+
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of("ROLEHOP_BROWSER", missing.toString(), "BROWSER", failing + " %s"))
+                        .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty()));
+
+        assertEquals(
+                "could not start a browser ('" + missing + "' was not found, '" + failing + "' failed (exit 3), no"
+                        + " DISPLAY or WAYLAND_DISPLAY for xdg-open); give one with --browser CMD or ROLEHOP_BROWSER,"
+                        + " or print the URL with --print",
+                e.getMessage());
     }
 
     // --- the login's operation: the same rule, and whether a browser started

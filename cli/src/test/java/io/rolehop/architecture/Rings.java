@@ -48,7 +48,7 @@ record Rings(String root) {
         return root + ".cli.server..";
     }
 
-    /** The browser and loopback callback of {@code sso login}: the other listener on loopback. */
+    /** The loopback callback of {@code sso login}: the other listener on loopback. */
     String cliLogin() {
         return root + ".cli.login..";
     }

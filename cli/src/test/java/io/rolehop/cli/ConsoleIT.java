@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.rolehop.cli.browser.ScriptedBrowsers;
 import io.rolehop.domain.TemporaryCredentials;
 import io.rolehop.testing.FakeFederationEndpoint;
 import io.rolehop.testing.FakeFederationEndpoint.TokenRequest;
@@ -276,6 +277,61 @@ class ConsoleIT {
             assertEquals("", r.out(), r.toString());
         }
         assertTrue(down.err().contains("could not reach the federation endpoint"), down.err());
+    }
+
+    // --- which browser: one rule for console and sso login
+
+    private Path recordingBrowser(String name) throws Exception {
+        return ScriptedBrowsers.recording(dir, name, 0);
+    }
+
+    private List<String> awaitArguments(String name) throws Exception {
+        return ScriptedBrowsers.arguments(dir, name);
+    }
+
+    @Test
+    void browserListsCommandsTriedInOrderAsForTheLogin() throws Exception {
+        Path browser = recordingBrowser("second-browser");
+        env.put("BROWSER", "nonexistent-browser:" + browser + " --new-window %s");
+
+        Dist.Result r = rolehop("console", "spoke", "--no-logout");
+
+        ok(r);
+        assertEquals(
+                "opened the AWS console of 'spoke' (us-east-1) in the browser",
+                r.out().strip());
+        List<String> args = awaitArguments("second-browser");
+        assertEquals(2, args.size(), args.toString());
+        assertEquals("--new-window", args.get(0));
+        URI login = URI.create(args.get(1));
+        assertEquals("login", query(login).get("Action"));
+        assertFalse(r.err().contains("SigninToken"), r.err());
+    }
+
+    @Test
+    void withoutADisplayXdgOpenIsNotTriedAndTheConsoleSaysWhatToDoInOneLine() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        Files.move(recordingBrowser("xdg-open"), bin.resolve("xdg-open"));
+        env.put("PATH", bin + File.pathSeparator + env.get("PATH"));
+        env.remove("BROWSER");
+        env.remove("ROLEHOP_BROWSER");
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+
+        Dist.Result r = rolehop("console", "spoke");
+
+        assertEquals(1, r.code(), r.toString());
+        assertFalse(Files.exists(dir.resolve("xdg-open.args")), "xdg-open was started without a display");
+        assertEquals("", r.out(), r.toString());
+        assertEquals(1, r.err().lines().count(), r.toString());
+        assertTrue(r.err().contains("DISPLAY"), r.err());
+        assertTrue(r.err().contains("--print"), r.err());
+        assertFalse(r.err().contains("SigninToken"), r.err());
+
+        env.put("DISPLAY", ":0");
+        ok(rolehop("console", "spoke", "--no-logout"));
+        assertEquals(
+                "login", query(URI.create(awaitArguments("xdg-open").get(0))).get("Action"));
     }
 
     // --- a real browser follows what rolehop opens

@@ -167,14 +167,32 @@ class SsoIT {
         assertEquals(0, sso.calls("GetRoleCredentials"));
     }
 
-    @Test
-    void browserLoginWithPkceThroughAScriptedBrowserThenAChainColdAndWarm() throws IOException {
+    /** A browser that loads the URL it is given last, as a browser would, and follows its redirect. */
+    private Path followingBrowser() throws IOException {
         Path browser = dir.resolve("browser");
         Files.writeString(
                 browser,
                 "#!/bin/sh\nexec python3 -c 'import sys, urllib.request; "
-                        + "urllib.request.urlopen(sys.argv[1]).read()' \"$1\"\n");
+                        + "urllib.request.urlopen(sys.argv[-1]).read()' \"$@\"\n");
         Files.setPosixFilePermissions(browser, PosixFilePermissions.fromString("rwx------"));
+        return browser;
+    }
+
+    @Test
+    void browserListsCommandsTriedInOrderAsForTheConsole() throws IOException {
+        Path browser = followingBrowser();
+        env.put("BROWSER", "nonexistent-browser:" + browser + " --new-window %s");
+
+        Dist.Result login = ok(rolehop("sso", "login", "--start-url", START_URL, "--sso-region", "eu-west-1"));
+
+        assertEquals(1, sso.calls("Authorize"), sso.callCounts().toString());
+        assertEquals(0, sso.calls("StartDeviceAuthorization"), sso.callCounts().toString());
+        assertTrue(login.out().startsWith("logged in to " + START_URL), login.toString());
+    }
+
+    @Test
+    void browserLoginWithPkceThroughAScriptedBrowserThenAChainColdAndWarm() throws IOException {
+        Path browser = followingBrowser();
 
         Dist.Result login = ok(rolehop(
                 "sso",

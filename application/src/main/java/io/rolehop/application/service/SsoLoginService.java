@@ -4,9 +4,9 @@ import io.rolehop.application.OperationFailedException;
 import io.rolehop.application.port.in.SsoLoginUseCase;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.IdentityCenterException;
-import io.rolehop.application.port.out.LoginBrowser;
 import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.Pause;
+import io.rolehop.application.port.out.WebBrowser;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -35,7 +35,7 @@ public final class SsoLoginService implements SsoLoginUseCase {
 
     private final SsoTokens tokens;
     private final IdentityCenter identityCenter;
-    private final LoginBrowser browser;
+    private final WebBrowser browser;
     private final LoginCallback callback;
     private final Pause pause;
     private final Clock clock;
@@ -45,7 +45,7 @@ public final class SsoLoginService implements SsoLoginUseCase {
     public SsoLoginService(
             SsoTokens tokens,
             IdentityCenter identityCenter,
-            LoginBrowser browser,
+            WebBrowser browser,
             LoginCallback callback,
             Pause pause,
             Clock clock,
@@ -111,7 +111,7 @@ public final class SsoLoginService implements SsoLoginUseCase {
             String state = randomUrlSafe(32);
             URI url = identityCenter.authorizeUrl(
                     command.region(), client, listening.redirectUri(), state, challenge(verifier), command.scopes());
-            if (!browser.open(url, command.browserCommand())) {
+            if (!browser.tryOpen(url, command.browserCommand())) {
                 return Optional.empty();
             }
             command.listener()
@@ -146,7 +146,8 @@ public final class SsoLoginService implements SsoLoginUseCase {
                         Optional.of(device.userCode()),
                         device.verificationUriComplete()));
         if (command.openBrowser()) {
-            browser.open(device.verificationUriComplete().orElse(device.verificationUri()), command.browserCommand());
+            browser.tryOpen(
+                    device.verificationUriComplete().orElse(device.verificationUri()), command.browserCommand());
         }
         Duration interval = device.interval().isZero() || device.interval().isNegative()
                 ? Duration.ofSeconds(5)

@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link WebBrowser} that records what it was asked to open. */
+/** A {@link WebBrowser} that records what it was asked to open, and always finds a browser. */
 public final class RecordingBrowser implements WebBrowser {
-    /** One request to open a URL. */
-    public record Opened(URI url, BrowserContext context, Optional<String> command) {}
+    /** One request to open a URL; {@code context} is empty for a URL opened as it is. */
+    public record Opened(URI url, Optional<BrowserContext> context, Optional<String> command) {}
 
     private final List<Opened> opened = new ArrayList<>();
 
     @Override
+    public synchronized boolean tryOpen(URI url, Optional<String> command) {
+        opened.add(new Opened(url, Optional.empty(), command));
+        return true;
+    }
+
+    @Override
     public synchronized void open(URI url, BrowserContext context, Optional<String> command) {
-        opened.add(new Opened(url, context, command));
+        opened.add(new Opened(url, Optional.of(context), command));
     }
 
     public synchronized List<Opened> opened() {

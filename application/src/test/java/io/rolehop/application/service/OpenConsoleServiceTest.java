@@ -215,13 +215,16 @@ class OpenConsoleServiceTest {
         open("r3");
 
         List<RecordingBrowser.Opened> opened = browser.opened();
-        assertEquals(BrowserContext.Kind.PLAIN, opened.get(0).context().kind());
         assertEquals(
-                BrowserContext.Kind.FIREFOX_CONTAINER, opened.get(1).context().kind());
-        assertEquals("r2", opened.get(1).context().name().value());
+                BrowserContext.Kind.PLAIN, opened.get(0).context().orElseThrow().kind());
         assertEquals(
-                BrowserContext.Kind.CHROMIUM_PROFILE, opened.get(2).context().kind());
-        assertEquals(f.session("r3").id(), opened.get(2).context().session());
+                BrowserContext.Kind.FIREFOX_CONTAINER,
+                opened.get(1).context().orElseThrow().kind());
+        assertEquals("r2", opened.get(1).context().orElseThrow().name().value());
+        assertEquals(
+                BrowserContext.Kind.CHROMIUM_PROFILE,
+                opened.get(2).context().orElseThrow().kind());
+        assertEquals(f.session("r3").id(), opened.get(2).context().orElseThrow().session());
         assertEquals(
                 signIn.requests().get(2).credentials().accessKeyId(),
                 opened.get(2).url().getQuery().replaceAll(".*For=", ""));

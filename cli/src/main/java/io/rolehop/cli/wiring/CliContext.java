@@ -123,6 +123,7 @@ public final class CliContext {
                     new TerminalModule(),
                     new UseCaseModule(),
                     new ConsoleModule(),
+                    new BrowserModule(),
                     new LoginModule());
             injector = Guice.createInjector(Modules.override(production).with(overrides));
         }

@@ -7,12 +7,9 @@ import io.rolehop.adapters.aws.FederationConsoleSignIn;
 import io.rolehop.adapters.aws.StsSecurityTokenService;
 import io.rolehop.application.port.out.ConsoleSignIn;
 import io.rolehop.application.port.out.FederationTokenService;
-import io.rolehop.application.port.out.WebBrowser;
-import io.rolehop.cli.browser.CommandLineBrowser;
 import io.rolehop.cli.env.CliEnvironment;
-import java.util.Locale;
 
-/** The web console: STS federation tokens, the federation endpoint and the browser. */
+/** The web console: STS federation tokens and the federation endpoint (the browser is {@link BrowserModule}'s). */
 public final class ConsoleModule extends AbstractModule {
 
     @Provides
@@ -25,13 +22,5 @@ public final class ConsoleModule extends AbstractModule {
     @Singleton
     ConsoleSignIn consoleSignIn(CliEnvironment env) {
         return new FederationConsoleSignIn(env.env());
-    }
-
-    @Provides
-    @Singleton
-    WebBrowser webBrowser(CliEnvironment env) {
-        boolean macOs =
-                System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("mac");
-        return new CommandLineBrowser(env.env(), env.rolehopHome(), macOs);
     }
 }

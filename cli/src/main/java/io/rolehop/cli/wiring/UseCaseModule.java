@@ -35,7 +35,6 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.KnownRegions;
-import io.rolehop.application.port.out.LoginBrowser;
 import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.Pause;
@@ -76,18 +75,12 @@ public final class UseCaseModule extends AbstractModule {
             Provider<ConsoleSignIn> signIn,
             Provider<WebBrowser> browser,
             Provider<IdentityCenter> identityCenter,
-            Provider<LoginBrowser> loginBrowser,
             Provider<LoginCallback> callback,
             Provider<AwsCliTokenCache> awsCliTokens) {
         return new UseCases(new UseCases.Ports() {
             @Override
             public IdentityCenter identityCenter() {
                 return identityCenter.get();
-            }
-
-            @Override
-            public LoginBrowser loginBrowser() {
-                return loginBrowser.get();
             }
 
             @Override

@@ -32,7 +32,6 @@ import io.rolehop.application.port.out.CredentialsFile;
 import io.rolehop.application.port.out.FederationTokenService;
 import io.rolehop.application.port.out.IdentityCenter;
 import io.rolehop.application.port.out.KnownRegions;
-import io.rolehop.application.port.out.LoginBrowser;
 import io.rolehop.application.port.out.LoginCallback;
 import io.rolehop.application.port.out.MfaCodeProvider;
 import io.rolehop.application.port.out.Pause;
@@ -126,7 +125,7 @@ public final class UseCases {
             throw new UnsupportedOperationException("no console sign-in here");
         }
 
-        /** The web browser; only the console needs it. */
+        /** The web browser; only the console and the IAM Identity Center login need it. */
         default WebBrowser webBrowser() {
             throw new UnsupportedOperationException("no browser here");
         }
@@ -134,11 +133,6 @@ public final class UseCases {
         /** IAM Identity Center; only the SSO use cases and {@code aws-sso} sessions ask for it. */
         default IdentityCenter identityCenter() {
             throw new UnsupportedOperationException("IAM Identity Center is not wired here");
-        }
-
-        /** The browser a login opens. */
-        default LoginBrowser loginBrowser() {
-            throw new UnsupportedOperationException("no browser here");
         }
 
         /** The loopback listener at the end of a browser login. */
@@ -337,7 +331,7 @@ public final class UseCases {
         return new SsoLoginService(
                 ssoTokens(),
                 ports.identityCenter(),
-                ports.loginBrowser(),
+                ports.webBrowser(),
                 ports.loginCallback(),
                 ports.pause(),
                 ports.clock(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.rolehop.application.OperationFailedException;
+import io.rolehop.application.UsageException;
 import io.rolehop.application.port.out.BrowserContext;
 import io.rolehop.domain.Alias;
 import io.rolehop.domain.SessionId;
@@ -39,30 +40,12 @@ class CommandLineBrowserTest {
         return new BrowserContext(kind, ID, Alias.of("dev admin"));
     }
 
-    /** A browser that writes its arguments, one a line, to {@code name}.args, then exits with {@code exit}. */
     private Path browser(String name, int exit) throws IOException {
-        Path script = dir.resolve(name);
-        Files.writeString(
-                script,
-                "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + dir.resolve(name + ".args.tmp") + "'\n"
-                        + "mv '" + dir.resolve(name + ".args.tmp") + "' '" + dir.resolve(name + ".args") + "'\nexit "
-                        + exit
-                        + "\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        return script;
+        return ScriptedBrowsers.recording(dir, name, exit);
     }
 
-    /** The arguments the browser {@code name} was started with, once it wrote them. */
     private List<String> arguments(String name) throws Exception {
-        Path args = dir.resolve(name + ".args");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!Files.exists(args)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the browser " + name + " was not started");
-            }
-            Thread.sleep(20);
-        }
-        return Files.readAllLines(args);
+        return ScriptedBrowsers.arguments(dir, name);
     }
 
     private CommandLineBrowser adapter(Map<String, String> env) {
@@ -168,11 +151,146 @@ class CommandLineBrowserTest {
                 OperationFailedException.class,
                 () -> adapter(Map.of()).open(URL, context(BrowserContext.Kind.PLAIN), Optional.of(failing.toString())));
 
-        assertTrue(missing.getMessage().startsWith("could not start the browser"), missing.getMessage());
+        assertTrue(missing.getMessage().startsWith("could not start a browser"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("no-such-browser' was not found"), missing.getMessage());
         assertTrue(failed.getMessage().contains("failed (exit 3)"), failed.getMessage());
         for (String message : List.of(missing.getMessage(), failed.getMessage())) {
             assertFalse(message.contains("secret-token"), message);
             assertFalse(message.contains("\n"), message);
         }
+    }
+
+    // --- one selection rule, the one sso login has always followed
+
+    @Test
+    void browserListsCommandsTriedInOrderUntilOneStarts() throws Exception {
+        Path second = browser("second", 0);
+
+        adapter(Map.of("BROWSER", dir.resolve("nonexistent-browser") + ":" + second))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+
+        assertEquals(List.of(URL.toString()), arguments("second"));
+    }
+
+    @Test
+    void aBrowserEntryThatFailsAtOnceGivesWayToTheNext() throws Exception {
+        Path failing = browser("failing", 3);
+        Path next = browser("next", 0);
+
+        adapter(Map.of("BROWSER", failing + ":" + next))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+
+        assertEquals(List.of(URL.toString()), arguments("failing"));
+        assertEquals(List.of(URL.toString()), arguments("next"));
+    }
+
+    @Test
+    void xdgOpenIsTheDefaultOnlyWhereThereIsADisplay() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        browser("xdg-open", 0);
+        Files.move(dir.resolve("xdg-open"), bin.resolve("xdg-open"));
+
+        OperationFailedException none = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of("PATH", bin.toString()))
+                        .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty()));
+        assertFalse(Files.exists(dir.resolve("xdg-open.args")), "xdg-open was started without a display");
+        assertTrue(none.getMessage().contains("DISPLAY"), none.getMessage());
+        assertFalse(none.getMessage().contains("\n"), none.getMessage());
+        assertFalse(none.getMessage().contains("secret-token"), none.getMessage());
+
+        adapter(Map.of("PATH", bin.toString(), "WAYLAND_DISPLAY", "wayland-0"))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+        assertEquals(List.of(URL.toString()), arguments("xdg-open"));
+    }
+
+    @Test
+    void percentSIsReplacedWithinAWordAndPercentPercentIsAPercentSign() throws Exception {
+        Path browser = browser("app", 0);
+
+        adapter(Map.of("BROWSER", browser + " --app=%s --zoom=100%%"))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+
+        assertEquals(List.of("--app=" + URL, "--zoom=100%"), arguments("app"));
+    }
+
+    @Test
+    void theBrowserRunsWithTheEnvironmentRolehopWasGiven() throws Exception {
+        Path script = dir.resolve("env-browser");
+        Files.writeString(
+                script,
+                "#!/bin/sh\nprintf '%s\\n' \"$ROLEHOP_MARK\" > '" + dir.resolve("env.args.tmp") + "'\n" + "/bin/mv '"
+                        + dir.resolve("env.args.tmp") + "' '" + dir.resolve("env.args") + "'\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+
+        adapter(Map.of("ROLEHOP_MARK", "given to rolehop", "BROWSER", script.toString()))
+                .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty());
+
+        assertEquals(List.of("given to rolehop"), arguments("env"));
+    }
+
+    @Test
+    void whenNoneStartsTheMessageNamesEachCommandTriedInOrderAndWhy() throws Exception {
+        Path failing = browser("failing", 3);
+        Path missing = dir.resolve("nonexistent-browser");
+
+        OperationFailedException e = assertThrows(
+                OperationFailedException.class,
+                () -> adapter(Map.of("ROLEHOP_BROWSER", missing.toString(), "BROWSER", failing + " %s"))
+                        .open(URL, context(BrowserContext.Kind.PLAIN), Optional.empty()));
+
+        assertEquals(
+                "could not start a browser ('" + missing + "' was not found, '" + failing + "' failed (exit 3), no"
+                        + " DISPLAY or WAYLAND_DISPLAY for xdg-open); give one with --browser CMD or ROLEHOP_BROWSER,"
+                        + " or print the URL with --print",
+                e.getMessage());
+    }
+
+    // --- the login's operation: the same rule, and whether a browser started
+
+    @Test
+    void theLoginFollowsTheSameRuleAndSaysWhetherABrowserStarted() throws Exception {
+        Path second = browser("login-browser", 0);
+        Path failing = browser("login-failing", 3);
+
+        assertTrue(adapter(Map.of("BROWSER", dir.resolve("nonexistent-browser") + ":" + failing + ":" + second + " %s"))
+                .tryOpen(URL, Optional.empty()));
+        assertEquals(List.of(URL.toString()), arguments("login-browser"));
+        assertEquals(List.of(URL.toString()), arguments("login-failing"));
+
+        assertFalse(adapter(Map.of(
+                        "ROLEHOP_BROWSER", dir.resolve("nonexistent-browser").toString()))
+                .tryOpen(URL, Optional.empty()));
+        assertFalse(adapter(Map.of("BROWSER", second.toString()))
+                .tryOpen(URL, Optional.of(dir.resolve("nonexistent-browser").toString())));
+    }
+
+    @Test
+    void theLoginOpensNothingWithoutACommandOrADisplay() throws Exception {
+        Path bin = Files.createDirectory(dir.resolve("bin"));
+        browser("xdg-open", 0);
+        Files.move(dir.resolve("xdg-open"), bin.resolve("xdg-open"));
+
+        assertFalse(adapter(Map.of("PATH", bin.toString())).tryOpen(URL, Optional.empty()));
+        assertFalse(Files.exists(dir.resolve("xdg-open.args")), "xdg-open was started without a display");
+
+        assertTrue(adapter(Map.of("PATH", bin.toString(), "DISPLAY", ":0")).tryOpen(URL, Optional.empty()));
+        assertEquals(List.of(URL.toString()), arguments("xdg-open"));
+    }
+
+    @Test
+    void anEmptyCommandForTheRunIsAUsageError() {
+        assertThrows(UsageException.class, () -> adapter(Map.of()).tryOpen(URL, Optional.of("  ")));
+        assertThrows(
+                UsageException.class,
+                () -> adapter(Map.of()).open(URL, context(BrowserContext.Kind.PLAIN), Optional.of("")));
+    }
+
+    @Test
+    void escapesFollowTheBrowserConvention() {
+        assertEquals("--app=u", CommandLineBrowser.expand("--app=%s", "u"));
+        assertEquals("100%s", CommandLineBrowser.expand("100%%s", "u"));
+        assertEquals("a:b", CommandLineBrowser.expand("a%cb", "u"));
+        assertEquals("50%x", CommandLineBrowser.expand("50%x", "u"));
     }
 }

@@ -30,7 +30,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir "$work/home"
 cp -R "$cds/warm" "$work/rolehop"
 # An archive that is there already would be used while training: the new one replaces it.
-rm -f "$out"
+rm -f "$out" "$out.dir"
 
 run() {
   env -i PATH="$PATH" ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} HOME="$work/home" ROLEHOP_HOME="$work/rolehop" \
@@ -67,3 +67,7 @@ else
     || { cat "$work/full.out" >&2; exit 1; }
 fi
 [ -f "$out" ] || { echo "cds/train.sh: the JVM wrote no archive at $out" >&2; cat "$work/$mode.out" >&2; exit 1; }
+if [ "$mode" = full ]; then
+  # The directory the archive serves: the launcher uses it only there (see bin/rolehop).
+  (cd "$(dirname "$out")" && pwd -P) >"$out.dir"
+fi

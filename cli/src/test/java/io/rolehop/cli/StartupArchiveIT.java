@@ -65,6 +65,24 @@ class StartupArchiveIT {
         }
     }
 
+    @Test
+    void aCopyElsewhereLeavesTheArchiveOutAndRunsCommandsItDoesNotHold() throws Exception {
+        assumeTrue(Files.exists(Dist.home().resolve("lib/rolehop.jsa")), "built with -Drolehop.cds.skip");
+        Path copy = Dist.copyTo(dir.resolve("elsewhere"));
+        Path log = dir.resolve("classes.log");
+        Map<String, String> env = new HashMap<>(Dist.isolatedEnv(dir));
+        env.put("ROLEHOP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        // import's classes are not in the archive: JDK 17 maps an archive made elsewhere all the same, then refuses a
+        // class of an archived package loaded from a jar ("sealing violation"); the launcher leaves it out instead.
+        Dist.Result imported = Dist.run(
+                dir, List.of(copy.resolve("bin/rolehop").toString(), "import", "aws-config", "--dry-run"), env);
+        assertEquals(0, imported.code(), imported.toString());
+        assertTrue(
+                Files.readAllLines(log).stream()
+                        .noneMatch(l -> l.contains(" io.rolehop.") && l.contains("shared objects file (top)")),
+                "a copy elsewhere loaded rolehop's classes from the archive made for " + Dist.home());
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {

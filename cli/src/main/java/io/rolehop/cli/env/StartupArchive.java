@@ -54,16 +54,31 @@ public final class StartupArchive {
     }
 
     /**
-     * Whether the archive is there and this distribution's Java maps it: the launcher is run with {@code -Xshare:on},
-     * which makes the JVM refuse to start with an archive made for another directory, another runtime or other jars.
+     * Whether the archive is there, made for this directory (the file {@code rolehop.jsa.dir} beside it names it, as
+     * the launcher requires), and this distribution's Java maps it: the launcher is run with {@code -Xshare:on}, which
+     * makes the JVM refuse to start with an archive made for another runtime or other jars.
      */
     public State state(Map<String, String> environment) {
         if (!Files.isRegularFile(path())) {
             return State.MISSING;
         }
+        if (!madeHere()) {
+            return State.STALE;
+        }
         Map<String, String> strict = new HashMap<>(environment);
         strict.put("ROLEHOP_JAVA_OPTS", "-Xshare:on");
         return Launchers.problemRunning(launcher, strict).isPresent() ? State.STALE : State.IN_USE;
+    }
+
+    private boolean madeHere() {
+        Path lib = path().getParent();
+        try {
+            return Files.readString(lib.resolve("rolehop.jsa.dir"), StandardCharsets.UTF_8)
+                    .strip()
+                    .equals(lib.toRealPath().toString());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

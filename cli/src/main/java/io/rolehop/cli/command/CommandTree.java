@@ -18,16 +18,17 @@ import picocli.CommandLine;
  *       {@code -o, --output} with its value ({@code -o json}, {@code --output json}, {@code --output=json},
  *       {@code -ojson}, which {@link OutputAnywhere} lets come before the command's name).
  *   <li>The path is the longest run of the next arguments that each name a subcommand of the one before:
- *       {@code session list} and {@code -q session start prod} give {@code session, start}; {@code exec prod aws s3
- *       ls} gives {@code exec}; {@code session -o json list} gives {@code session}.
+ *       {@code session list} gives {@code session, list}; {@code -q session start prod} gives {@code session,
+ *       start}; {@code exec prod aws s3 ls} gives {@code exec}; {@code session -o json list} gives {@code session}.
  *   <li>The root holds only the first command of the path and each command on the path only the next one; the last
  *       command of the path gets its whole subtree, so {@code session --help} lists all of session's commands and
  *       {@code session strat} is offered the names near it among them.
  *   <li>{@code session add} and {@code session edit} give {@code session}: both take the access methods' options.
  *   <li>The whole tree is built when the path is empty (no command word: {@code rolehop}, {@code --help}; or a first
  *       word that names no command, so {@code rolehop sesion} is offered {@code session}), or when it starts with
- *       {@code help} or {@code completion}, which read the whole tree. A line that is exactly {@code --version} or
- *       {@code -V} gets the root alone.
+ *       {@code help}, which reads the whole tree. A line that is exactly {@code --version} or {@code -V} gets the
+ *       root alone. ({@code completion} builds the whole tree itself, for its scripts, with {@link
+ *       Commands#whole}: its TAB candidates need none.)
  * </ol>
  *
  * <p>The part built answers the line exactly as the whole tree would: picocli meets only the commands of the path
@@ -40,8 +41,8 @@ import picocli.CommandLine;
 final class CommandTree {
     private static final String PACKAGE = CommandTree.class.getPackageName() + ".";
 
-    /** The commands that read the whole tree: the help of any command, and the completion scripts. */
-    private static final Set<String> WHOLE_TREE_READERS = Set.of("help", "completion");
+    /** The command that reads the whole tree it runs in: the help of any command. */
+    private static final String HELP = "help";
 
     /** The access methods' commands, which take the methods' options, both of them (see Commands). */
     private static final Set<String> METHOD_COMMANDS = Set.of("add", "edit");
@@ -187,7 +188,7 @@ final class CommandTree {
             node = node.child(args[i]);
             path.add(node.name);
         }
-        if (!path.isEmpty() && WHOLE_TREE_READERS.contains(path.get(0))) {
+        if (!path.isEmpty() && path.get(0).equals(HELP)) {
             return List.of();
         }
         if (path.size() >= 2 && path.get(0).equals("session") && METHOD_COMMANDS.contains(path.get(1))) {

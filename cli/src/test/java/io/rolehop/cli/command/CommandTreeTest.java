@@ -100,7 +100,8 @@ class CommandTreeTest {
         trees.put("sesion list", "rolehop*");
         trees.put("help session start", "rolehop*");
         trees.put("-q help", "rolehop*");
-        trees.put("completion bash", "rolehop*");
+        trees.put("completion bash", "rolehop[completion]");
+        trees.put("completion --candidates sessions", "rolehop[completion]");
         trees.put("-o session list", "rolehop*");
         trees.put("-- session list", "rolehop*");
         trees.put("--bogus session list", "rolehop*");

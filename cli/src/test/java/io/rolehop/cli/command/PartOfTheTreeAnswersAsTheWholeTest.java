@@ -64,6 +64,8 @@ class PartOfTheTreeAnswersAsTheWholeTest {
             "help",
             "-q help session",
             "completion bash",
+            "completion --candidates sessions",
+            "completion nosuchshell",
             "exec",
             "exec --help",
             "settings list",

@@ -9,6 +9,9 @@ import picocli.CommandLine;
 
 /** Builds the command tree of {@code rolehop} for a command line (see {@link CommandTree}). */
 public final class Commands {
+    /** Set (true) by the build on the command line whose run makes the class data sharing archive. */
+    static final String CDS_TRAINING = "rolehop.cds.training";
+
     private Commands() {}
 
     /** Every command answers {@code -h, --help}, so the hint in each usage error works. */
@@ -57,7 +60,13 @@ public final class Commands {
      * with the access methods' options where {@link #needsMethodOptions} says so.
      */
     public static CommandLine build(CliContext context, String... args) {
-        return completed(CommandTree.build(new CommandFactory(context), args), context, needsMethodOptions(args));
+        CommandFactory factory = new CommandFactory(context);
+        // The run that makes the class data sharing archive takes the whole tree, so the archive holds every command
+        // and the types its constructor names, whichever command a later line names (docs/architecture.md, "The
+        // command tree").
+        CommandLine tree =
+                Boolean.getBoolean(CDS_TRAINING) ? CommandTree.whole(factory) : CommandTree.build(factory, args);
+        return completed(tree, context, needsMethodOptions(args));
     }
 
     /**

@@ -113,6 +113,20 @@ class CommandTreeTest {
         assertEquals(trees, built);
     }
 
+    @Test
+    void theRunThatMakesTheClassDataSharingArchiveGetsTheWholeTree() {
+        System.setProperty(Commands.CDS_TRAINING, "true");
+        try {
+            assertEquals(
+                    "rolehop*", render(Commands.build(context(), "session", "generate", "prod"), CommandTree.ROOT));
+        } finally {
+            System.clearProperty(Commands.CDS_TRAINING);
+        }
+        assertEquals(
+                "rolehop[session[generate]]",
+                render(Commands.build(context(), "session", "generate", "prod"), CommandTree.ROOT));
+    }
+
     /** The tree as {@code name[sub,...]}, a command with its whole subtree as {@code name*}. */
     private static String render(CommandLine command, CommandTree.Node node) {
         if (node.subcommands().isEmpty()) {

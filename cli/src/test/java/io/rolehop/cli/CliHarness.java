@@ -78,6 +78,19 @@ public final class CliHarness {
         return root.resolve("aws").resolve("config");
     }
 
+    /** The environment of a run in-process with empty stdin, no launcher and no terminal, printing to out and err. */
+    public CliEnvironment environment(PrintStream out, PrintStream err) {
+        return new CliEnvironment(
+                env,
+                new ByteArrayInputStream(new byte[0]),
+                out,
+                err,
+                clock,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
     /** Runs {@code rolehop ARGS} with empty stdin. */
     public Result run(String... args) {
         return runWithStdin("", args);

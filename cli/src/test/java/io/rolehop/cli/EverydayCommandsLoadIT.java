@@ -49,6 +49,44 @@ class EverydayCommandsLoadIT {
         }
     }
 
+    /**
+     * A command line loads the classes of the commands it names and of no other (see docs/architecture.md, "The
+     * command tree"): {@code session list} those of the root, {@code session} and {@code list}; {@code --version} the
+     * root's alone. {@code help}, which reads the whole tree, loads them all, which shows the check sees them.
+     */
+    @Test
+    void aCommandLineLoadsOnlyTheCommandClassesItNames() throws Exception {
+        String command = "io.rolehop.cli.command.";
+        List<String> everyCommand = commandClasses(classesLoadedBy(List.of("help")));
+        assertTrue(
+                everyCommand.containsAll(List.of(
+                        command + "ExecCommand",
+                        command + "SsoSyncCommand",
+                        command + "ImportAwsConfigCommand",
+                        command + "ProfileCommand$ListCommand")),
+                "help loaded " + everyCommand);
+        assertEquals(
+                List.of(command + "RootCommand", command + "SessionCommand", command + "SessionListCommand"),
+                commandClasses(classesLoadedBy(List.of("session", "list"))).stream()
+                        .sorted()
+                        .toList());
+        assertEquals(List.of(command + "RootCommand"), commandClasses(classesLoadedBy(List.of("--version"))));
+    }
+
+    /** The classes among {@code loaded} that are rolehop's commands. */
+    private static List<String> commandClasses(List<String> loaded) throws ClassNotFoundException {
+        List<String> commands = new ArrayList<>();
+        for (String name : loaded) {
+            if (name.startsWith("io.rolehop.cli.command.")
+                    && !name.contains("/") // a lambda's hidden class
+                    && Class.forName(name, false, EverydayCommandsLoadIT.class.getClassLoader())
+                            .isAnnotationPresent(picocli.CommandLine.Command.class)) {
+                commands.add(name);
+            }
+        }
+        return commands;
+    }
+
     @Test
     void theJsonOutputLoadsJackson() throws Exception {
         List<String> loaded = classesLoadedBy(List.of("session", "list", "-o", "json"));

@@ -44,7 +44,7 @@ public final class GenerateDocs {
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty());
-        CommandLine tree = Commands.build(new CliContext(environment, List.of()), "session", "add");
+        CommandLine tree = Commands.whole(new CliContext(environment, List.of()));
 
         Path man = Path.of(args[1]);
         Files.createDirectories(man);

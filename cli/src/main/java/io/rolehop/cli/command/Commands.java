@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 
-/** Builds the command tree of {@code rolehop}. */
+/** Builds the command tree of {@code rolehop} for a command line (see {@link CommandTree}). */
 public final class Commands {
+    /** Set (to the file of command lines) on the run that makes the class data sharing archive (cds/train.sh). */
+    static final String CDS_TRAINING = "rolehop.training";
+
     private Commands() {}
 
     /** Every command answers {@code -h, --help}, so the hint in each usage error works. */
@@ -52,15 +55,36 @@ public final class Commands {
                 && (words.get(1).equals("add") || words.get(1).equals("edit"));
     }
 
-    /** The command tree for the command line {@code args}; see {@link #needsMethodOptions}. */
+    /**
+     * The command tree for the command line {@code args}: the part of it the line names (see {@link CommandTree}),
+     * with the access methods' options where {@link #needsMethodOptions} says so.
+     */
     public static CommandLine build(CliContext context, String... args) {
-        CommandLine commandLine = new CommandLine(RootCommand.class, new CommandFactory(context));
-        if (needsMethodOptions(args)) {
-            CommandLine session = commandLine.getSubcommands().get("session");
-            CommandLine add = session.getSubcommands().get("add");
-            ((SessionAddCommand) add.getCommand()).addMethodSubcommands(add);
-            SessionEditCommand.addMethodFields(
-                    session.getSubcommands().get("edit").getCommandSpec(), context);
+        CommandFactory factory = new CommandFactory(context);
+        // The run that makes the class data sharing archive takes the whole tree, so the archive holds every command
+        // and the types its constructor names, whichever command a later line names (docs/architecture.md, "The
+        // command tree").
+        CommandLine tree = System.getProperty(CDS_TRAINING) != null
+                ? CommandTree.whole(factory)
+                : CommandTree.build(factory, args);
+        return completed(tree, context, needsMethodOptions(args));
+    }
+
+    /**
+     * The whole command tree, with each access method's subcommand of {@code session add} and its options: what the
+     * completion scripts and the man pages describe.
+     */
+    public static CommandLine whole(CliContext context) {
+        return completed(CommandTree.whole(new CommandFactory(context)), context, true);
+    }
+
+    /**
+     * The tree made ready to run: the access methods' options if {@code methodOptions}, the error handlers, help on
+     * every command, the examples.
+     */
+    static CommandLine completed(CommandLine commandLine, CliContext context, boolean methodOptions) {
+        if (methodOptions) {
+            addMethodOptions(commandLine, context);
         }
         ErrorHandler errors = new ErrorHandler(context);
         commandLine.setExecutionExceptionHandler(errors);
@@ -69,11 +93,26 @@ public final class Commands {
         withHelpEverywhere(commandLine);
         HelpExamples.addTo(commandLine, context.environment().distribution());
         // 'rolehop exec prod aws s3 ls --recursive': once SESSION is given, every word is the command's, '--' or not.
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        CommandLine exec = commandLine.getSubcommands().get("exec");
+        if (exec != null) {
+            exec.setStopAtPositional(true);
+        }
         if (context.environment().get("NO_COLOR").isPresent()) {
             commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         }
         return commandLine;
+    }
+
+    private static void addMethodOptions(CommandLine commandLine, CliContext context) {
+        CommandLine session = commandLine.getSubcommands().get("session");
+        CommandLine add = session == null ? null : session.getSubcommands().get("add");
+        if (add != null) {
+            ((SessionAddCommand) add.getCommand()).addMethodSubcommands(add);
+        }
+        CommandLine edit = session == null ? null : session.getSubcommands().get("edit");
+        if (edit != null) {
+            SessionEditCommand.addMethodFields(edit.getCommandSpec(), context);
+        }
     }
 
     /** {@code args} with {@code -o, --output} moved after the command's name (see {@link OutputAnywhere}). */

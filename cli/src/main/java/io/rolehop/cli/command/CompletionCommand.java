@@ -65,7 +65,7 @@ final class CompletionCommand implements Callable<Integer> {
                     + "; name one of bash, zsh or fish, e.g. 'rolehop completion bash'");
         }
         // The whole tree, with each access method's subcommand of 'session add' and its options.
-        CommandLine tree = Commands.build(context, "session", "add");
+        CommandLine tree = Commands.whole(context);
         out.line(CompletionScripts.script(shell, tree));
         return 0;
     }

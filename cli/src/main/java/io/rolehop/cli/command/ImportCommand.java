@@ -3,12 +3,5 @@ package io.rolehop.cli.command;
 import picocli.CommandLine.Command;
 
 /** {@code rolehop import}: sessions made from another tool's setup. Each source is a subcommand of its own. */
-@Command(
-        name = "import",
-        description = "Make sessions from another tool's setup.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            ImportAwsConfigCommand.class,
-            ImportLeappCommand.class,
-        })
+@Command(name = "import", description = "Make sessions from another tool's setup.", synopsisSubcommandLabel = "COMMAND")
 final class ImportCommand {}

@@ -40,16 +40,26 @@ final class OutputAnywhere {
                     result.addAll(List.of(args).subList(rest, args.length));
                     return result.toArray(String[]::new);
                 }
-            } else if ((arg.equals("-o") || arg.equals("--output")) && i + 1 < args.length) {
-                moved.add(arg);
-                moved.add(args[++i]);
-            } else if (arg.startsWith("--output=")
-                    || arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("--")) {
-                moved.add(arg);
+            } else if (outputOptionWidth(args, i) > 0) {
+                int width = outputOptionWidth(args, i);
+                moved.addAll(List.of(args).subList(i, i + width));
+                i += width - 1;
             } else {
                 before.add(arg);
             }
         }
         return args;
+    }
+
+    /**
+     * How many arguments from {@code args[i]} are an {@code -o, --output} option with its value: 2 for {@code -o
+     * json} and {@code --output json}, 1 for {@code --output=json} and {@code -ojson}, else 0.
+     */
+    static int outputOptionWidth(String[] args, int i) {
+        String arg = args[i];
+        if ((arg.equals("-o") || arg.equals("--output")) && i + 1 < args.length) {
+            return 2;
+        }
+        return arg.startsWith("--output=") || arg.startsWith("-o") && arg.length() > 2 && !arg.startsWith("--") ? 1 : 0;
     }
 }

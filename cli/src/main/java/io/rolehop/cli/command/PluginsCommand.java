@@ -22,12 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "plugins",
         description = "Access methods: built-in ones and those of the plugin jars you trusted.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            PluginsCommand.ListCommand.class,
-            PluginsCommand.TrustCommand.class,
-            PluginsCommand.UntrustCommand.class
-        })
+        synopsisSubcommandLabel = "COMMAND")
 final class PluginsCommand {
 
     @Command(

@@ -16,13 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "profile",
         description = "Manage the named profiles sessions write to.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            ProfileCommand.ListCommand.class,
-            ProfileCommand.CreateCommand.class,
-            ProfileCommand.RenameCommand.class,
-            ProfileCommand.DeleteCommand.class
-        })
+        synopsisSubcommandLabel = "COMMAND")
 final class ProfileCommand {
 
     @Command(name = "list", description = "List the named profiles, their sessions and the active one.")

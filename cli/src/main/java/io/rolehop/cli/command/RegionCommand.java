@@ -15,12 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "region",
         description = "List regions and set the default region of new sessions.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            RegionCommand.ListCommand.class,
-            RegionCommand.GetDefaultCommand.class,
-            RegionCommand.SetDefaultCommand.class
-        })
+        synopsisSubcommandLabel = "COMMAND")
 final class RegionCommand {
 
     @Command(name = "list", description = "List the AWS regions rolehop knows (any valid region code is accepted).")

@@ -29,13 +29,7 @@ import picocli.CommandLine.Option;
         name = "secrets",
         description = "Where secrets are kept: show the secret store, unlock or lock the encrypted file, move"
                 + " secrets to another.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            SecretsCommand.StatusCommand.class,
-            SecretsCommand.UnlockCommand.class,
-            SecretsCommand.LockCommand.class,
-            SecretsCommand.MigrateCommand.class
-        })
+        synopsisSubcommandLabel = "COMMAND")
 final class SecretsCommand {
     private static final Pattern DURATION = Pattern.compile("(?:(\\d{1,5})h)?(?:(\\d{1,6})m)?(?:(\\d{1,8})s)?");
 

@@ -15,12 +15,7 @@ import picocli.CommandLine.Parameters;
         name = "settings",
         description =
                 "Workspace settings: default-mode, refresh-margin-seconds, secret-store, console-browser-context.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            SettingsCommand.ListCommand.class,
-            SettingsCommand.SetCommand.class,
-            SettingsCommand.UnsetCommand.class
-        })
+        synopsisSubcommandLabel = "COMMAND")
 final class SettingsCommand {
 
     @Command(name = "list", description = "Show every setting with its value.")

@@ -5,6 +5,5 @@ import picocli.CommandLine.Command;
 @Command(
         name = "sso",
         description = "Log in to IAM Identity Center (AWS SSO), make a session of each account and role, log out.",
-        synopsisSubcommandLabel = "COMMAND",
-        subcommands = {SsoLoginCommand.class, SsoSyncCommand.class, SsoLogoutCommand.class})
+        synopsisSubcommandLabel = "COMMAND")
 final class SsoCommand {}

@@ -8,15 +8,12 @@ import io.rolehop.cli.CliHarness;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.plugin.AccessMethodLoader;
 import io.rolehop.cli.wiring.CliContext;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +29,8 @@ class ReservedFieldNamesTest {
 
     @Test
     void everyOwnOptionOfSessionAddAndEditIsReserved() {
-        CliEnvironment environment = new CliEnvironment(
-                new CliHarness(dir).environment(),
-                new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()),
-                Clock.systemUTC(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty());
+        PrintStream discard = new PrintStream(new ByteArrayOutputStream());
+        CliEnvironment environment = new CliHarness(dir).environment(discard, discard);
         CliContext context = new CliContext(environment, List.of());
         CommandLine session =
                 Commands.build(context, "session", "add").getSubcommands().get("session");

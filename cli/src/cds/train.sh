@@ -1,8 +1,7 @@
 #!/bin/sh
 # Makes a class data sharing archive of this distribution by running bin/rolehop on made-up training data:
 #   cds/train.sh warm|full FILE [dynamic|aot]
-# warm: the JVM of session generate's warm and lean paths (class path), trained on a lean miss (dynamic) or a warm
-#   hit (aot, whose cache loads every class it holds at start-up);
+# warm: the JVM of session generate's warm and lean paths (class path), trained on a lean miss;
 # full: the full command (module path), trained on the command lines of cds/commands.txt in one JVM.
 # dynamic (the default) writes a dynamic archive (-XX:ArchiveClassesAtExit, any JDK 17+) over the JDK's own; aot
 # writes an ahead-of-time cache (-XX:AOTCacheOutput, JDK 25+). The launcher uses lib/rolehop-warm.jsa and
@@ -39,20 +38,12 @@ run() {
     "$@"
 }
 
-if [ "$mode" = warm ] && [ "$kind" = aot ]; then
-  # A Java 25 cache loads every class it holds when the JVM starts, so it is trained on a warm hit, the answer of
-  # nearly every run: cds-role is cached until 2999. Trained on the lean miss below, it made every warm hit load the
-  # lean path's classes too (1.79x the floor against 1.44x, measured side by side; docs/performance.md).
-  run ROLEHOP_WARM_JAVA_OPTS="$option" "$launcher" session generate cds-role >"$work/warm.out" 2>&1 || true
-  if ! grep -q AccessKeyId "$work/warm.out"; then
-    echo "cds/train.sh: the warm path did not answer from the cache" >&2
-    exit 1
-  fi
-elif [ "$mode" = warm ]; then
-  # A dynamic archive maps what it holds and loads a class when it is first used, so it is trained on the miss that
-  # goes furthest: cds-hop2's own entry expired long ago, so the warm reader parses it and misses; its assumer is
-  # cached until 2999, so the lean path resolves the chain up to one AssumeRole, which is refused. The full command
-  # the launcher runs next fails as it should (exit 1) and does not touch this archive.
+if [ "$mode" = warm ]; then
+  # Trained on the miss that goes furthest: cds-hop2's own entry expired long ago, so the warm reader parses it and
+  # misses; its assumer is cached until 2999, so the lean path resolves the chain up to one AssumeRole, which is
+  # refused. The full command the launcher runs next fails as it should (exit 1) and does not touch this archive.
+  # A Java 25 cache then makes every warm hit load the lean path's classes too: a few milliseconds on each warm
+  # generate, some 60 ms saved on each cold one (docs/performance.md, "Class data sharing").
   run ROLEHOP_WARM_JAVA_OPTS="$option" "$launcher" session generate cds-hop2 >"$work/warm.out" 2>&1 || true
   if grep -q AccessKeyId "$work/warm.out"; then
     echo "cds/train.sh: the lean path answered although STS was unreachable" >&2

@@ -76,33 +76,51 @@ public final class Launchers {
         if (!Files.isRegularFile(launcher) || !Files.isExecutable(launcher)) {
             return Optional.of("is not an executable file");
         }
-        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "--version")
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
+        Ran ran;
         try {
-            Process process = builder.start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readNBytes(4096), StandardCharsets.UTF_8).strip();
-            }
-            if (!process.waitFor(RUN_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("does not answer --version within " + RUN_SECONDS + " s");
-            }
-            if (process.exitValue() != 0 || !output.startsWith("rolehop ")) {
-                String first = output.lines().findFirst().orElse("");
-                return Optional.of("fails: '--version' exits " + process.exitValue()
-                        + (first.isEmpty() ? "" : " (" + first + ")"));
-            }
-            return Optional.empty();
+            ran = run(List.of(launcher.toString(), "--version"), environment, RUN_SECONDS);
         } catch (IOException e) {
             return Optional.of("cannot be run (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("was interrupted while running");
         }
+        if (ran.timedOut()) {
+            return Optional.of("does not answer --version within " + RUN_SECONDS + " s");
+        }
+        String output = ran.output().length() > 4096 ? ran.output().substring(0, 4096) : ran.output();
+        if (ran.exitCode() != 0 || !output.startsWith("rolehop ")) {
+            String first = output.lines().findFirst().orElse("");
+            return Optional.of(
+                    "fails: '--version' exits " + ran.exitCode() + (first.isEmpty() ? "" : " (" + first + ")"));
+        }
+        return Optional.empty();
+    }
+
+    /** How a process ended: its exit code (-1 when it did not end in time) and what it wrote, stdout and stderr. */
+    record Ran(int exitCode, boolean timedOut, String output) {}
+
+    /**
+     * Runs {@code command} with exactly {@code environment}, stdin from {@code /dev/null}, keeps the first 64 KiB it
+     * writes, and waits at most {@code seconds} (then kills it).
+     */
+    static Ran run(List<String> command, Map<String, String> environment, long seconds)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).strip();
+        }
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            return new Ran(-1, true, output);
+        }
+        return new Ran(process.exitValue(), false, output);
     }
 
     private static String target(Path link) {

@@ -1,7 +1,6 @@
 package io.rolehop.cli.env;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The full command's class data sharing archive, {@code lib/rolehop.jsa} in the distribution: it records rolehop's
@@ -91,37 +89,30 @@ public final class StartupArchive {
             return Optional.of("cannot write " + lib + "; run 'rolehop doctor --fix' as its owner");
         }
         String kind = Runtime.version().feature() >= 25 ? "aot" : "dynamic";
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        "sh",
-                        distribution.resolve("cds").resolve("train.sh").toString(),
-                        "full",
-                        path().toString(),
-                        kind))
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.environment().clear();
-        builder.environment().putAll(environment);
+        Launchers.Ran ran;
         try {
-            Process process = builder.start();
-            String output;
-            try (InputStream in = process.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            }
-            if (!process.waitFor(TRAIN_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return Optional.of("cds/train.sh did not finish within " + TRAIN_SECONDS + " s");
-            }
-            if (process.exitValue() != 0) {
-                String last = output.lines().reduce((a, b) -> b).orElse("");
-                return Optional.of(
-                        "cds/train.sh exited " + process.exitValue() + (last.isEmpty() ? "" : " (" + last + ")"));
-            }
-            return Optional.empty();
+            ran = Launchers.run(
+                    List.of(
+                            "sh",
+                            distribution.resolve("cds").resolve("train.sh").toString(),
+                            "full",
+                            path().toString(),
+                            kind),
+                    environment,
+                    TRAIN_SECONDS);
         } catch (IOException e) {
             return Optional.of("cds/train.sh cannot be run (" + e.getMessage() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while cds/train.sh ran");
         }
+        if (ran.timedOut()) {
+            return Optional.of("cds/train.sh did not finish within " + TRAIN_SECONDS + " s");
+        }
+        if (ran.exitCode() != 0) {
+            String last = ran.output().lines().reduce((x, y) -> y).orElse("");
+            return Optional.of("cds/train.sh exited " + ran.exitCode() + (last.isEmpty() ? "" : " (" + last + ")"));
+        }
+        return Optional.empty();
     }
 }

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,12 @@ final class AwsSharedFile {
 
     private final Path location;
     private final Duration lockTimeout;
+    /**
+     * The last file read, kept so that a write after its check (one command) parses the file once: reused only for
+     * exactly the same bytes, read again every time (a file of 10,000 profiles takes a short-lived JVM tens of
+     * milliseconds to parse; docs/performance.md).
+     */
+    private volatile Loaded lastLoaded;
 
     /** Where a profile lives in the file: the header rolehop writes, and which existing headers botocore maps to it. */
     record Target(NamedProfile profile, String header, Predicate<String> matches) {}
@@ -354,12 +361,18 @@ final class AwsSharedFile {
         if (bytes.isEmpty()) {
             return Optional.empty();
         }
+        Loaded last = lastLoaded;
+        if (last != null && Arrays.equals(last.bytes(), bytes.get())) {
+            return Optional.of(last);
+        }
         String text = decode(bytes.get());
         IniDocument document = IniDocument.parse(text);
         document.problem().ifPresent(p -> {
             throw unparseable(p);
         });
-        return Optional.of(new Loaded(bytes.get(), text, document));
+        Loaded loaded = new Loaded(bytes.get(), text, document);
+        lastLoaded = loaded;
+        return Optional.of(loaded);
     }
 
     private String decode(byte[] bytes) {

@@ -587,4 +587,22 @@ class IniCredentialsFileTest {
         assertFalse(new IniCredentialsFile(file()).remove(NamedProfile.of("DEFAULT")));
         assertFalse(Files.exists(file()));
     }
+
+    @Test
+    void aFileChangedAfterItsCheckIsReadAgainBeforeTheWrite() throws Exception {
+        write(file(), USERS_FILE);
+        IniCredentialsFile credentialsFile = new IniCredentialsFile(file());
+        credentialsFile.checkWritable(DEV, false);
+        // Another program writes between the check and the write (the file read for the check is kept in memory).
+        write(file(), USERS_FILE + "\n[added]\naws_access_key_id = AKIAADDED00000000001\n");
+        credentialsFile.write(DEV, ONE, false);
+        assertEquals(
+                USERS_FILE + "\n[added]\naws_access_key_id = AKIAADDED00000000001\n\n" + block("dev", ONE),
+                read(file()));
+        // Unchanged since the write: the next one reads what is there, the section written a moment ago included.
+        credentialsFile.write(DEV, TWO, false);
+        assertEquals(
+                USERS_FILE + "\n[added]\naws_access_key_id = AKIAADDED00000000001\n\n" + block("dev", TWO),
+                read(file()));
+    }
 }

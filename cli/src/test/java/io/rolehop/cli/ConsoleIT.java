@@ -15,6 +15,7 @@ import io.rolehop.testing.StsProxy;
 import io.rolehop.testing.StsProxy.Fault;
 import java.io.File;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -356,12 +357,35 @@ class ConsoleIT {
                 + " --disable-component-update --no-first-run --disable-sync --dump-dom";
     }
 
-    /** Waits until Chromium is done with {@code profile} (it removes its SingletonLock on exit). */
+    /**
+     * Waits until Chromium is done with {@code profile}: its SingletonLock is gone and no process names the profile
+     * on its command line any more (Chromium's helper processes, which carry {@code --user-data-dir}, may still write
+     * into it after the browser has removed its lock; the temporary directory is deleted after the test).
+     */
     private static void awaitExit(Path profile) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (Files.exists(profile.resolve("SingletonLock"), LinkOption.NOFOLLOW_LINKS)
+        while ((Files.exists(profile.resolve("SingletonLock"), LinkOption.NOFOLLOW_LINKS) || usedByAProcess(profile))
                 && System.nanoTime() < deadline) {
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether a process of this machine has {@code profile} on its command line (read from /proc). */
+    private static boolean usedByAProcess(Path profile) {
+        String wanted = profile.toString();
+        try (var processes = Files.list(Path.of("/proc"))) {
+            return processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .anyMatch(p -> {
+                        try {
+                            return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                                    .contains(wanted);
+                        } catch (java.io.IOException e) {
+                            return false; // gone meanwhile, or not ours to read
+                        }
+                    });
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

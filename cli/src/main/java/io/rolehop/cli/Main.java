@@ -1,5 +1,6 @@
 package io.rolehop.cli;
 
+import io.rolehop.cli.command.Commands;
 import io.rolehop.cli.env.CliEnvironment;
 import io.rolehop.cli.fast.WarmGenerate;
 import java.io.IOException;
@@ -15,7 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         // The build's class data training run: several command lines in one JVM (see docs/performance.md).
-        String training = System.getProperty("rolehop.training");
+        String training = System.getProperty(Commands.CDS_TRAINING);
         if (training != null) {
             train(Path.of(training));
             System.exit(0);

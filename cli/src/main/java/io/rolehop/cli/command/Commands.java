@@ -9,8 +9,11 @@ import picocli.CommandLine;
 
 /** Builds the command tree of {@code rolehop} for a command line (see {@link CommandTree}). */
 public final class Commands {
-    /** Set (to the file of command lines) on the run that makes the class data sharing archive (cds/train.sh). */
-    static final String CDS_TRAINING = "rolehop.training";
+    /**
+     * The system property set (to a file of command lines) on the run that makes the class data sharing archive
+     * (cds/train.sh); {@code Main} runs those lines. A constant, so reading it loads no class of this package.
+     */
+    public static final String CDS_TRAINING = "rolehop.training";
 
     private Commands() {}
 

@@ -18,9 +18,8 @@ import java.util.Optional;
 public final class StartupArchive {
     private static final long TRAIN_SECONDS = 300;
 
-    /** What the distribution's archive is: not applicable (no distribution, or none of this layout), or one of three. */
+    /** What the distribution's archive is. */
     public enum State {
-        NOT_APPLICABLE,
         MISSING,
         STALE,
         IN_USE
